@@ -1,0 +1,82 @@
+package io.jenkins.plugins.bitbucketresources.core.env;
+
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.naming.ReservedVariables;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The variables of every resource used together in one block or build. Resources whose variables would overwrite
+ * each other, or a variable Jenkins, its SCM or the shell sets, are refused with a message naming both sides.
+ */
+public record BlockEnvironment(List<ResourceVariables> resources) {
+
+    public BlockEnvironment {
+        resources = List.copyOf(resources);
+    }
+
+    public static Validated<BlockEnvironment> assemble(List<ResourceVariables> resources) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, ResourceVariables> byPrefix = new HashMap<>();
+        Map<String, ResourceVariables> byVariable = new HashMap<>();
+        for (ResourceVariables current : resources) {
+            String prefix = current.resolved().resource().name().prefix();
+            ResourceVariables samePrefix = byPrefix.putIfAbsent(prefix, current);
+            if (samePrefix != null) {
+                problems.add(Problem.error("names", "resources " + side(samePrefix) + " and " + side(current)
+                        + " both give the variable prefix `" + prefix + "`, so their variables would overwrite each other: "
+                        + "use them in separate blocks, or rename one of them"));
+                continue;
+            }
+            ReservedVariables.collisions(prefix).ifPresent(hits -> problems.add(Problem.error("names", "resource " + side(current)
+                    + " gives the variable prefix `" + prefix + "`, which would overwrite " + String.join(", ", hits) + ": rename it")));
+            for (Variable variable : current.variables()) {
+                ResourceVariables other = byVariable.putIfAbsent(variable.name(), current);
+                if (other != null && other != current) {
+                    problems.add(Problem.error("names", "resources " + side(other) + " and " + side(current) + " would both set `"
+                            + variable.name() + "`: use them in separate blocks, or rename one of them"));
+                }
+            }
+        }
+        return Validated.of(problems.isEmpty() ? new BlockEnvironment(resources) : null, problems);
+    }
+
+    private static String side(ResourceVariables resource) {
+        return "`" + resource.resolved().resource().name() + "` (" + resource.resolved().scope().describe() + ")";
+    }
+
+    /** Every variable, resource by resource, in contract order. */
+    public List<Variable> variables() {
+        return resources.stream().flatMap(r -> r.variables().stream()).toList();
+    }
+
+    /** Name to value, in contract order. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        variables().forEach(v -> map.put(v.name(), v.value()));
+        return map;
+    }
+
+    /** The names of the secret variables, e.g. to tell Pipeline which ones not to interpolate. */
+    public List<String> secretNames() {
+        return variables().stream().filter(Variable::secret).map(Variable::name).toList();
+    }
+
+    /** The integrations used, each once: their tokens (and usernames) are what a log must not show. */
+    public List<Integration> integrations() {
+        return resources.stream().map(ResourceVariables::integration).distinct().toList();
+    }
+
+    /** For a log line: every resource with where it came from and its variable names; never a value. */
+    public String describe() {
+        return resources.stream()
+                .map(r -> r.resolved().describe() + " via " + r.integration().id() + ": " + String.join(", ", r.names()))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.bitbucketresources.core.model;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Where an integration's Bitbucket API lives, as the administrator wrote it: an absolute {@code http} or
+ * {@code https} URL without credentials, query or fragment.
+ */
+public record ApiUrl(String value) {
+
+    public static final String FIELD = "url";
+    public static final String CLOUD_API = "https://api.bitbucket.org/2.0";
+    private static final String EXAMPLES = "e.g. " + CLOUD_API + " for Bitbucket Cloud or https://bitbucket.example.com for Data Center";
+    private static final String DATA_CENTER_REST = "/rest/api/1.0";
+
+    public ApiUrl {
+        value = validate(value);
+    }
+
+    public static ApiUrl parse(String raw) {
+        return new ApiUrl(raw);
+    }
+
+    public URI uri() {
+        return URI.create(value);
+    }
+
+    private static String validate(String raw) {
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException(FIELD, "is empty: set the Bitbucket API location, " + EXAMPLES);
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidValueException(FIELD, "is not a valid URL (" + e.getReason() + "): write an absolute URL, " + EXAMPLES);
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part and keep the token in the integration's token field");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new InvalidValueException(FIELD, (scheme.isEmpty() ? "is not an absolute URL" : "uses `" + scheme + ":`, not http or https")
+                    + ": write an absolute URL, " + EXAMPLES);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidValueException(FIELD, "has no host name: " + EXAMPLES);
+        }
+        if (uri.getRawQuery() != null) {
+            throw new InvalidValueException(FIELD, "must not have a query: remove everything from `?` on (tokens belong in the token field, never in the URL)");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new InvalidValueException(FIELD, "must not have a fragment: remove everything from `#` on");
+        }
+        return text;
+    }
+
+    public String host() {
+        return uri().getHost();
+    }
+
+    /** {@code scheme://host[:port]} with the host as written. */
+    public String origin() {
+        URI uri = uri();
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority();
+    }
+
+    private String pathWithoutTrailingSlash() {
+        String path = uri().getRawPath() == null ? "" : uri().getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    /**
+     * The base every REST path is appended to: {@code …/2.0} on Cloud, {@code …/rest/api/1.0} on Data Center. The web
+     * address {@code https://bitbucket.org} stands for the Cloud API.
+     */
+    public String restBase(Platform platform) {
+        String path = pathWithoutTrailingSlash();
+        if (platform == Platform.CLOUD) {
+            if (host().equalsIgnoreCase("bitbucket.org")) {
+                return CLOUD_API;
+            }
+            return origin() + (path.isEmpty() ? "/2.0" : path);
+        }
+        return serverBase() + DATA_CENTER_REST;
+    }
+
+    /** Data Center: the server's base URL (with its context path), without a trailing REST path. */
+    public String serverBase() {
+        String path = pathWithoutTrailingSlash();
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String rest : new String[] {DATA_CENTER_REST, "/rest/api/latest"}) {
+            if (lower.endsWith(rest)) {
+                path = path.substring(0, path.length() - rest.length());
+                break;
+            }
+        }
+        return origin() + path;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

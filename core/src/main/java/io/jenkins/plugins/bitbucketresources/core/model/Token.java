@@ -1,0 +1,64 @@
+package io.jenkins.plugins.bitbucketresources.core.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * An integration's token. It is never printed: {@link #toString()} is {@code ****}, and no message about a bad token
+ * repeats any part of it.
+ */
+public final class Token {
+
+    public static final String FIELD = "token";
+    public static final String MASK = "****";
+
+    private final String value;
+
+    private Token(String value) {
+        this.value = value;
+    }
+
+    /**
+     * A token as the administrator stored it. Surrounding whitespace (a newline at the end of a token file) is
+     * removed; whitespace or control characters inside are refused, since no Bitbucket token has them.
+     */
+    public static Token of(String raw) {
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidValueException(FIELD, "is empty: paste the token Bitbucket showed when it was created");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                throw new InvalidValueException(FIELD, "contains whitespace or a control character at position " + (i + 1)
+                        + ": Bitbucket tokens have none; copy the token again without line breaks or spaces");
+            }
+        }
+        return new Token(text);
+    }
+
+    /** The secret itself, for an HTTP header or a child process environment only. */
+    public String reveal() {
+        return value;
+    }
+
+    public boolean startsWith(String prefix) {
+        return value.startsWith(prefix);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token token
+                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), token.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return MASK;
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.bitbucketresources.core.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of token Bitbucket accepts in 2026, with how each one authenticates. App passwords are not among them:
+ * Atlassian removed them on 2026-07-28, and they are refused with a message naming what to use instead.
+ */
+public enum TokenKind {
+    /** A scoped API token of an Atlassian account; Basic {@code email:token}. */
+    CLOUD_API_TOKEN("apiToken", Platform.CLOUD, "API token (Atlassian account)", Authentication.BASIC, Optional.of("x-bitbucket-api-token-auth")),
+    /** A repository, project or workspace access token; Bearer. */
+    CLOUD_ACCESS_TOKEN("accessToken", Platform.CLOUD, "Repository, project or workspace access token", Authentication.BEARER, Optional.of("x-token-auth")),
+    /** A personal HTTP access token of a Data Center user; Bearer, and the user's name for git over HTTPS. */
+    DATA_CENTER_PERSONAL_TOKEN("personalHttpToken", Platform.DATA_CENTER, "Personal HTTP access token", Authentication.BEARER, Optional.empty()),
+    /** A project or repository HTTP access token of Data Center; Bearer only, git needs an extra header. */
+    DATA_CENTER_PROJECT_TOKEN("projectHttpToken", Platform.DATA_CENTER, "Project or repository HTTP access token", Authentication.BEARER, Optional.empty());
+
+    public static final String FIELD = "kind";
+    public static final String APP_PASSWORD_REMOVED = "app passwords were removed by Atlassian on 2026-07-28 and no longer work: "
+            + "create an API token (Atlassian account settings > Security > API tokens, with Bitbucket scopes) and set the username "
+            + "to your Atlassian account e-mail, or create a repository, project or workspace access token (repository or "
+            + "workspace settings > Access tokens) and leave the username empty";
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String DATA_CENTER_TOKEN_PREFIX = "BBDC-";
+    private static final String CLOUD_API_TOKEN_PREFIX = "ATATT";
+    private static final String CLOUD_ACCESS_TOKEN_PREFIX = "ATCTT";
+    private static final String APP_PASSWORD_PREFIX = "ATBB";
+
+    /** How the token goes into an API request. */
+    public enum Authentication {
+        BASIC,
+        BEARER
+    }
+
+    private final String id;
+    private final Platform platform;
+    private final String displayName;
+    private final Authentication authentication;
+    private final Optional<String> fixedGitUsername;
+
+    TokenKind(String id, Platform platform, String displayName, Authentication authentication, Optional<String> fixedGitUsername) {
+        this.id = id;
+        this.platform = platform;
+        this.displayName = displayName;
+        this.authentication = authentication;
+        this.fixedGitUsername = fixedGitUsername;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    /** The user name git sends with the token over HTTPS; empty when git has to send a Bearer header instead. */
+    public Optional<String> gitUsername(Optional<String> username) {
+        if (fixedGitUsername.isPresent()) {
+            return fixedGitUsername;
+        }
+        return this == DATA_CENTER_PERSONAL_TOKEN ? username : Optional.empty();
+    }
+
+    public static boolean isEmailAddress(String username) {
+        return EMAIL.matcher(username).matches();
+    }
+
+    public static TokenKind parse(String raw) {
+        String wanted = raw.trim();
+        if (wanted.equalsIgnoreCase("appPassword") || wanted.equalsIgnoreCase("app-password")) {
+            throw new InvalidValueException(FIELD, "`" + wanted + "`: " + APP_PASSWORD_REMOVED);
+        }
+        for (TokenKind kind : values()) {
+            if (kind.id.equalsIgnoreCase(wanted) || kind.name().equalsIgnoreCase(wanted)) {
+                return kind;
+            }
+        }
+        throw new InvalidValueException(FIELD, "`" + raw + "` is not a token kind: use one of "
+                + Arrays.stream(values()).map(k -> "`" + k.id + "`").collect(Collectors.joining(", "))
+                + ", or leave it out to detect it");
+    }
+
+    /**
+     * The kind a token is, from what can be seen: its platform, whether a username is set and whether it is an e-mail,
+     * and the prefixes Atlassian gives its tokens. Refuses what cannot work (app passwords, a token of the other
+     * platform).
+     */
+    public static TokenKind detect(Platform platform, Optional<String> username, Token token) {
+        rejectForeignToken(platform, token);
+        if (platform == Platform.DATA_CENTER) {
+            return username.isPresent() ? DATA_CENTER_PERSONAL_TOKEN : DATA_CENTER_PROJECT_TOKEN;
+        }
+        if (token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX)) {
+            return CLOUD_ACCESS_TOKEN;
+        }
+        if (username.isPresent()) {
+            if (isEmailAddress(username.get())) {
+                return CLOUD_API_TOKEN;
+            }
+            throw new InvalidValueException("username", "`" + username.get() + "` is not an e-mail address. A Bitbucket Cloud "
+                    + "username with a token is how app passwords were used, and " + APP_PASSWORD_REMOVED);
+        }
+        if (token.startsWith(CLOUD_API_TOKEN_PREFIX)) {
+            throw new InvalidValueException("username", "is required: this is an Atlassian API token, which authenticates "
+                    + "together with the e-mail address of its Atlassian account; set the username to that e-mail");
+        }
+        return CLOUD_ACCESS_TOKEN;
+    }
+
+    /** Checks a kind the administrator chose against the rest of the integration. */
+    public void checkFits(Platform platform, Optional<String> username, Token token) {
+        rejectForeignToken(platform, token);
+        if (this.platform != platform) {
+            throw new InvalidValueException(FIELD, "`" + id + "` is a " + this.platform.displayName() + " token kind, but the "
+                    + "integration is " + platform.displayName() + ": pick a " + platform.displayName() + " kind or fix the URL/platform");
+        }
+        if (this == CLOUD_API_TOKEN && (username.isEmpty() || !isEmailAddress(username.get()))) {
+            throw new InvalidValueException("username", "must be the e-mail address of the Atlassian account that owns the API token");
+        }
+        if (this == DATA_CENTER_PERSONAL_TOKEN && username.isEmpty()) {
+            throw new InvalidValueException("username", "is required for a personal HTTP access token: set it to the Bitbucket "
+                    + "user the token belongs to (git over HTTPS sends it)");
+        }
+    }
+
+    private static void rejectForeignToken(Platform platform, Token token) {
+        if (platform == Platform.CLOUD && token.startsWith(APP_PASSWORD_PREFIX)) {
+            throw new InvalidValueException(Token.FIELD, "looks like an app password (it starts with `" + APP_PASSWORD_PREFIX + "`); "
+                    + APP_PASSWORD_REMOVED);
+        }
+        if (platform == Platform.CLOUD && token.startsWith(DATA_CENTER_TOKEN_PREFIX)) {
+            throw new InvalidValueException(Token.FIELD, "looks like a Bitbucket Data Center HTTP access token (it starts with `"
+                    + DATA_CENTER_TOKEN_PREFIX + "`) but the integration is Bitbucket Cloud: check the URL, or set the platform to `datacenter`");
+        }
+        if (platform == Platform.DATA_CENTER && (token.startsWith(CLOUD_API_TOKEN_PREFIX) || token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX))) {
+            throw new InvalidValueException(Token.FIELD, "looks like a Bitbucket Cloud token (it starts with `"
+                    + (token.startsWith(CLOUD_API_TOKEN_PREFIX) ? CLOUD_API_TOKEN_PREFIX : CLOUD_ACCESS_TOKEN_PREFIX)
+                    + "`) but the integration is Bitbucket Data Center: check the URL, or set the platform to `cloud`");
+        }
+    }
+}

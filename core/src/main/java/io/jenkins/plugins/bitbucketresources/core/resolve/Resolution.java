@@ -1,0 +1,16 @@
+package io.jenkins.plugins.bitbucketresources.core.resolve;
+
+import java.util.List;
+
+/** The outcome of looking names up for a job: every resource found, or a message saying what is wrong and what to do. */
+public sealed interface Resolution {
+
+    record Resolved(List<ResolvedResource> resources) implements Resolution {
+        public Resolved {
+            resources = List.copyOf(resources);
+        }
+    }
+
+    record Failed(String message) implements Resolution {
+    }
+}
