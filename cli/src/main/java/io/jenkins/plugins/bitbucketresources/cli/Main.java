@@ -1,0 +1,55 @@
+package io.jenkins.plugins.bitbucketresources.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** {@code bitbucket-resources}: the engine on the command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Terminal.system(), args));
+    }
+
+    static int run(Terminal terminal, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = commandLine(terminal);
+        cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("bitbucket-resources: " + e.getMessage().lines().findFirst().orElse("usage error"));
+            if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+                failed.usage(err);
+            }
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((Exception e, CommandLine failed, CommandLine.ParseResult parsed) -> {
+            PrintWriter err = failed.getErr();
+            if (e instanceof CliFailure failure) {
+                err.println("bitbucket-resources: " + failure.getMessage());
+                return failure.exitCode();
+            }
+            err.println("bitbucket-resources: internal error: " + e.getClass().getSimpleName()
+                    + (debug ? "" : " (run again with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new BitbucketResourcesCommand());
+        cli.addSubcommand("env", new EnvCommand(terminal));
+        cli.addSubcommand("check", new CheckCommand(terminal));
+        cli.setOut(new PrintWriter(terminal.out(), true));
+        cli.setErr(new PrintWriter(terminal.err(), true));
+        return cli;
+    }
+}

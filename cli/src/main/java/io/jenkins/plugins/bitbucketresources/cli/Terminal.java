@@ -1,0 +1,21 @@
+package io.jenkins.plugins.bitbucketresources.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a command gets from the process that runs it: its streams, its environment and its working directory. Tests
+ * hand in their own.
+ */
+record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDirectory, boolean interactive) {
+
+    Terminal {
+        environment = Map.copyOf(environment);
+    }
+
+    static Terminal system() {
+        return new Terminal(System.out, System.err, System.in, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+    }
+}

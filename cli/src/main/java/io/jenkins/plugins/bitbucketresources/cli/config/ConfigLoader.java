@@ -1,0 +1,569 @@
+package io.jenkins.plugins.bitbucketresources.cli.config;
+
+import io.jenkins.plugins.bitbucketresources.core.model.BuildTriggers;
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.Token;
+import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
+import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a resources file (YAML) into the engine's model, collecting every problem with its line instead of stopping
+ * at the first. Tokens come from the environment ({@code token: ${BITBUCKET_TOKEN}}) or a file ({@code tokenFile});
+ * a token written inline is accepted with a warning.
+ */
+public final class ConfigLoader {
+
+    private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders");
+    private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
+    private static final Set<String> FOLDER_KEYS = Set.of("resources");
+    private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
+            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit");
+    private static final Set<String> FILTER_KEYS = Set.of("only", "except");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final Map<String, String> environment;
+
+    /** @param environment where {@code ${NAME}} in a token is looked up, normally {@link System#getenv()} */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public ConfigFile load(Path path) {
+        return new Load(path).run();
+    }
+
+    /** A resource's reference to an integration, with where it was written; the resource when it is valid. */
+    private record Reference(String integration, Node node, String field, Optional<Resource> resource) {
+    }
+
+    /** One pass over one file. */
+    private final class Load {
+        private final Path path;
+        private final List<Finding> findings = new ArrayList<>();
+        private final Map<String, IntegrationEntry> integrations = new LinkedHashMap<>();
+        private final List<Resource> global = new ArrayList<>();
+        private final Map<String, List<Resource>> folders = new LinkedHashMap<>();
+        private final List<Reference> references = new ArrayList<>();
+
+        Load(Path path) {
+            this.path = path;
+        }
+
+        ConfigFile run() {
+            Optional<Node> root = parse();
+            root.ifPresent(this::readRoot);
+            return new ConfigFile(path, integrations, global, folders, findings);
+        }
+
+        private Optional<Node> parse() {
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+            } catch (NoSuchFileException e) {
+                fileError("does not exist: check the path given to --config");
+                return Optional.empty();
+            } catch (AccessDeniedException e) {
+                fileError("cannot be read (permission denied): make it readable by the user running bitbucket-resources");
+                return Optional.empty();
+            } catch (CharacterCodingException e) {
+                fileError("is not UTF-8 text: save it as UTF-8");
+                return Optional.empty();
+            } catch (IOException e) {
+                fileError("cannot be read (" + e.getClass().getSimpleName() + "): check the path given to --config");
+                return Optional.empty();
+            }
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowRecursiveKeys(false);
+            options.setMaxAliasesForCollections(50);
+            Yaml yaml = new Yaml(new SafeConstructor(options));
+            try (Reader reader = new StringReader(text)) {
+                List<Node> documents = new ArrayList<>();
+                yaml.composeAll(reader).forEach(documents::add);
+                if (documents.isEmpty()) {
+                    fileError("is empty: start from examples/bitbucket-resources.yml");
+                    return Optional.empty();
+                }
+                if (documents.size() > 1) {
+                    error(documents.get(1), "", "the file holds more than one YAML document (`---`): keep one");
+                }
+                return Optional.of(documents.get(0));
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+                String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
+                findings.add(new Finding(Problem.Severity.ERROR, path, mark == null ? 0 : mark.getLine() + 1,
+                        mark == null ? 0 : mark.getColumn() + 1, "", "is not valid YAML: " + problem
+                        + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
+                return Optional.empty();
+            } catch (YAMLException | IOException e) {
+                fileError("is not valid YAML: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private void readRoot(Node root) {
+            Optional<Map<String, NodeTuple>> top = mapping(root, "", TOP_KEYS);
+            if (top.isEmpty()) {
+                return;
+            }
+            Map<String, NodeTuple> keys = top.get();
+            Optional.ofNullable(keys.get("integrations")).ifPresent(t -> readIntegrations(t.getValueNode()));
+            Optional.ofNullable(keys.get("resources")).ifPresent(t -> global.addAll(readResources(t.getValueNode(), "resources")));
+            Optional.ofNullable(keys.get("folders")).ifPresent(t -> readFolders(t.getValueNode()));
+            if (!keys.containsKey("resources") && !keys.containsKey("folders")) {
+                error(root, "", "defines no resources: add a `resources:` list, or `folders:` with resources");
+            }
+            checkIntegrationReferences();
+        }
+
+        private void readIntegrations(Node node) {
+            for (Map.Entry<Integer, Node> item : sequence(node, "integrations").entrySet()) {
+                String field = "integrations[" + item.getKey() + "]";
+                mapping(item.getValue(), field, INTEGRATION_KEYS).ifPresent(keys -> readIntegration(item.getValue(), field, keys));
+            }
+        }
+
+        private void readIntegration(Node node, String field, Map<String, NodeTuple> keys) {
+            Integration.Builder builder = Integration.builder();
+            Optional<String> id = string(keys, "id", field);
+            id.ifPresent(builder::id);
+            string(keys, "url", field).ifPresent(builder::url);
+            string(keys, "username", field).ifPresent(builder::username);
+            string(keys, "platform", field).ifPresent(builder::platform);
+            string(keys, "kind", field).ifPresent(builder::kind);
+            List<Finding> tokenFindings = new ArrayList<>();
+            Optional<Token> token = readToken(node, field, keys, tokenFindings);
+            token.ifPresent(builder::token);
+            if (id.isEmpty()) {
+                error(node, field + ".id", "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
+                return;
+            }
+            Validated<Integration> validated = builder.build();
+            Optional<Integration> integration = Optional.empty();
+            for (Problem problem : validated.problems()) {
+                if (token.isEmpty() && problem.field().equals(Token.FIELD)) {
+                    continue; // the token's source was already reported
+                }
+                report(keys, field, problem, node);
+            }
+            if (validated instanceof Validated.Valid<Integration> valid) {
+                integration = Optional.of(valid.value());
+            }
+            String key = id.get().strip();
+            if (integrations.containsKey(key)) {
+                error(keys.get("id").getValueNode(), field + ".id", "`" + key + "` is used by another integration (line "
+                        + integrations.get(key).line() + "): give each integration its own ID");
+                return;
+            }
+            integrations.put(key, new IntegrationEntry(key, line(node), integration, tokenFindings));
+        }
+
+        private Optional<Token> readToken(Node node, String field, Map<String, NodeTuple> keys, List<Finding> tokenFindings) {
+            boolean inline = keys.containsKey("token");
+            boolean file = keys.containsKey("tokenFile");
+            if (inline && file) {
+                error(keys.get("tokenFile").getKeyNode(), field + ".tokenFile", "is set together with `token`: keep one of them");
+                return Optional.empty();
+            }
+            if (!inline && !file) {
+                error(node, field + ".token", "is missing: add `token: ${BITBUCKET_TOKEN}` (read from the environment) or "
+                        + "`tokenFile: path/to/token`");
+                return Optional.empty();
+            }
+            if (file) {
+                Optional<String> tokenPath = string(keys, "tokenFile", field);
+                return tokenPath.flatMap(p -> readTokenFile(keys.get("tokenFile").getValueNode(), field + ".tokenFile", p, tokenFindings));
+            }
+            Node valueNode = keys.get("token").getValueNode();
+            Optional<String> raw = string(keys, "token", field);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher variables = VARIABLE.matcher(raw.get());
+            if (!variables.find()) {
+                warning(valueNode, field + ".token", "is written in the file in plain text: anyone who can read the file can use it; "
+                        + "write `token: ${BITBUCKET_TOKEN}` and export the variable, or use `tokenFile`");
+                return token(valueNode, field + ".token", raw.get(), findings);
+            }
+            StringBuilder value = new StringBuilder();
+            variables.reset();
+            while (variables.find()) {
+                String name = variables.group(1);
+                String found = environment.get(name);
+                if (found == null || found.isEmpty()) {
+                    tokenFindings.add(finding(Problem.Severity.ERROR, valueNode, field + ".token", "environment variable " + name
+                            + (found == null ? " is not set" : " is empty") + ": export it (`export " + name + "=<token>`) before running, "
+                            + "or use `tokenFile`"));
+                    return Optional.empty();
+                }
+                variables.appendReplacement(value, Matcher.quoteReplacement(found));
+            }
+            variables.appendTail(value);
+            return token(valueNode, field + ".token", value.toString(), tokenFindings);
+        }
+
+        private Optional<Token> readTokenFile(Node node, String field, String raw, List<Finding> tokenFindings) {
+            Path tokenPath = path.toAbsolutePath().getParent().resolve(raw.strip());
+            String problem;
+            try {
+                if (Files.isDirectory(tokenPath)) {
+                    problem = "`" + raw + "` is a directory: point it at the file holding the token";
+                } else {
+                    String text = Files.readString(tokenPath, StandardCharsets.UTF_8);
+                    warnIfReadableByOthers(node, field, tokenPath);
+                    return token(node, field, text, tokenFindings);
+                }
+            } catch (NoSuchFileException e) {
+                problem = "`" + raw + "` does not exist (paths are relative to the resources file): create it or fix the path";
+            } catch (AccessDeniedException e) {
+                problem = "`" + raw + "` cannot be read (permission denied): make it readable by the user running bitbucket-resources";
+            } catch (CharacterCodingException e) {
+                problem = "`" + raw + "` is not UTF-8 text: it should hold only the token";
+            } catch (IOException e) {
+                problem = "`" + raw + "` cannot be read (" + e.getClass().getSimpleName() + ")";
+            }
+            tokenFindings.add(finding(Problem.Severity.ERROR, node, field, problem));
+            return Optional.empty();
+        }
+
+        private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
+            try {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(tokenPath);
+                if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                    warning(node, field, "the token file can be read by other users: `chmod 600` it");
+                }
+            } catch (UnsupportedOperationException | IOException e) {
+                // Not a POSIX file system: nothing to say about permissions.
+            }
+        }
+
+        private Optional<Token> token(Node node, String field, String raw, List<Finding> into) {
+            try {
+                return Optional.of(Token.of(raw));
+            } catch (InvalidValueException e) {
+                into.add(finding(Problem.Severity.ERROR, node, field, e.getMessage()));
+                return Optional.empty();
+            }
+        }
+
+        private void readFolders(Node node) {
+            if (!(node instanceof MappingNode mappingNode)) {
+                error(node, "folders", "must be a mapping of folder full names to their resources, e.g. `team-a: {resources: [...]}`");
+                return;
+            }
+            Map<String, Node> seen = new HashMap<>();
+            for (NodeTuple tuple : mappingNode.getValue()) {
+                Optional<String> name = scalarText(tuple.getKeyNode(), "folders");
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String field = "folders." + name.get();
+                String fullName;
+                try {
+                    fullName = JobPath.parse(name.get()).fullName();
+                } catch (InvalidValueException e) {
+                    error(tuple.getKeyNode(), field, "`" + name.get() + "` is not a folder full name: write folder names separated by `/`, e.g. `team-a/backend`");
+                    continue;
+                }
+                Node previous = seen.putIfAbsent(fullName, tuple.getKeyNode());
+                if (previous != null) {
+                    error(tuple.getKeyNode(), field, "folder `" + fullName + "` is listed twice (also line " + line(previous) + "): merge the two lists");
+                    continue;
+                }
+                mapping(tuple.getValueNode(), field, FOLDER_KEYS).ifPresent(keys -> {
+                    NodeTuple resources = keys.get("resources");
+                    if (resources == null) {
+                        error(tuple.getValueNode(), field + ".resources", "is missing: list the folder's resources under `resources:`");
+                    } else {
+                        folders.put(fullName, readResources(resources.getValueNode(), field + ".resources"));
+                    }
+                });
+            }
+        }
+
+        private List<Resource> readResources(Node node, String field) {
+            List<Resource> resources = new ArrayList<>();
+            Map<String, Node> names = new HashMap<>();
+            Map<String, String> prefixes = new HashMap<>();
+            for (Map.Entry<Integer, Node> item : sequence(node, field).entrySet()) {
+                String itemField = field + "[" + item.getKey() + "]";
+                Optional<Map<String, NodeTuple>> keys = mapping(item.getValue(), itemField, RESOURCE_KEYS);
+                if (keys.isEmpty()) {
+                    continue;
+                }
+                readResource(item.getValue(), itemField, keys.get()).ifPresent(resource -> {
+                    String name = resource.name().value();
+                    Node previous = names.putIfAbsent(name, item.getValue());
+                    if (previous != null) {
+                        error(keys.get().get("name").getValueNode(), itemField + ".name", "`" + name + "` is defined twice in this list (also line "
+                                + line(previous) + "): give each resource its own name");
+                        return;
+                    }
+                    String other = prefixes.putIfAbsent(resource.name().prefix(), name);
+                    if (other != null) {
+                        warning(keys.get().get("name").getValueNode(), itemField + ".name", "`" + name + "` and `" + other
+                                + "` both give the variable prefix `" + resource.name().prefix() + "`, so they cannot be used in one block");
+                    }
+                    resources.add(resource);
+                });
+            }
+            return resources;
+        }
+
+        private Optional<Resource> readResource(Node node, String field, Map<String, NodeTuple> keys) {
+            Resource.Builder builder = Resource.builder();
+            boolean complete = true;
+            for (String required : List.of("name", "type", "integration", "sourceName")) {
+                if (!keys.containsKey(required)) {
+                    error(node, field + "." + required, "is missing: every resource needs `name`, `type`, `integration` and `sourceName`");
+                    complete = false;
+                }
+            }
+            string(keys, "name", field).ifPresent(builder::name);
+            string(keys, "type", field).ifPresent(builder::type);
+            string(keys, "integration", field).ifPresent(builder::integration);
+            string(keys, "sourceName", field).ifPresent(builder::sourceName);
+            string(keys, "branch", field).ifPresent(builder::branch);
+            filter(keys, "branches", field).ifPresent(f -> builder.branches(f.get("only"), f.get("except")));
+            filter(keys, "tags", field).ifPresent(f -> builder.tags(f.get("only"), f.get("except")));
+            BuildTriggers defaults = BuildTriggers.DEFAULT;
+            builder.buildOn(new BuildTriggers(
+                    bool(keys, "buildOnCommit", field).orElse(defaults.commit()),
+                    bool(keys, "buildOnPullRequest", field).orElse(defaults.pullRequest()),
+                    bool(keys, "buildOnTagPush", field).orElse(defaults.tagPush()),
+                    bool(keys, "buildOnRelease", field).orElse(defaults.release())));
+            bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
+            if (!complete) {
+                return Optional.empty();
+            }
+            Validated<Resource> validated = builder.build();
+            validated.problems().forEach(problem -> report(keys, field, problem, node));
+            Optional<Resource> resource = validated instanceof Validated.Valid<Resource> valid ? Optional.of(valid.value()) : Optional.empty();
+            string(keys, "integration", field).map(String::strip).filter(id -> !id.isEmpty()).ifPresent(id ->
+                    references.add(new Reference(id, keys.get("integration").getValueNode(), field, resource)));
+            return resource;
+        }
+
+        /** After everything is read: each resource names an integration of the file, and fits its platform. */
+        private void checkIntegrationReferences() {
+            for (Reference reference : references) {
+                IntegrationEntry entry = integrations.get(reference.integration());
+                if (entry == null) {
+                    List<String> close = ClosestNames.closest(reference.integration(), integrations.keySet());
+                    error(reference.node(), reference.field() + ".integration", "`" + reference.integration() + "` is not an integration of this file"
+                            + (close.isEmpty() ? "" : " (did you mean " + close.stream().map(c -> "`" + c + "`").collect(Collectors.joining(" or ")) + "?)")
+                            + ": add it under `integrations:` or fix the ID");
+                    continue;
+                }
+                entry.integration().ifPresent(integration -> reference.resource().ifPresent(resource -> {
+                    try {
+                        resource.sourceName().checkFor(integration.platform());
+                    } catch (InvalidValueException e) {
+                        error(reference.node(), reference.field() + ".sourceName", e.getMessage());
+                    }
+                }));
+            }
+        }
+
+        // --- YAML shapes -------------------------------------------------------------------------------------
+
+        private Optional<Map<String, NodeTuple>> mapping(Node node, String field, Set<String> allowed) {
+            if (!(node instanceof MappingNode mappingNode)) {
+                error(node, field, "must be a mapping of keys to values (" + describe(node) + " found); allowed keys: "
+                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                return Optional.empty();
+            }
+            Map<String, NodeTuple> keys = new LinkedHashMap<>();
+            for (NodeTuple tuple : mappingNode.getValue()) {
+                Optional<String> key = scalarText(tuple.getKeyNode(), field);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                String keyField = field.isEmpty() ? key.get() : field + "." + key.get();
+                if (!allowed.contains(key.get())) {
+                    List<String> close = ClosestNames.closest(key.get(), allowed);
+                    error(tuple.getKeyNode(), keyField, "unknown key"
+                            + (close.isEmpty() ? "" : ": did you mean `" + close.get(0) + "`?")
+                            + " Allowed here: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                    continue;
+                }
+                NodeTuple previous = keys.putIfAbsent(key.get(), tuple);
+                if (previous != null) {
+                    error(tuple.getKeyNode(), keyField, "appears twice (also line " + line(previous.getKeyNode()) + "): keep one");
+                }
+            }
+            return Optional.of(keys);
+        }
+
+        private Map<Integer, Node> sequence(Node node, String field) {
+            Map<Integer, Node> items = new LinkedHashMap<>();
+            if (isNull(node)) {
+                return items;
+            }
+            if (!(node instanceof SequenceNode sequenceNode)) {
+                error(node, field, "must be a list (" + describe(node) + " found): write each entry on its own line starting with `- `");
+                return items;
+            }
+            List<Node> values = sequenceNode.getValue();
+            for (int i = 0; i < values.size(); i++) {
+                items.put(i, values.get(i));
+            }
+            return items;
+        }
+
+        private Optional<String> string(Map<String, NodeTuple> keys, String key, String field) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                return Optional.empty();
+            }
+            Node value = tuple.getValueNode();
+            if (!(value instanceof ScalarNode scalar)) {
+                error(value, field + "." + key, "must be a single value (" + describe(value) + " found)");
+                return Optional.empty();
+            }
+            return Optional.of(scalar.getValue());
+        }
+
+        private Optional<Boolean> bool(Map<String, NodeTuple> keys, String key, String field) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                return Optional.empty();
+            }
+            Node value = tuple.getValueNode();
+            if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+                String text = scalar.getValue().toLowerCase(Locale.ROOT);
+                return Optional.of(text.equals("true") || text.equals("yes") || text.equals("on") || text.equals("y"));
+            }
+            error(value, field + "." + key, "must be `true` or `false` (" + describe(value) + " found)");
+            return Optional.empty();
+        }
+
+        private Optional<Map<String, List<String>>> filter(Map<String, NodeTuple> keys, String key, String field) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                return Optional.empty();
+            }
+            String filterField = field + "." + key;
+            Optional<Map<String, NodeTuple>> parts = mapping(tuple.getValueNode(), filterField, FILTER_KEYS);
+            if (parts.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, List<String>> lists = new HashMap<>();
+            for (String part : List.of("only", "except")) {
+                List<String> values = new ArrayList<>();
+                NodeTuple list = parts.get().get(part);
+                if (list != null) {
+                    for (Map.Entry<Integer, Node> item : sequence(list.getValueNode(), filterField + "." + part).entrySet()) {
+                        if (item.getValue() instanceof ScalarNode scalar && !isNull(scalar)) {
+                            values.add(scalar.getValue());
+                        } else {
+                            error(item.getValue(), filterField + "." + part + "[" + item.getKey() + "]",
+                                    "must be a branch or tag name or pattern (" + describe(item.getValue()) + " found)");
+                        }
+                    }
+                }
+                lists.put(part, values);
+            }
+            return Optional.of(lists);
+        }
+
+        private Optional<String> scalarText(Node node, String field) {
+            if (node instanceof ScalarNode scalar && !isNull(scalar)) {
+                return Optional.of(scalar.getValue());
+            }
+            error(node, field, "keys must be plain names (" + describe(node) + " found)");
+            return Optional.empty();
+        }
+
+        private boolean isNull(Node node) {
+            return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+        }
+
+        private String describe(Node node) {
+            if (node instanceof MappingNode) {
+                return "a mapping";
+            }
+            if (node instanceof SequenceNode) {
+                return "a list";
+            }
+            if (isNull(node)) {
+                return "nothing";
+            }
+            ScalarNode scalar = (ScalarNode) node;
+            if (scalar.getTag().equals(Tag.BOOL)) {
+                return "a boolean";
+            }
+            if (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT)) {
+                return "a number";
+            }
+            return "text";
+        }
+
+        // --- reporting ---------------------------------------------------------------------------------------
+
+        /** A problem the engine found in a field: placed at that field's line when the file has it. */
+        private void report(Map<String, NodeTuple> keys, String field, Problem problem, Node fallback) {
+            String topKey = problem.field().split("[.\\[]", 2)[0];
+            NodeTuple tuple = keys.get(topKey);
+            Node at = tuple == null ? fallback : tuple.getValueNode();
+            findings.add(finding(problem.severity(), at, problem.field().isEmpty() ? field : field + "." + problem.field(), problem.message()));
+        }
+
+        private int line(Node node) {
+            return node.getStartMark().getLine() + 1;
+        }
+
+        private Finding finding(Problem.Severity severity, Node node, String field, String message) {
+            return new Finding(severity, path, line(node), node.getStartMark().getColumn() + 1, field, message);
+        }
+
+        private void error(Node node, String field, String message) {
+            findings.add(finding(Problem.Severity.ERROR, node, field, message));
+        }
+
+        private void warning(Node node, String field, String message) {
+            findings.add(finding(Problem.Severity.WARNING, node, field, message));
+        }
+
+        private void fileError(String message) {
+            findings.add(new Finding(Problem.Severity.ERROR, path, 0, 0, "", message));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.bitbucketresources.core.naming;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The known names closest to a mistyped one, for "did you mean" hints: names with the same variable prefix first,
+ * then by edit distance, at most three, none farther than a third of the name's length (at least two edits).
+ */
+public final class ClosestNames {
+
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private ClosestNames() {
+    }
+
+    public static List<String> closest(String wanted, Collection<String> candidates) {
+        String wantedPrefix = VariablePrefix.of(wanted).orElse("");
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        int allowed = Math.max(2, wanted.length() / 3);
+        Map<String, Integer> distances = candidates.stream().distinct().collect(Collectors.toMap(c -> c, c -> {
+            if (!wantedPrefix.isEmpty() && VariablePrefix.of(c).orElse("").equals(wantedPrefix)) {
+                return 0;
+            }
+            return distance(lower, c.toLowerCase(Locale.ROOT));
+        }));
+        return distances.entrySet().stream()
+                .filter(e -> e.getValue() <= allowed)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .limit(MAX_SUGGESTIONS)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */
+    public static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
