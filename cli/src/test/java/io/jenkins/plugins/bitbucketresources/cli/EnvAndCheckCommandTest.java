@@ -152,7 +152,7 @@ class EnvAndCheckCommandTest {
         CliRunner.Result result = cli.run("check", "--offline", "--config", config.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out().lines()).containsExactly(
-                config + ":2:18: error: integrations[0].url: uses `ftp:`, not http or https: write an absolute URL, e.g. "
+                config + ":2:19: error: integrations[0].url: uses `ftp:`, not http or https: write an absolute URL, e.g. "
                         + "https://api.bitbucket.org/2.0 for Bitbucket Cloud or https://bitbucket.example.com for Data Center",
                 config + ":4:12: error: resources[0].name: `job` gives the variable prefix `JOB`, which would overwrite or shadow "
                         + "JOB_BASE_NAME, JOB_DISPLAY_URL, JOB_NAME, JOB_URL set by Jenkins, its SCM or the shell: rename the resource, e.g. `job-repo`",
