@@ -34,6 +34,10 @@ public final class Resolver {
         Set<String> seen = new HashSet<>();
         for (String raw : names) {
             String name = raw.strip();
+            if (name.isEmpty()) {
+                errors.add("An empty resource name was given: name a Bitbucket resource, e.g. withBitbucketResource('app-repo')");
+                continue;
+            }
             if (!seen.add(name)) {
                 errors.add("Resource `" + name + "` is named more than once: name each resource once.");
                 continue;
