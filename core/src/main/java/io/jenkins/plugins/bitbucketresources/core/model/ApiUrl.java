@@ -48,7 +48,8 @@ public record ApiUrl(String value) {
                     + EXAMPLES);
         }
         if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part and keep the token in the integration's token field");
+            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part, and put the username in the "
+                    + "integration's username field and the token in its token field");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidValueException(FIELD, "has no valid host name (letters, digits, `-` and `.`, then an optional numeric "

@@ -26,9 +26,9 @@ public enum TokenKind {
             + "workspace settings > Access tokens) and leave the username empty";
 
     private static final String USERNAME_FIELD = Integration.USERNAME_FIELD;
-    private static final String ACCESS_TOKEN_TAKES_NO_USERNAME = "a repository, project or workspace access token authenticates "
-            + "without a username: leave the username empty; if you meant an API token of your Atlassian account (it starts with "
-            + "`ATATT`), use that token with this e-mail instead";
+    private static final String ACCESS_TOKEN_TAKES_NO_USERNAME = "a repository, project or workspace access token, which "
+            + "authenticates without a username: leave the username empty; if you meant an API token of your Atlassian account "
+            + "(it starts with `ATATT`), use that token with this e-mail instead";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String DATA_CENTER_TOKEN_PREFIX = "BBDC-";
     private static final String CLOUD_API_TOKEN_PREFIX = "ATATT";
@@ -153,7 +153,7 @@ public enum TokenKind {
                     + ": an API token authenticates with the e-mail address of the Atlassian account that owns it; set the username to that e-mail");
         }
         if (this == CLOUD_ACCESS_TOKEN && username.isPresent()) {
-            throw new InvalidValueException(USERNAME_FIELD, "is set, but the kind is `" + id + "`: " + ACCESS_TOKEN_TAKES_NO_USERNAME);
+            throw new InvalidValueException(USERNAME_FIELD, "is set, but the kind `" + id + "` is " + ACCESS_TOKEN_TAKES_NO_USERNAME);
         }
         if (this == DATA_CENTER_PERSONAL_TOKEN && username.isEmpty()) {
             throw new InvalidValueException(USERNAME_FIELD, "is required for a personal HTTP access token: set it to the Bitbucket "
