@@ -79,7 +79,8 @@ public final class EnvironmentContract {
 
     private static void checkCommit(String commit) {
         if (!COMMIT_ID.matcher(commit).matches()) {
-            throw new InvalidValueException("commit", "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits)");
+            throw new InvalidValueException("commit", "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits): pass the revision "
+                    + "as `git rev-parse HEAD` prints it");
         }
     }
 
