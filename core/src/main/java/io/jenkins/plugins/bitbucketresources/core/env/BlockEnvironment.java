@@ -35,7 +35,8 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
                 continue;
             }
             ReservedVariables.collisions(prefix).ifPresent(hits -> problems.add(Problem.error("names", "resource " + side(current)
-                    + " gives the variable prefix `" + prefix + "`, which would overwrite " + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + ": rename it")));
+                    + " gives the variable prefix `" + prefix + "`, which would overwrite "
+                    + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + ": rename it")));
             Map<ResourceVariables, List<String>> clashes = new LinkedHashMap<>();
             for (Variable variable : current.variables()) {
                 ResourceVariables other = byVariable.putIfAbsent(variable.name(), current);

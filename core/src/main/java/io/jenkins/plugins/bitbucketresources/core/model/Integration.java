@@ -137,16 +137,17 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
                 checkedToken = attempt(problems, token.get());
             }
             // The kind is checked whenever what it depends on is valid, so a bad ID or URL does not hide a token problem.
+            boolean kindUsable = kind.isEmpty() || chosenKind.isPresent();
             Optional<TokenKind> checkedKind = Optional.empty();
-            if (checkedPlatform.isPresent() && checkedToken.isPresent() && usernameValid && kind.isPresent() == chosenKind.isPresent()) {
-                Platform p = checkedPlatform.get();
-                Token t = checkedToken.get();
+            if (checkedPlatform.isPresent() && checkedToken.isPresent() && usernameValid && kindUsable) {
+                Platform knownPlatform = checkedPlatform.get();
+                Token knownToken = checkedToken.get();
                 checkedKind = chosenKind.isPresent()
                         ? attempt(problems, () -> {
-                            chosenKind.get().checkFits(p, checkedUsername, t);
+                            chosenKind.get().checkFits(knownPlatform, checkedUsername, knownToken);
                             return chosenKind.get();
                         })
-                        : attempt(problems, () -> TokenKind.detect(p, checkedUsername, t));
+                        : attempt(problems, () -> TokenKind.detect(knownPlatform, checkedUsername, knownToken));
             }
             if (problems.stream().anyMatch(Problem::isError) || checkedKind.isEmpty()) {
                 return new Validated.Invalid<>(problems);
