@@ -35,14 +35,17 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
                 continue;
             }
             ReservedVariables.collisions(prefix).ifPresent(hits -> problems.add(Problem.error("names", "resource " + side(current)
-                    + " gives the variable prefix `" + prefix + "`, which would overwrite " + String.join(", ", hits) + ": rename it")));
+                    + " gives the variable prefix `" + prefix + "`, which would overwrite "
+                    + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + ": rename it")));
+            Map<ResourceVariables, List<String>> clashes = new LinkedHashMap<>();
             for (Variable variable : current.variables()) {
                 ResourceVariables other = byVariable.putIfAbsent(variable.name(), current);
-                if (other != null && other != current) {
-                    problems.add(Problem.error("names", "resources " + side(other) + " and " + side(current) + " would both set `"
-                            + variable.name() + "`: use them in separate blocks, or rename one of them"));
+                if (other != null) {
+                    clashes.computeIfAbsent(other, o -> new ArrayList<>()).add("`" + variable.name() + "`");
                 }
             }
+            clashes.forEach((other, names) -> problems.add(Problem.error("names", "resources " + side(other) + " and " + side(current)
+                    + " would both set " + String.join(", ", names) + ": use them in separate blocks, or rename one of them")));
         }
         return Validated.of(problems.isEmpty() ? new BlockEnvironment(resources) : null, problems);
     }

@@ -54,7 +54,8 @@ public final class EnvironmentContract {
         Resource resource = resolved.resource();
         if (!resource.integration().equals(integration.id())) {
             throw new InvalidValueException(Resource.INTEGRATION_FIELD, "resource `" + resource.name() + "` uses integration `"
-                    + resource.integration() + "`, not `" + integration.id() + "`");
+                    + resource.integration() + "`, not `" + integration.id() + "`: look up the integration with the ID `"
+                    + resource.integration() + "`");
         }
         resource.sourceName().checkFor(integration.platform());
         commit.ifPresent(EnvironmentContract::checkCommit);
@@ -78,7 +79,8 @@ public final class EnvironmentContract {
 
     private static void checkCommit(String commit) {
         if (!COMMIT_ID.matcher(commit).matches()) {
-            throw new InvalidValueException("commit", "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits)");
+            throw new InvalidValueException("commit", "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits): pass the revision "
+                    + "as `git rev-parse HEAD` prints it");
         }
     }
 

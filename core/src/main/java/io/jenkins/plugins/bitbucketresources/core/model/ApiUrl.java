@@ -38,16 +38,22 @@ public record ApiUrl(String value) {
         } catch (URISyntaxException e) {
             throw new InvalidValueException(FIELD, "is not a valid URL (" + e.getReason() + "): write an absolute URL, " + EXAMPLES);
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part and keep the token in the integration's token field");
-        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidValueException(FIELD, (scheme.isEmpty() ? "is not an absolute URL" : "uses `" + scheme + ":`, not http or https")
-                    + ": write an absolute URL, " + EXAMPLES);
+        if (scheme.isEmpty() || uri.isOpaque()) {
+            // `bitbucket.example.com:7990` parses with the host as its scheme; what is missing is `https://`.
+            throw new InvalidValueException(FIELD, "is not an absolute URL: start it with `https://` (or `http://`), " + EXAMPLES);
+        }
+        if (!(scheme.equals("https") || scheme.equals("http"))) {
+            throw new InvalidValueException(FIELD, "uses `" + scheme + ":`, not http or https: write the http(s) address of the API, "
+                    + EXAMPLES);
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part, and put the username in the "
+                    + "integration's username field and the token in its token field");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidValueException(FIELD, "has no host name: " + EXAMPLES);
+            throw new InvalidValueException(FIELD, "has no valid host name (letters, digits, `-` and `.`, then an optional numeric "
+                    + "`:port`): " + EXAMPLES);
         }
         if (uri.getRawQuery() != null) {
             throw new InvalidValueException(FIELD, "must not have a query: remove everything from `?` on (tokens belong in the token field, never in the URL)");

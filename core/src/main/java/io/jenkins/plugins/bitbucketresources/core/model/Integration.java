@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  */
 public record Integration(String id, ApiUrl url, Optional<String> username, Platform platform, TokenKind kind, Token token) {
 
+    public static final String ID_FIELD = "id";
+    public static final String USERNAME_FIELD = "username";
+
     public Integration {
         id = checkId(id);
         Objects.requireNonNull(url, "url");
@@ -19,7 +22,7 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(token, "token");
-        username = username.map(String::strip).filter(u -> !u.isEmpty());
+        username = username.map(Integration::checkUsername).filter(u -> !u.isEmpty());
         kind.checkFits(platform, username, token);
     }
 
@@ -31,12 +34,30 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
     public static String checkId(String raw) {
         String id = raw.strip();
         if (id.isEmpty()) {
-            throw new InvalidValueException("id", "is empty: give the integration an ID that resources refer to, e.g. `bitbucket-cloud`");
+            throw new InvalidValueException(ID_FIELD, "is empty: give the integration an ID that resources refer to, e.g. `bitbucket-cloud`");
         }
         if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidValueException("id", "`" + id + "` contains whitespace: use letters, digits, `-`, `_` or `.`, e.g. `bitbucket-cloud`");
+            throw new InvalidValueException(ID_FIELD, "`" + id + "` contains whitespace: use letters, digits, `-`, `_` or `.`, e.g. `bitbucket-cloud`");
         }
         return id;
+    }
+
+    /**
+     * A username or e-mail, stripped; empty means none. It travels in HTTP Basic authentication and to git, so it cannot
+     * hold a control character or a {@code :}. The messages do not repeat the value: a {@code user:password} pasted
+     * here must not end up in a log.
+     */
+    public static String checkUsername(String raw) {
+        String username = raw.strip();
+        if (username.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(USERNAME_FIELD, "contains a line break or another control character: write the "
+                    + "username or e-mail on its own, e.g. `ci-bot@example.com`");
+        }
+        if (username.indexOf(':') >= 0) {
+            throw new InvalidValueException(USERNAME_FIELD, "contains `:`, which HTTP authentication cannot carry in a username: "
+                    + "write only the username or e-mail, and put the token in the token field");
+        }
+        return username;
     }
 
     @Override
@@ -104,7 +125,10 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
             Optional<Platform> checkedPlatform = platform.isPresent()
                     ? attempt(problems, () -> Platform.parse(platform.get()))
                     : checkedUrl.map(Platform::detect);
-            Optional<TokenKind> chosenKind = kind.isPresent() ? attempt(problems, () -> TokenKind.parse(kind.get())) : Optional.empty();
+            int beforeUsername = problems.size();
+            Optional<String> checkedUsername = username.flatMap(u -> attempt(problems, () -> checkUsername(u)));
+            boolean usernameValid = problems.size() == beforeUsername;
+            Optional<TokenKind> chosenKind = kind.flatMap(k -> attempt(problems, () -> TokenKind.parse(k)));
             Optional<Token> checkedToken;
             if (token.isEmpty()) {
                 problems.add(Problem.error(Token.FIELD, "is missing: give the integration its token"));
@@ -112,17 +136,25 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
             } else {
                 checkedToken = attempt(problems, token.get());
             }
-            if (problems.stream().anyMatch(Problem::isError) || checkedPlatform.isEmpty() || checkedToken.isEmpty()) {
-                return Validated.of(null, problems);
+            // The kind is checked whenever what it depends on is valid, so a bad ID or URL does not hide a token problem.
+            boolean kindUsable = kind.isEmpty() || chosenKind.isPresent();
+            Optional<TokenKind> checkedKind = Optional.empty();
+            if (checkedPlatform.isPresent() && checkedToken.isPresent() && usernameValid && kindUsable) {
+                Platform knownPlatform = checkedPlatform.get();
+                Token knownToken = checkedToken.get();
+                checkedKind = chosenKind.isPresent()
+                        ? attempt(problems, () -> {
+                            chosenKind.get().checkFits(knownPlatform, checkedUsername, knownToken);
+                            return chosenKind.get();
+                        })
+                        : attempt(problems, () -> TokenKind.detect(knownPlatform, checkedUsername, knownToken));
             }
-            Optional<TokenKind> checkedKind = chosenKind.isPresent() || kind.isPresent()
-                    ? chosenKind
-                    : attempt(problems, () -> TokenKind.detect(checkedPlatform.get(), username, checkedToken.get()));
-            if (checkedKind.isEmpty()) {
-                return Validated.of(null, problems);
+            if (problems.stream().anyMatch(Problem::isError) || checkedKind.isEmpty()) {
+                return new Validated.Invalid<>(problems);
             }
+            TokenKind finalKind = checkedKind.get();
             Optional<Integration> integration = attempt(problems, () -> new Integration(checkedId.orElseThrow(), checkedUrl.orElseThrow(),
-                    username, checkedPlatform.get(), checkedKind.get(), checkedToken.get()));
+                    checkedUsername, checkedPlatform.orElseThrow(), finalKind, checkedToken.orElseThrow()));
             return Validated.of(integration.orElse(null), problems);
         }
     }

@@ -43,7 +43,7 @@ public enum Platform {
                 return platform;
             }
         }
-        throw new InvalidValueException("platform", "`" + raw + "` is not a platform: use "
+        throw new InvalidValueException("platform", "`" + wanted + "` is not a platform: use "
                 + Arrays.stream(values()).map(p -> "`" + p.id + "`").collect(Collectors.joining(" or "))
                 + ", or leave it out to detect it from the URL");
     }

@@ -27,8 +27,13 @@ public final class RefNames {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new InvalidValueException(field, "`" + name + "` contains whitespace or a control character, which git does not allow in a " + what);
+            if (Character.isISOControl(c)) {
+                throw new InvalidValueException(field, "contains a line break or another control character at position " + (i + 1)
+                        + ", which git does not allow in a " + what);
+            }
+            if (Character.isWhitespace(c)) {
+                throw new InvalidValueException(field, "`" + name + "` contains whitespace, which git does not allow in a " + what
+                        + ": copy the name from Bitbucket");
             }
             boolean glob = c == '*' || c == '?';
             if ("~^:\\[".indexOf(c) >= 0 || (glob && !pattern)) {
@@ -36,20 +41,32 @@ public final class RefNames {
                         + (glob ? "; use `branches: {only: [...]}` for patterns" : ""));
             }
         }
-        if (name.contains("..") || name.contains("@{") || name.equals("@") || name.contains("//")) {
-            throw new InvalidValueException(field, "`" + name + "` is not a valid " + what + " (no `..`, `@{`, `//`, and not `@`)");
+        for (String forbidden : new String[] {"..", "@{", "//"}) {
+            if (name.contains(forbidden)) {
+                throw new InvalidValueException(field, "`" + name + "` contains `" + forbidden + "`, which git does not allow in a " + what);
+            }
         }
-        if (name.startsWith("/") || name.endsWith("/") || name.endsWith(".") || name.startsWith("-")) {
-            throw new InvalidValueException(field, "`" + name + "` must not start with `/` or `-`, nor end with `/` or `.`");
+        if (name.equals("@")) {
+            throw new InvalidValueException(field, "`@` alone is not a valid " + what + ": git reads it as HEAD");
+        }
+        if (name.startsWith("/") || name.startsWith("-")) {
+            throw new InvalidValueException(field, "`" + name + "` starts with `" + name.charAt(0) + "`, which git does not allow in a " + what);
+        }
+        if (name.endsWith("/") || name.endsWith(".")) {
+            throw new InvalidValueException(field, "`" + name + "` ends with `" + name.charAt(name.length() - 1)
+                    + "`, which git does not allow in a " + what);
         }
         for (String part : name.split("/")) {
-            if (part.startsWith(".") || part.endsWith(".lock")) {
-                throw new InvalidValueException(field, "`" + name + "`: no part of a " + what + " may start with `.` or end with `.lock`");
+            if (part.startsWith(".")) {
+                throw new InvalidValueException(field, "`" + name + "` has a part starting with `.`, which git does not allow in a " + what);
+            }
+            if (part.endsWith(".lock")) {
+                throw new InvalidValueException(field, "`" + name + "` has a part ending with `.lock`, which git does not allow in a " + what);
             }
         }
         if (name.startsWith("refs/")) {
-            throw new InvalidValueException(field, "`" + name + "` is a full ref: write the short name, e.g. `"
-                    + name.replaceFirst("^refs/(heads|tags)/", "") + "`");
+            throw new InvalidValueException(field, "`" + name + "` is a full ref name: write the short name"
+                    + (name.matches("refs/(heads|tags)/.+") ? ", e.g. `" + name.replaceFirst("^refs/(heads|tags)/", "") + "`" : " of a branch or tag"));
         }
         return name;
     }

@@ -23,6 +23,9 @@ public record Resource(
         boolean resolveCommit) {
 
     public static final String INTEGRATION_FIELD = "integration";
+    static final String BRANCHES_FIELD = "branches";
+    private static final String BRANCH_AND_BRANCHES = "is set together with `branch`: use `branch` for one branch, or "
+            + "`branches: {only: [...], except: [...]}` for several, not both";
 
     public Resource {
         Objects.requireNonNull(name, "name");
@@ -35,8 +38,7 @@ public record Resource(
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(buildOn, "buildOn");
         if (branch.isPresent() && !branches.isEmpty()) {
-            throw new InvalidValueException("branches", "is set together with `branch`: use `branch` for one branch, or "
-                    + "`branches: {only: [...], except: [...]}` for several, not both");
+            throw new InvalidValueException(BRANCHES_FIELD, BRANCH_AND_BRANCHES);
         }
     }
 
@@ -58,6 +60,10 @@ public record Resource(
         String id = raw.strip();
         if (id.isEmpty()) {
             throw new InvalidValueException(INTEGRATION_FIELD, "is empty: name the integration (credentials ID) this resource uses");
+        }
+        if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new InvalidValueException(INTEGRATION_FIELD, "`" + id + "` contains whitespace, which no integration ID has: write "
+                    + "the ID of the integration (its credentials ID), e.g. `bitbucket-cloud`");
         }
         return id;
     }
@@ -138,8 +144,11 @@ public record Resource(
             Optional<String> checkedIntegration = Integration.attempt(problems, () -> checkIntegration(integration));
             Optional<SourceName> checkedSource = Integration.attempt(problems, () -> SourceName.parse(sourceName));
             Optional<String> checkedBranch = branch.flatMap(b -> Integration.attempt(problems, () -> RefNames.checkName("branch", b)));
-            Optional<RefFilter> checkedBranches = RefFilter.collect(problems, "branches", branchesOnly, branchesExcept);
+            Optional<RefFilter> checkedBranches = RefFilter.collect(problems, BRANCHES_FIELD, branchesOnly, branchesExcept);
             Optional<RefFilter> checkedTags = RefFilter.collect(problems, "tags", tagsOnly, tagsExcept);
+            if (branch.isPresent() && !(branchesOnly.isEmpty() && branchesExcept.isEmpty())) {
+                problems.add(Problem.error(BRANCHES_FIELD, BRANCH_AND_BRANCHES));
+            }
             if (problems.stream().anyMatch(Problem::isError)) {
                 return new Validated.Invalid<>(problems);
             }

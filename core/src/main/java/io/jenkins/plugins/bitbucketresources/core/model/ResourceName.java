@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketresources.core.model;
 import io.jenkins.plugins.bitbucketresources.core.naming.ReservedVariables;
 import io.jenkins.plugins.bitbucketresources.core.naming.VariablePrefix;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A resource's name as written, and the variable prefix it gives. */
 public record ResourceName(String value) implements Comparable<ResourceName> {
@@ -41,7 +42,7 @@ public record ResourceName(String value) implements Comparable<ResourceName> {
         List<String> hits = ReservedVariables.collisions(prefix).orElse(List.of());
         if (!hits.isEmpty()) {
             throw new InvalidValueException(FIELD, "`" + name + "` gives the variable prefix `" + prefix + "`, which would overwrite "
-                    + "or shadow " + String.join(", ", hits) + " set by Jenkins, its SCM or the shell: rename the resource, e.g. `"
+                    + "or shadow " + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + " set by Jenkins, its SCM or the shell: rename the resource, e.g. `"
                     + name + "-repo`");
         }
         return name;

@@ -16,7 +16,7 @@ public record SourceName(String owner, String slug) {
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern CLOUD_WORKSPACE = Pattern.compile("[A-Za-z0-9_\\-]+|\\{[0-9A-Fa-f\\-]{36}\\}");
     private static final Pattern DATA_CENTER_PROJECT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern DATA_CENTER_USER = Pattern.compile("~[A-Za-z0-9_.@\\-]+");
+    private static final Pattern DATA_CENTER_USER = Pattern.compile("~[A-Za-z0-9_.\\-]+");
     private static final int MAX_SLUG = 128;
 
     public SourceName {
@@ -28,6 +28,10 @@ public record SourceName(String owner, String slug) {
         String text = raw.strip();
         if (text.isEmpty()) {
             throw new InvalidValueException(FIELD, "is empty: " + FORM);
+        }
+        if (text.contains("://") || text.startsWith("git@")) {
+            throw new InvalidValueException(FIELD, "is a URL, not a source name: write only the owner and the repository slug, "
+                    + "e.g. `acme/app` for https://bitbucket.org/acme/app");
         }
         int slash = text.indexOf('/');
         if (slash < 0 || slash != text.lastIndexOf('/')) {
@@ -42,7 +46,8 @@ public record SourceName(String owner, String slug) {
         }
         if (!OWNER.matcher(owner).matches()) {
             throw new InvalidValueException(FIELD, "workspace or project `" + owner + "` has characters Bitbucket does not allow: "
-                    + "use letters, digits, `-` and `_`");
+                    + "write it as in the repository's URL: a workspace ID (letters, digits, `-` and `_`), a project key, or `~user` "
+                    + "for a personal repository");
         }
     }
 
@@ -55,8 +60,8 @@ public record SourceName(String owner, String slug) {
                     + "slug from the repository's URL (letters, digits, `-`, `_` and `.`)");
         }
         if (slug.toLowerCase(Locale.ROOT).endsWith(".git")) {
-            throw new InvalidValueException(FIELD, "repository slug `" + slug + "` ends in `.git`: write the slug without it, e.g. `"
-                    + slug.substring(0, slug.length() - 4) + "`");
+            throw new InvalidValueException(FIELD, "repository slug `" + slug + "` ends in `.git`: write the slug without it"
+                    + (slug.length() > 4 ? ", e.g. `" + slug.substring(0, slug.length() - 4) + "`" : ""));
         }
         if (slug.length() > MAX_SLUG) {
             throw new InvalidValueException(FIELD, "repository slug is " + slug.length() + " characters long; Bitbucket slugs have at most " + MAX_SLUG);

@@ -20,7 +20,9 @@ public final class Token {
 
     /**
      * A token as the administrator stored it. Surrounding whitespace (a newline at the end of a token file) is
-     * removed; whitespace or control characters inside are refused, since no Bitbucket token has them.
+     * removed; whitespace, control characters and anything outside printable ASCII inside are refused, since no
+     * Bitbucket token has them (a typographic quote or a non-breaking space is a copy-and-paste accident). A message
+     * names the position of the bad character, never the character or the token.
      */
     public static Token of(String raw) {
         String text = raw.strip();
@@ -32,6 +34,10 @@ public final class Token {
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
                 throw new InvalidValueException(FIELD, "contains whitespace or a control character at position " + (i + 1)
                         + ": Bitbucket tokens have none; copy the token again without line breaks or spaces");
+            }
+            if (c > '~') {
+                throw new InvalidValueException(FIELD, "contains a character that is not plain ASCII at position " + (i + 1)
+                        + ": Bitbucket tokens are ASCII letters, digits and punctuation; copy the token again from Bitbucket");
             }
         }
         return new Token(text);

@@ -25,6 +25,10 @@ public enum TokenKind {
             + "to your Atlassian account e-mail, or create a repository, project or workspace access token (repository or "
             + "workspace settings > Access tokens) and leave the username empty";
 
+    private static final String USERNAME_FIELD = Integration.USERNAME_FIELD;
+    private static final String ACCESS_TOKEN_TAKES_NO_USERNAME = "a repository, project or workspace access token, which "
+            + "authenticates without a username: leave the username empty; if you meant an API token of your Atlassian account "
+            + "(it starts with `ATATT`), use that token with this e-mail instead";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String DATA_CENTER_TOKEN_PREFIX = "BBDC-";
     private static final String CLOUD_API_TOKEN_PREFIX = "ATATT";
@@ -105,17 +109,21 @@ public enum TokenKind {
             return username.isPresent() ? DATA_CENTER_PERSONAL_TOKEN : DATA_CENTER_PROJECT_TOKEN;
         }
         if (token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX)) {
+            if (username.isPresent()) {
+                throw new InvalidValueException(USERNAME_FIELD, "is set, but the token starts with `" + CLOUD_ACCESS_TOKEN_PREFIX
+                        + "`, which marks " + ACCESS_TOKEN_TAKES_NO_USERNAME);
+            }
             return CLOUD_ACCESS_TOKEN;
         }
         if (username.isPresent()) {
             if (isEmailAddress(username.get())) {
                 return CLOUD_API_TOKEN;
             }
-            throw new InvalidValueException("username", "`" + username.get() + "` is not an e-mail address. A Bitbucket Cloud "
+            throw new InvalidValueException(USERNAME_FIELD, "`" + username.get() + "` is not an e-mail address. A Bitbucket Cloud "
                     + "username with a token is how app passwords were used, and " + APP_PASSWORD_REMOVED);
         }
         if (token.startsWith(CLOUD_API_TOKEN_PREFIX)) {
-            throw new InvalidValueException("username", "is required: this is an Atlassian API token, which authenticates "
+            throw new InvalidValueException(USERNAME_FIELD, "is required: this is an Atlassian API token, which authenticates "
                     + "together with the e-mail address of its Atlassian account; set the username to that e-mail");
         }
         return CLOUD_ACCESS_TOKEN;
@@ -126,14 +134,35 @@ public enum TokenKind {
         rejectForeignToken(platform, token);
         if (this.platform != platform) {
             throw new InvalidValueException(FIELD, "`" + id + "` is a " + this.platform.displayName() + " token kind, but the "
-                    + "integration is " + platform.displayName() + ": pick a " + platform.displayName() + " kind or fix the URL/platform");
+                    + "integration is " + platform.displayName() + ": pick a " + platform.displayName() + " kind ("
+                    + Arrays.stream(values()).filter(k -> k.platform == platform).map(k -> "`" + k.id + "`").collect(Collectors.joining(" or "))
+                    + ") or fix the URL/platform");
+        }
+        if (this == CLOUD_API_TOKEN && token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX)) {
+            throw new InvalidValueException(FIELD, "is `" + id + "`, but the token starts with `" + CLOUD_ACCESS_TOKEN_PREFIX
+                    + "`, which marks a repository, project or workspace access token: set the kind to `" + CLOUD_ACCESS_TOKEN.id
+                    + "` and leave the username empty, or leave the kind out");
+        }
+        if (this == CLOUD_ACCESS_TOKEN && token.startsWith(CLOUD_API_TOKEN_PREFIX)) {
+            throw new InvalidValueException(FIELD, "is `" + id + "`, but the token starts with `" + CLOUD_API_TOKEN_PREFIX
+                    + "`, which marks an Atlassian API token: set the kind to `" + CLOUD_API_TOKEN.id
+                    + "` and the username to the e-mail of its Atlassian account, or leave the kind out");
         }
         if (this == CLOUD_API_TOKEN && (username.isEmpty() || !isEmailAddress(username.get()))) {
-            throw new InvalidValueException("username", "must be the e-mail address of the Atlassian account that owns the API token");
+            throw new InvalidValueException(USERNAME_FIELD, (username.isEmpty() ? "is empty" : "`" + username.get() + "` is not an e-mail address")
+                    + ": an API token authenticates with the e-mail address of the Atlassian account that owns it; set the username to that e-mail");
+        }
+        if (this == CLOUD_ACCESS_TOKEN && username.isPresent()) {
+            throw new InvalidValueException(USERNAME_FIELD, "is set, but the kind `" + id + "` is " + ACCESS_TOKEN_TAKES_NO_USERNAME);
         }
         if (this == DATA_CENTER_PERSONAL_TOKEN && username.isEmpty()) {
-            throw new InvalidValueException("username", "is required for a personal HTTP access token: set it to the Bitbucket "
+            throw new InvalidValueException(USERNAME_FIELD, "is required for a personal HTTP access token: set it to the Bitbucket "
                     + "user the token belongs to (git over HTTPS sends it)");
+        }
+        if (this == DATA_CENTER_PROJECT_TOKEN && username.isPresent()) {
+            throw new InvalidValueException(USERNAME_FIELD, "is set, but a project or repository HTTP access token belongs to no user: "
+                    + "leave the username empty, or set the kind to `" + DATA_CENTER_PERSONAL_TOKEN.id
+                    + "` if the token is this user's personal token");
         }
     }
 

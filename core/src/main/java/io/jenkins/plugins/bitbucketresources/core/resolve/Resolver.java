@@ -31,9 +31,14 @@ public final class Resolver {
         Map<String, ResolvedResource> visible = visibleByName(nearestFirst);
         List<ResolvedResource> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String raw : names) {
             String name = raw.strip();
+            if (name.isEmpty()) {
+                errors.add("An empty resource name was given: name a Bitbucket resource, e.g. withBitbucketResource('app-repo')");
+                continue;
+            }
             if (!seen.add(name)) {
                 errors.add("Resource `" + name + "` is named more than once: name each resource once.");
                 continue;
@@ -41,9 +46,13 @@ public final class Resolver {
             ResolvedResource resolved = visible.get(name);
             if (resolved == null) {
                 errors.add(unknown(name, visible, job));
+                unknown.add(name);
             } else {
                 found.add(resolved);
             }
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(howToFix(unknown, visible));
         }
         return errors.isEmpty() ? new Resolution.Resolved(found) : new Resolution.Failed(String.join("\n", errors));
     }
@@ -84,22 +93,30 @@ public final class Resolver {
     }
 
     private static String unknown(String name, Map<String, ResolvedResource> visible, String job) {
+        StringBuilder message = new StringBuilder("No Bitbucket resource named `").append(name).append("` is visible to ").append(job);
         if (visible.isEmpty()) {
-            return "No Bitbucket resource named `" + name + "` is visible to " + job + ": no resources are defined in its folders "
-                    + "or globally. Define `" + name + "` in a folder above the job or in the global configuration.";
+            return message.append(": no resources are defined in its folders or globally.").toString();
         }
+        message.append('.');
         List<String> suggestions = Suggestions.closest(name, visible.keySet());
-        StringBuilder message = new StringBuilder("No Bitbucket resource named `").append(name).append("` is visible to ").append(job).append('.');
         if (!suggestions.isEmpty()) {
             message.append(" Did you mean ")
                     .append(suggestions.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or ")))
                     .append('?');
         }
-        message.append(" Visible: ")
-                .append(visible.values().stream()
-                        .map(r -> r.resource().name().value() + " (" + r.scope().describe() + ")")
-                        .collect(Collectors.joining(", ")))
-                .append(". Fix the name, or define `").append(name).append("` in a folder above the job or in the global configuration.");
         return message.toString();
+    }
+
+    /** Said once, however many names were unknown: what the job can see, and how to fix it. */
+    private static String howToFix(List<String> unknown, Map<String, ResolvedResource> visible) {
+        String names = unknown.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+        String where = " in a folder above the job or in the global configuration.";
+        if (visible.isEmpty()) {
+            return "Define " + names + where;
+        }
+        return "Visible: " + visible.values().stream()
+                .map(r -> r.resource().name().value() + " (" + r.scope().describe() + ")")
+                .collect(Collectors.joining(", "))
+                + ". Fix the " + (unknown.size() == 1 ? "name" : "names") + ", or define " + names + where;
     }
 }

@@ -19,7 +19,8 @@ final class Suggestions {
     static List<String> closest(String wanted, Collection<String> candidates) {
         String wantedPrefix = VariablePrefix.of(wanted).orElse("");
         String lower = wanted.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(2, wanted.length() / 3);
+        // A third of the name, at least two edits, but never the whole name: `ci` must not suggest `db`.
+        int allowed = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
         Map<String, Integer> distances = candidates.stream().collect(Collectors.toMap(c -> c, c -> {
             if (!wantedPrefix.isEmpty() && VariablePrefix.of(c).orElse("").equals(wantedPrefix)) {
                 return 0;
