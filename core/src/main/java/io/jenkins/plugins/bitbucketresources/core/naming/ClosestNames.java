@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The known names closest to a mistyped one, for "did you mean" hints: names with the same variable prefix first,
- * then by edit distance, at most three, none farther than a third of the name's length (at least two edits).
+ * then by edit distance, at most three, none farther than a third of the name's length (at least two edits, never
+ * the whole name).
  */
 public final class ClosestNames {
 
@@ -21,7 +22,8 @@ public final class ClosestNames {
     public static List<String> closest(String wanted, Collection<String> candidates) {
         String wantedPrefix = VariablePrefix.of(wanted).orElse("");
         String lower = wanted.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(2, wanted.length() / 3);
+        // A third of the name, at least two edits, but never the whole name: `ci` must not suggest `db`.
+        int allowed = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
         Map<String, Integer> distances = candidates.stream().distinct().collect(Collectors.toMap(c -> c, c -> {
             if (!wantedPrefix.isEmpty() && VariablePrefix.of(c).orElse("").equals(wantedPrefix)) {
                 return 0;

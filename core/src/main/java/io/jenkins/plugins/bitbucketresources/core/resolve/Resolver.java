@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.core.resolve;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class Resolver {
             return message.append(": no resources are defined in its folders or globally.").toString();
         }
         message.append('.');
-        List<String> suggestions = Suggestions.closest(name, visible.keySet());
+        List<String> suggestions = ClosestNames.closest(name, visible.keySet());
         if (!suggestions.isEmpty()) {
             message.append(" Did you mean ")
                     .append(suggestions.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or ")))
