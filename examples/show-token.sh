@@ -12,4 +12,4 @@ printf 'Basic header:    Authorization: Basic %s\n' "$(printf %s "$user:$token" 
 set -x
 : "traced by set -x" "$token"
 set +x
-echo "split writes:    $(printf %s "$token" | cut -c1-5)" | tr -d '\n'; printf %s "$token" | cut -c6-; echo
+echo "split writes:    $(printf %s "$token" | cut -c1-5)" | tr -d '\n'; printf %s "$token" | cut -c6-

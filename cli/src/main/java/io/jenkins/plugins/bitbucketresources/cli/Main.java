@@ -48,6 +48,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new BitbucketResourcesCommand());
         cli.addSubcommand("env", new EnvCommand(terminal));
         cli.addSubcommand("check", new CheckCommand(terminal));
+        cli.addSubcommand("run", new RunCommand(terminal));
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
         return cli;

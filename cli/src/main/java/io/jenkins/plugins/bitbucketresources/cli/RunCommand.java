@@ -1,0 +1,61 @@
+package io.jenkins.plugins.bitbucketresources.cli;
+
+import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
+import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The step, outside Jenkins: a command with the resources' variables, its output masked. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Run COMMAND with the named resources' variables added to its environment.",
+            "Its stdout and stderr pass through the masker, so the token never shows in any form; stdin is passed through.",
+            "Exits with the command's exit code (128+n when it is killed by signal n)."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    private final Terminal terminal;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(paramLabel = "NAME... -- COMMAND [ARGS...]", description = "Resource names, then `--`, then the command and its arguments.")
+    List<String> arguments = List.of();
+
+    RunCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int delimiter = original.indexOf("--");
+        if (delimiter < 0) {
+            throw new ParameterException(spec.commandLine(), "the command to run is missing: put it after `--`, e.g. run --config FILE app-repo -- ./build.sh");
+        }
+        int commandLength = original.size() - delimiter - 1;
+        if (commandLength == 0) {
+            throw new ParameterException(spec.commandLine(), "the command to run is missing after `--`");
+        }
+        List<String> names = arguments.subList(0, arguments.size() - commandLength);
+        List<String> command = arguments.subList(arguments.size() - commandLength, arguments.size());
+        if (names.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
+        }
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, Selection.NO_COMMITS);
+        Masker masker = Masker.forSecrets(environment.integrations().stream()
+                .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
+                .toList());
+        return new ProcessRunner(terminal).run(command, environment.asMap(), masker);
+    }
+}
