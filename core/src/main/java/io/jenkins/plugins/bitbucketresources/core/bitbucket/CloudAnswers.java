@@ -34,7 +34,7 @@ final class CloudAnswers {
         Json.object(node, "the repository");
         Optional<String> type = Json.text(node, "type");
         if (type.isPresent() && !type.get().equals("repository")) {
-            throw new UnexpectedShape("the answer is a `" + type.get() + "`, not a repository");
+            throw new UnexpectedShape("the answer is a " + Texts.quote(type.get(), 40) + ", not a repository");
         }
         if (Json.text(node, "full_name").isEmpty() && Json.text(node, "slug").isEmpty() && Json.text(node, "name").isEmpty()) {
             throw new UnexpectedShape("the repository has no `full_name`, `slug` nor `name`");
@@ -71,7 +71,7 @@ final class CloudAnswers {
         }
         String hash = Json.text(target, "hash").orElseThrow(() -> new UnexpectedShape("branch `" + name + "` has no `target.hash`"));
         if (!Branch.isCommitId(hash)) {
-            throw new UnexpectedShape("branch `" + name + "` has `target.hash` `" + Texts.clip(hash, 80) + "`, which is not a commit ID");
+            throw new UnexpectedShape("branch `" + name + "` has `target.hash` " + Texts.quote(hash, 80) + ", which is not a commit ID");
         }
         return new Branch(name, hash);
     }

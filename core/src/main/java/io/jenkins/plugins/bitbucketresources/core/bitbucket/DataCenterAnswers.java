@@ -59,7 +59,7 @@ final class DataCenterAnswers {
         String commit = Json.text(node, "latestCommit").or(() -> Json.text(node, "latestChangeset"))
                 .orElseThrow(() -> new UnexpectedShape("branch `" + name + "` has no `latestCommit`"));
         if (!Branch.isCommitId(commit)) {
-            throw new UnexpectedShape("branch `" + name + "` has `latestCommit` `" + Texts.clip(commit, 80) + "`, which is not a commit ID");
+            throw new UnexpectedShape("branch `" + name + "` has `latestCommit` " + Texts.quote(commit, 80) + ", which is not a commit ID");
         }
         return new Branch(name, commit);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What an error answer says, whatever its shape: Cloud's {@code {"type":"error","error":{"message",…,"detail":{
@@ -27,7 +28,11 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
         grantedScopes = List.copyOf(grantedScopes);
     }
 
-    static ErrorBody read(Json json, Optional<String> contentType, byte[] body) {
+    /**
+     * @param redact applied to every text of the body before it is shortened, so that a cut can never keep part of a
+     *     secret
+     */
+    static ErrorBody read(Json json, UnaryOperator<String> redact, Optional<String> contentType, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             return NOTHING;
@@ -38,15 +43,15 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
         }
         if (text.startsWith("{")) {
             try {
-                return fromJson(json.parse(body));
+                return fromJson(json.parse(body), redact);
             } catch (UnexpectedShape notJson) {
                 // A body that starts like JSON but is not: quote it as text.
             }
         }
-        return new ErrorBody(Optional.of(Texts.clip(text, MAX_MESSAGE)), List.of(), List.of(), Optional.empty(), false);
+        return new ErrorBody(Optional.of(Texts.clip(redact.apply(text), MAX_MESSAGE)), List.of(), List.of(), Optional.empty(), false);
     }
 
-    static ErrorBody fromJson(JsonNode node) {
+    static ErrorBody fromJson(JsonNode node, UnaryOperator<String> redact) {
         if (!node.isObject()) {
             return NOTHING;
         }
@@ -63,7 +68,7 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
             } else if (detail != null && detail.isTextual() && !detail.asText().isBlank()) {
                 parts.add(detail.asText());
             }
-            return new ErrorBody(joined(parts), required, granted, Optional.empty(), false);
+            return new ErrorBody(joined(parts, redact), required, granted, Optional.empty(), false);
         }
         JsonNode errors = node.get("errors");
         if (errors != null && errors.isArray()) {
@@ -77,13 +82,14 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
                     }
                 }
             }
-            return new ErrorBody(joined(parts), List.of(), List.of(), exception, false);
+            return new ErrorBody(joined(parts, redact), List.of(), List.of(), exception, false);
         }
-        return new ErrorBody(Json.text(node, "message").map(m -> Texts.clip(m, MAX_MESSAGE)), List.of(), List.of(), Optional.empty(), false);
+        return new ErrorBody(Json.text(node, "message").map(m -> Texts.clip(redact.apply(m), MAX_MESSAGE)), List.of(), List.of(),
+                Optional.empty(), false);
     }
 
-    private static Optional<String> joined(List<String> parts) {
-        return parts.isEmpty() ? Optional.empty() : Optional.of(Texts.clip(String.join(" ", parts), MAX_MESSAGE));
+    private static Optional<String> joined(List<String> parts, UnaryOperator<String> redact) {
+        return parts.isEmpty() ? Optional.empty() : Optional.of(Texts.clip(redact.apply(String.join(" ", parts)), MAX_MESSAGE));
     }
 
     boolean mentionsRateLimit() {

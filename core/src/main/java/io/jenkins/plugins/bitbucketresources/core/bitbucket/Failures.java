@@ -23,11 +23,11 @@ final class Failures {
 
     /** A final HTTP answer that is not a success. */
     <T> Outcome.Failure<T> from(Integration integration, Subject subject, Reply.Answer answer) {
-        ErrorBody body = ErrorBody.read(json, answer.contentType(), answer.body());
+        Redactor redactor = new Redactor(integration);
+        ErrorBody body = ErrorBody.read(json, redactor::redact, answer.contentType(), answer.body());
         int status = answer.status();
         String where = "HTTP " + status + " for GET " + answer.uri() + said(body);
         String platform = integration.platform().displayName();
-        Redactor redactor = new Redactor(integration);
         if (status == 401) {
             return new Outcome.InvalidToken<>(redactor.redact(platform + " refused the token of integration `" + integration.id() + "` ("
                     + where + "). " + tokenAdvice(integration)));
@@ -67,8 +67,9 @@ final class Failures {
 
     /** A success status whose body is not what Bitbucket sends. */
     <T> Outcome.Failure<T> unexpected(Integration integration, Subject subject, Reply.Answer answer, String reason) {
-        String type = answer.contentType().map(t -> ", " + Texts.clip(t, 80)).orElse("");
-        return new Outcome.UnexpectedAnswer<>(new Redactor(integration).redact(integration.platform().displayName() + ": the answer about "
+        Redactor redactor = new Redactor(integration);
+        String type = answer.contentType().map(t -> ", " + Texts.clip(redactor.redact(t), 80)).orElse("");
+        return new Outcome.UnexpectedAnswer<>(redactor.redact(integration.platform().displayName() + ": the answer about "
                 + subject.what() + " (HTTP " + answer.status() + type + " for GET " + answer.uri() + ") is not what Bitbucket sends: " + reason
                 + ". " + urlAdvice(integration)));
     }
@@ -78,7 +79,7 @@ final class Failures {
         Redactor redactor = new Redactor(integration);
         Origin origin = Exchanges.origin(integration);
         String what = subject.what();
-        String detail = broken.detail();
+        String detail = Texts.clip(redactor.redact(broken.detail()), 200);
         return switch (broken.trouble()) {
             case TIMEOUT -> new Outcome.Timeout<>(redactor.redact(origin + " did not answer about " + what + " within "
                     + Texts.duration(settings.requestTimeout()) + " (GET " + broken.uri() + "). The server or a proxy is slow or drops the "

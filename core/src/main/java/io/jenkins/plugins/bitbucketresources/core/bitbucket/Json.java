@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,9 @@ final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new UnexpectedShape("the body is not valid JSON (" + Texts.clip(e.getOriginalMessage(), 120) + ")");
+            // Jackson's own message quotes the body; only the position is kept, as the body is the server's to say.
+            JsonLocation at = e.getLocation();
+            throw new UnexpectedShape("the body is not valid JSON" + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UnexpectedShape("the body cannot be read as JSON");
         }

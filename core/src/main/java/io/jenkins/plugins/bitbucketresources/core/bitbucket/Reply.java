@@ -49,7 +49,7 @@ sealed interface Reply {
      * No usable answer.
      *
      * @param uri the URL being asked when it happened
-     * @param detail a short, token-free explanation (an exception's message, the refused target's origin)
+     * @param detail what went wrong, as the exception or server put it; redacted and shortened where it is shown
      */
     record Broken(Trouble trouble, URI uri, String detail, int attempts) implements Reply {
         public Broken {

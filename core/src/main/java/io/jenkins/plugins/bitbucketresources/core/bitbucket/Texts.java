@@ -30,6 +30,14 @@ final class Texts {
         return out.length() > max ? out.substring(0, max - 1) + "…" : out.toString();
     }
 
+    /**
+     * A value from a server, quoted whole when it is short, otherwise only measured. Never cut: a cut could keep part
+     * of a secret that the redaction of the whole message would no longer recognise.
+     */
+    static String quote(String raw, int max) {
+        return raw.length() <= max ? "`" + clip(raw, max) + "`" : "a value of " + raw.length() + " characters";
+    }
+
     /** {@code 45 s}, {@code 15 min}, {@code 2 h 5 min}, {@code 250 ms}. */
     static String duration(Duration d) {
         long seconds = d.getSeconds();

@@ -169,6 +169,6 @@ final class Transport {
 
     private static Reply.Broken broken(Reply.Trouble trouble, URI uri, Exception e, int attempts) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new Reply.Broken(trouble, uri, Texts.clip(detail, 200), attempts);
+        return new Reply.Broken(trouble, uri, detail, attempts);
     }
 }
