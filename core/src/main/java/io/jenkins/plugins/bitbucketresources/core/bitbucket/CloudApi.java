@@ -11,6 +11,10 @@ final class CloudApi implements PlatformApi {
 
     static final String PAGE_LENGTH = "100";
     private static final String USER_SCOPE = "read:user:bitbucket";
+    private static final String REPOSITORY_CHECK = "the sourceName (`workspace/repo_slug`, as in the repository's URL) and that the token "
+            + "can read the repository (an API token needs read:repository:bitbucket; an access token must belong to this repository, its "
+            + "project or its workspace)";
+    private static final String REPOSITORY_ADVICE = "Check " + REPOSITORY_CHECK + ".";
 
     private final Reader reader;
 
@@ -60,7 +64,7 @@ final class CloudApi implements PlatformApi {
     @Override
     public Outcome<Branch> branch(Integration integration, SourceName source, String name) {
         Subject subject = new Subject("branch `" + name + "` of `" + source + "`", "Check the branch name (it is case-sensitive) or create "
-                + "the branch. If the repository itself is missing: " + REPOSITORY_ADVICE);
+                + "the branch; if the repository itself is missing, check " + REPOSITORY_CHECK + ".");
         return reader.read(integration, subject, repositoryUrl(integration, source).path("refs", "branches", name).build(),
                 a -> CloudAnswers.branch(reader.json(a)));
     }
@@ -72,10 +76,6 @@ final class CloudApi implements PlatformApi {
                 .query("pagelen", PAGE_LENGTH).build(), CloudAnswers::branch, branch -> false)
                 .map(collected -> new BranchList(collected.values(), collected.complete()));
     }
-
-    private static final String REPOSITORY_ADVICE = "Check the sourceName (`workspace/repo_slug`, as in the repository's URL) and that the "
-            + "token can read the repository (an API token needs read:repository:bitbucket; an access token must belong to this "
-            + "repository, its project or its workspace).";
 
     private static Subject repositorySubject(SourceName source) {
         return new Subject("repository `" + source + "`", REPOSITORY_ADVICE);

@@ -17,8 +17,9 @@ final class DataCenterApi implements PlatformApi {
     static final String PAGE_LIMIT = "100";
     static final String USER_HEADER = "X-AUSERNAME";
 
-    private static final String REPOSITORY_ADVICE = "Check the sourceName (`PROJECT/repo`, as in the repository's URL; `~user/repo` for a "
-            + "personal repository) and that the token can read the repository (Project read or Repository read).";
+    private static final String REPOSITORY_CHECK = "the sourceName (`PROJECT/repo`, as in the repository's URL; `~user/repo` for a personal "
+            + "repository) and that the token can read the repository (Project read or Repository read)";
+    private static final String REPOSITORY_ADVICE = "Check " + REPOSITORY_CHECK + ".";
 
     private final Reader reader;
 
@@ -82,29 +83,39 @@ final class DataCenterApi implements PlatformApi {
     }
 
     /**
-     * The repository, then its default branch from {@code …/branches/default}. A repository without one (an empty
-     * repository) answers 204 or 404 there; that is an empty main branch, not a failure.
+     * The repository, then its default branch from {@code …/branches/default}, or from {@code …/default-branch} when a
+     * server does not know the former. A repository without a default branch (an empty one) answers 204, or 404 with
+     * {@code NoDefaultBranchException}: that is an empty main branch, not a failure.
      */
     @Override
     public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
-        Subject subject = repositorySubject(source);
-        return reader.read(integration, subject, repositoryUrl(integration, source).build(),
-                answer -> DataCenterAnswers.repository(source, reader.json(answer))).flatMap(info -> {
-                    Reply reply = reader.fetch(integration, repositoryUrl(integration, source).path("branches", "default").build());
-                    Subject mainSubject = new Subject("the default branch of `" + source + "`", REPOSITORY_ADVICE);
-                    if (reply instanceof Reply.Broken broken) {
-                        return reader.failures().from(integration, mainSubject, broken);
-                    }
-                    Reply.Answer answer = (Reply.Answer) reply;
-                    if (answer.status() == 204 || answer.status() == 404) {
-                        return new Outcome.Ok<>(info);
-                    }
-                    if (!answer.isSuccess()) {
-                        return reader.failures().from(integration, mainSubject, answer);
-                    }
-                    return reader.parse(integration, mainSubject, answer, a -> new RepositoryInfo(info.source(),
-                            Optional.of(DataCenterAnswers.branchName(reader.json(a))), info.httpsUrl(), info.sshUrl()));
-                });
+        return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
+                answer -> DataCenterAnswers.repository(source, reader.json(answer)))
+                .flatMap(info -> defaultBranch(integration, source, repositoryUrl(integration, source).path("branches", "default"), true)
+                        .map(main -> new RepositoryInfo(info.source(), main, info.httpsUrl(), info.sshUrl())));
+    }
+
+    private Outcome<Optional<String>> defaultBranch(Integration integration, SourceName source, Url url, boolean mayFallBack) {
+        Subject subject = new Subject("the default branch of `" + source + "`", REPOSITORY_ADVICE);
+        Reply reply = reader.fetch(integration, url.build());
+        if (reply instanceof Reply.Broken broken) {
+            return reader.failures().from(integration, subject, broken);
+        }
+        Reply.Answer answer = (Reply.Answer) reply;
+        if (answer.status() == 204) {
+            return new Outcome.Ok<>(Optional.empty());
+        }
+        if (answer.isSuccess()) {
+            return reader.parse(integration, subject, answer, a -> Optional.of(DataCenterAnswers.branchName(reader.json(a))));
+        }
+        boolean noDefault = answer.status() == 404 && reader.errorBody(answer).exceptionIs("NoDefaultBranchException");
+        if (noDefault || (answer.status() == 404 && !mayFallBack)) {
+            return new Outcome.Ok<>(Optional.empty());
+        }
+        if (mayFallBack && (answer.status() == 404 || answer.status() == 405 || answer.status() == 400 || answer.status() == 410)) {
+            return defaultBranch(integration, source, repositoryUrl(integration, source).path("default-branch"), false);
+        }
+        return reader.failures().from(integration, subject, answer);
     }
 
     /**
@@ -114,7 +125,7 @@ final class DataCenterApi implements PlatformApi {
     @Override
     public Outcome<Branch> branch(Integration integration, SourceName source, String name) {
         Subject subject = new Subject("branch `" + name + "` of `" + source + "`", "Check the branch name (it is case-sensitive) or create "
-                + "the branch. If the repository itself is missing: " + REPOSITORY_ADVICE);
+                + "the branch; if the repository itself is missing, check " + REPOSITORY_CHECK + ".");
         return reader.dataCenterPages(integration, subject, repositoryUrl(integration, source).path("branches").query("filterText", name)
                 .query("boostMatches", "true").query("limit", PAGE_LIMIT).build(), DataCenterAnswers::branch, b -> b.name().equals(name))
                 .flatMap(collected -> collected.values().stream().filter(b -> b.name().equals(name)).findFirst()

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The plumbing both platforms share: one request read into a value or a failure, and paged lists followed to their
@@ -48,6 +49,11 @@ final class Reader {
 
     JsonNode json(Reply.Answer answer) {
         return json.parse(answer.body());
+    }
+
+    /** What an error answer says; for decisions only, so nothing is redacted. */
+    ErrorBody errorBody(Reply.Answer answer) {
+        return ErrorBody.read(json, UnaryOperator.identity(), answer.contentType(), answer.body());
     }
 
     /** One GET whose successful answer {@code parse} reads; any other answer becomes a failure. */

@@ -173,6 +173,28 @@ class DataCenterClientTest {
                 "com.atlassian.bitbucket.repository.NoDefaultBranchException"))));
 
         assertThat(client.repository(personal, APP).ok()).hasValueSatisfying(info -> assertThat(info.mainBranch()).isEmpty());
+        assertThat(bitbucket.findAll(getRequestedFor(urlPathEqualTo(REPO + "/default-branch")))).isEmpty();
+    }
+
+    @Test
+    void serverWithoutTheOlderEndpointIsAskedTheNewerOne() {
+        bitbucket.stubFor(get(REPO).willReturn(json(200, Bodies.dataCenterRepository())));
+        bitbucket.stubFor(get(REPO + "/branches/default").willReturn(aResponse().withStatus(404)));
+        bitbucket.stubFor(get(REPO + "/default-branch").willReturn(json(200, "{\"id\": \"refs/heads/trunk\", \"displayId\": \"trunk\", \"type\": \"BRANCH\"}")));
+
+        assertThat(client.repository(personal, APP).ok()).hasValueSatisfying(info -> assertThat(info.mainBranch()).contains("trunk"));
+    }
+
+    @Test
+    void failureReadingTheDefaultBranchIsReported() {
+        bitbucket.stubFor(get(REPO).willReturn(json(200, Bodies.dataCenterRepository())));
+        bitbucket.stubFor(get(REPO + "/branches/default").willReturn(json(401, Bodies.dataCenterError("Authentication failed.",
+                "com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException"))));
+
+        Outcome<RepositoryInfo> outcome = client.repository(personal, APP);
+
+        assertThat(outcome).isInstanceOf(Outcome.InvalidToken.class);
+        assertThat(outcome.message()).contains("/branches/default");
     }
 
     @Test
