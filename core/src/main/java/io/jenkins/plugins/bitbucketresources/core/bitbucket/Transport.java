@@ -1,7 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -13,6 +12,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -53,15 +56,12 @@ final class Transport {
                     .header("User-Agent", USER_AGENT)
                     .build();
             Optional<Duration> wait;
+            // The request timeout of HttpClient ends with the headers; this deadline also covers a body that trickles in.
+            LimitedBody limited = new LimitedBody(MAX_BODY_BYTES);
+            CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> limited);
             try {
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                byte[] body;
-                try (InputStream in = response.body()) {
-                    body = in.readNBytes(MAX_BODY_BYTES + 1);
-                }
-                if (body.length > MAX_BODY_BYTES) {
-                    return new Reply.Broken(Reply.Trouble.TOO_LARGE, current, "more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB", attempt);
-                }
+                HttpResponse<byte[]> response = exchange.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                byte[] body = response.body();
                 int status = response.statusCode();
                 if (REDIRECTS.contains(status)) {
                     Optional<String> location = response.headers().firstValue("Location");
@@ -89,17 +89,23 @@ final class Transport {
                     return answer;
                 }
                 wait = Optional.of(asked.orElseGet(() -> backoff(retry)));
-            } catch (HttpConnectTimeoutException e) {
-                return broken(Reply.Trouble.CONNECT_TIMEOUT, current, e, attempt);
-            } catch (HttpTimeoutException e) {
-                return broken(Reply.Trouble.TIMEOUT, current, e, attempt);
+            } catch (TimeoutException e) {
+                exchange.cancel(true);
+                return new Reply.Broken(Reply.Trouble.TIMEOUT, current, "no complete answer within " + Texts.duration(settings.requestTimeout()),
+                        attempt);
             } catch (InterruptedException e) {
+                exchange.cancel(true);
                 Thread.currentThread().interrupt();
                 return broken(Reply.Trouble.INTERRUPTED, current, e, attempt);
-            } catch (IOException e) {
-                Reply.Trouble trouble = classify(e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                // Cutting a body short may fail the exchange with the client's own error first (HTTP/2: "stream cancelled").
+                Reply.Trouble trouble = limited.exceeded() ? Reply.Trouble.TOO_LARGE : classify(cause);
+                if (trouble == Reply.Trouble.TOO_LARGE) {
+                    return new Reply.Broken(trouble, current, "more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB", attempt);
+                }
                 if (trouble != Reply.Trouble.RESET || attempt >= settings.maxAttempts()) {
-                    return broken(trouble, current, e, attempt);
+                    return broken(trouble, current, cause, attempt);
                 }
                 wait = Optional.of(backoff(attempt));
             }
@@ -146,7 +152,7 @@ final class Transport {
         }
     }
 
-    private static Reply.Trouble classify(IOException e) {
+    private static Reply.Trouble classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpConnectTimeoutException) {
                 return Reply.Trouble.CONNECT_TIMEOUT;
@@ -164,10 +170,14 @@ final class Transport {
                 return Reply.Trouble.TLS;
             }
         }
-        return Reply.Trouble.RESET;
+        if (e instanceof IOException || e.getCause() instanceof IOException) {
+            return Reply.Trouble.RESET;
+        }
+        // Anything else from the HTTP client is a bug or a misconfiguration, not an answer: let it surface.
+        throw new IllegalStateException("the HTTP client failed unexpectedly", e);
     }
 
-    private static Reply.Broken broken(Reply.Trouble trouble, URI uri, Exception e, int attempts) {
+    private static Reply.Broken broken(Reply.Trouble trouble, URI uri, Throwable e, int attempts) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Reply.Broken(trouble, uri, detail, attempts);
     }

@@ -206,6 +206,17 @@ class RobustnessTest {
     }
 
     @Test
+    void bodyThatTricklesInIsATimeout() {
+        client = TestSupport.client(settings.withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)));
+        bitbucket.stubFor(get(REPO).willReturn(okJson(Bodies.cloudRepository()).withChunkedDribbleDelay(10, 5000)));
+
+        Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
+
+        assertThat(outcome).isInstanceOf(Outcome.Timeout.class);
+        assertThat(requests(REPO)).isEqualTo(1);
+    }
+
+    @Test
     void refusedConnectionIsUnreachable() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
