@@ -1,0 +1,150 @@
+package io.jenkins.plugins.bitbucketresources.core.bitbucket;
+
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.model.Platform;
+import io.jenkins.plugins.bitbucketresources.core.model.RefNames;
+import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Bitbucket REST client (Cloud 2.0 and Data Center 1.0): checks integrations and resources, and reads repository
+ * data and branch heads. Every method answers an {@link Outcome}; none throws for anything Bitbucket or the network
+ * does.
+ *
+ * <p>Authentication follows the token kind: Basic {@code email:token} for a Cloud API token, Bearer for every other
+ * kind. The token travels only in the {@code Authorization} header: never in a URL, a message or an exception.
+ *
+ * <p>Requests have a timeout, are retried a bounded number of times with exponential backoff and jitter on 5xx, 429
+ * and dropped connections (honouring {@code Retry-After} up to a cap), and follow redirects only within the
+ * integration's origin (scheme, host and port). Successful answers are cached for {@link ClientSettings#cacheTtl()}
+ * per integration credentials and URL, and identical requests in flight at the same time are sent once.
+ *
+ * <p>Thread-safe: one instance serves a whole Jenkins controller or command.
+ */
+public final class BitbucketClient {
+
+    /** The most pages one listing reads; 100 pages of 100 values are far more branches than a repository has. */
+    public static final int MAX_PAGES = 100;
+
+    private final PlatformApi cloud;
+    private final PlatformApi dataCenter;
+    private final Failures failures;
+
+    /**
+     * @param http the HTTP client to send with (the plugin passes Jenkins' proxy-aware client). It must not follow
+     *     redirects ({@link HttpClient.Redirect#NEVER}): this client follows them itself, and only on the same origin,
+     *     so that the token is never sent to another host. {@link ClientSettings#configure(HttpClient.Builder)} sets
+     *     that up on a builder.
+     * @throws IllegalArgumentException when {@code http} follows redirects on its own
+     */
+    public BitbucketClient(HttpClient http, ClientSettings settings) {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(settings, "settings");
+        if (http.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the HttpClient follows redirects (" + http.followRedirects() + "), which could send the "
+                    + "token to another host: build it with followRedirects(HttpClient.Redirect.NEVER), e.g. through ClientSettings.configure");
+        }
+        Json json = new Json();
+        this.failures = new Failures(settings, json);
+        Reader reader = new Reader(new Exchanges(new Transport(http, settings), settings, json), failures, json);
+        this.cloud = new CloudApi(reader);
+        this.dataCenter = new DataCenterApi(reader);
+    }
+
+    /**
+     * Who the integration's token acts as. Cloud: {@code GET /2.0/user}; when that is refused for lack of scope
+     * ({@code read:user:bitbucket}), or for a Cloud access token, the fallback repository is read instead, and the
+     * identity says the token can read it. Data Center: the fallback repository when given, else an endpoint only an
+     * authenticated caller may use; the {@code X-AUSERNAME} header names the user.
+     *
+     * @param fallbackRepository a repository the token should read, typically a resource's source name
+     */
+    public Outcome<Identity> checkIntegration(Integration integration, Optional<SourceName> fallbackRepository) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(fallbackRepository, "fallbackRepository");
+        if (fallbackRepository.isPresent()) {
+            Optional<Outcome.Failure<Identity>> bad = checkSource(integration, fallbackRepository.get());
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+        }
+        return api(integration).identity(integration, fallbackRepository);
+    }
+
+    /**
+     * The resource's repository exists and is visible to the token, and its branch exists when it names exactly one
+     * ({@link Resource#singleBranch()}).
+     *
+     * @throws IllegalArgumentException when the resource uses another integration than the one given
+     */
+    public Outcome<RepositoryCheck> checkResource(Integration integration, Resource resource) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(resource, "resource");
+        if (!resource.integration().equals(integration.id())) {
+            throw new IllegalArgumentException("resource `" + resource.name() + "` uses integration `" + resource.integration()
+                    + "`, not `" + integration.id() + "`");
+        }
+        SourceName source = resource.sourceName();
+        return repository(integration, source).flatMap(info -> resource.singleBranch()
+                .map(name -> branch(integration, source, name).map(b -> new RepositoryCheck(info, Optional.of(b))))
+                .orElseGet(() -> new Outcome.Ok<>(new RepositoryCheck(info, Optional.empty()))));
+    }
+
+    /** The repository's main branch and clone URLs (without credentials). */
+    public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(source, "source");
+        Optional<Outcome.Failure<RepositoryInfo>> bad = checkSource(integration, source);
+        return bad.isPresent() ? bad.get() : api(integration).repository(integration, source);
+    }
+
+    /** The commit at the head of a branch, for {@code <P>_COMMIT}. */
+    public Outcome<String> branchHead(Integration integration, SourceName source, String branch) {
+        return branch(integration, source, branch).map(Branch::commit);
+    }
+
+    /**
+     * Every branch of the repository with its head commit, following the pages of the answer (at most
+     * {@value #MAX_PAGES}).
+     */
+    public Outcome<BranchList> branches(Integration integration, SourceName source) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(source, "source");
+        Optional<Outcome.Failure<BranchList>> bad = checkSource(integration, source);
+        return bad.isPresent() ? bad.get() : api(integration).branches(integration, source);
+    }
+
+    private Outcome<Branch> branch(Integration integration, SourceName source, String branch) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(branch, "branch");
+        Optional<Outcome.Failure<Branch>> bad = checkSource(integration, source);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        String name;
+        try {
+            name = RefNames.checkName("branch", branch);
+        } catch (InvalidValueException e) {
+            return failures.invalid(integration, new Subject("branch `" + branch.strip() + "` of `" + source + "`", ""), e.getMessage());
+        }
+        return api(integration).branch(integration, source, name);
+    }
+
+    private <T> Optional<Outcome.Failure<T>> checkSource(Integration integration, SourceName source) {
+        try {
+            source.checkFor(integration.platform());
+            return Optional.empty();
+        } catch (InvalidValueException e) {
+            return Optional.of(failures.invalid(integration, new Subject("repository `" + source + "`", ""), "sourceName " + e.getMessage()));
+        }
+    }
+
+    private PlatformApi api(Integration integration) {
+        return integration.platform() == Platform.CLOUD ? cloud : dataCenter;
+    }
+}

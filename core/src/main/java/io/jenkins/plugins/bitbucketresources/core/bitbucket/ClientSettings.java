@@ -1,0 +1,112 @@
+package io.jenkins.plugins.bitbucketresources.core.bitbucket;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * How the client talks to Bitbucket: timeouts, retries, caching, and the clock, sleeper and randomness it uses (passed
+ * in so tests are fast and deterministic).
+ *
+ * @param connectTimeout how long to wait for a connection; applied by {@link #configure(HttpClient.Builder)}, since a
+ *     passed-in {@link HttpClient} carries its own (the request timeout bounds the connection too)
+ * @param requestTimeout how long to wait for one answer, connection included
+ * @param maxAttempts how many times one request is sent at most (1 = never retried)
+ * @param initialBackoff the wait before the first retry; it doubles for each further retry, with jitter
+ * @param maxBackoff the longest wait between two attempts when Bitbucket does not say how long
+ * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the request at once
+ * @param cacheTtl how long a successful answer is reused; zero turns the cache off (identical concurrent requests
+ *     are still sent once)
+ */
+public record ClientSettings(
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration maxRetryAfter,
+        Duration cacheTtl,
+        Clock clock,
+        Sleeper sleeper,
+        RandomGenerator random) {
+
+    /** More attempts than this only hammer a server that is already struggling. */
+    static final int MAX_ATTEMPTS_LIMIT = 10;
+
+    public ClientSettings {
+        positive("connectTimeout", connectTimeout);
+        positive("requestTimeout", requestTimeout);
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+            throw new IllegalArgumentException("maxAttempts is " + maxAttempts + ": use 1 (no retry) to " + MAX_ATTEMPTS_LIMIT);
+        }
+        notNegative("initialBackoff", initialBackoff);
+        notNegative("maxBackoff", maxBackoff);
+        if (initialBackoff.compareTo(maxBackoff) > 0) {
+            throw new IllegalArgumentException("initialBackoff (" + initialBackoff + ") is longer than maxBackoff (" + maxBackoff + ")");
+        }
+        notNegative("maxRetryAfter", maxRetryAfter);
+        notNegative("cacheTtl", cacheTtl);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Connect in 10 s, answer in 30 s, 3 attempts with backoff from 1 s to 15 s, {@code Retry-After} honoured up to
+     * 60 s, answers reused for 30 s (long enough to absorb a burst of builds, short enough that a pushed commit is
+     * seen soon), the system clock, real sleeping, a fresh random source.
+     */
+    public static ClientSettings defaults() {
+        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom());
+    }
+
+    /**
+     * Sets what this client needs on a builder of {@link HttpClient}: the connect timeout, and no automatic redirects
+     * (the client follows redirects itself, and only on the same host, so the token never goes elsewhere).
+     */
+    public HttpClient.Builder configure(HttpClient.Builder builder) {
+        return builder.connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    public ClientSettings withTimeouts(Duration connect, Duration request) {
+        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, random);
+    }
+
+    public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
+        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap, cacheTtl, clock, sleeper, random);
+    }
+
+    public ClientSettings withCacheTtl(Duration ttl) {
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, ttl, clock, sleeper, random);
+    }
+
+    public ClientSettings withClock(Clock value) {
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, value, sleeper, random);
+    }
+
+    public ClientSettings withSleeper(Sleeper value) {
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, value, random);
+    }
+
+    public ClientSettings withRandom(RandomGenerator value) {
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, value);
+    }
+
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be longer than zero, not " + value);
+        }
+    }
+
+    private static void notNegative(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, not " + value);
+        }
+    }
+}
