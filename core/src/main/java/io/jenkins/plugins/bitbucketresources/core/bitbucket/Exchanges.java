@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -129,9 +130,13 @@ final class Exchanges {
     static String authorization(Integration integration) {
         String token = integration.token().reveal();
         if (integration.kind().authentication() == TokenKind.Authentication.BASIC) {
-            return "Basic " + Redactor.basic(integration.username().orElseThrow(), token);
+            return "Basic " + basic(integration.username().orElseThrow(), token);
         }
         return "Bearer " + token;
+    }
+
+    static String basic(String user, String token) {
+        return Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String credentials(Integration integration) {

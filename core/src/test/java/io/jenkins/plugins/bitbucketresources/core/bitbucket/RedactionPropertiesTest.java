@@ -54,7 +54,7 @@ class RedactionPropertiesTest {
         String token = integration.token().reveal();
         return List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8), Url.encode(token),
                 Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)),
-                Redactor.basic(integration.username().orElseThrow(), token));
+                Exchanges.basic(integration.username().orElseThrow(), token));
     }
 
     private static void assertNoPieceOfTheToken(String message, Integration integration) {

@@ -27,7 +27,7 @@ class TokenSecrecyTest {
     static List<String> secretForms(Integration integration) {
         String token = integration.token().reveal();
         List<String> forms = new ArrayList<>(List.of(token, token.substring(0, 16), token.substring(token.length() - 16)));
-        integration.username().map(user -> Redactor.basic(user, token)).ifPresent(basic -> {
+        integration.username().map(user -> Exchanges.basic(user, token)).ifPresent(basic -> {
             forms.add(basic);
             forms.add(basic.substring(0, 16));
         });
