@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 
 /** Validates a resources file and, unless offline, its integrations and resources against Bitbucket. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate the whole resources file and print every problem found.")
+        description = {
+            "Validate the whole resources file and print every problem found; then, unless --offline, check every integration",
+            "(who its token acts as) and every resource (its repository is visible, its branch exists) against Bitbucket."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     private final Terminal terminal;
@@ -43,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
         if (offline) {
             return ExitCodes.OK;
         }
-        throw new CliFailure(ExitCodes.USAGE, "online checks are not available in this build: use --offline");
+        return new OnlineCheck(terminal).run(file);
     }
 
     static String plural(long count, String noun) {

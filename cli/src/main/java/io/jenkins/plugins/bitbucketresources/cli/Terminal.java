@@ -1,21 +1,24 @@
 package io.jenkins.plugins.bitbucketresources.cli;
 
+import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What a command gets from the process that runs it: its streams, its environment and its working directory. Tests
- * hand in their own.
+ * What a command gets from the process that runs it: its streams, its environment, its working directory, and how it
+ * talks to Bitbucket (timeouts, retries, time). Tests hand in their own.
  */
-record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDirectory, boolean interactive) {
+record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDirectory, boolean interactive,
+        ClientSettings clientSettings) {
 
     Terminal {
         environment = Map.copyOf(environment);
     }
 
     static Terminal system() {
-        return new Terminal(System.out, System.err, System.in, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
+        return new Terminal(System.out, System.err, System.in, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
+                ClientSettings.defaults());
     }
 }
