@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
+import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
@@ -285,6 +286,25 @@ class WebMethodPermissionsTest {
         assertEquals(FormValidation.Kind.ERROR, configurer.kind);
         assertEquals(FormValidation.Kind.ERROR, admin.kind);
         assertThat(admin.renderHtml(), containsString("not http or https"));
+    }
+
+    @Test
+    void theWrapperListsResourcesOnlyToThoseWhoMayConfigureTheJob() throws Exception {
+        Fixtures.defineOn(folder, Fixtures.resource("app-repo", "gitRepo", "folder-integration", "acme/app"));
+        FreeStyleProject job = folder.createProject(FreeStyleProject.class, "build");
+        BitbucketResourceBuildWrapper.DescriptorImpl wrapper =
+                ExtensionList.lookupSingleton(BitbucketResourceBuildWrapper.DescriptorImpl.class);
+        BitbucketResourceBuildWrapper chosen = new BitbucketResourceBuildWrapper(List.of("gone"));
+
+        List<String> forReader = as(READER, () -> wrapper.choices(job, chosen)).stream()
+                .map(BitbucketResourceBuildWrapper.Choice::getName)
+                .toList();
+        List<String> forConfigurer = as(CONFIGURER, () -> wrapper.choices(job, chosen)).stream()
+                .map(BitbucketResourceBuildWrapper.Choice::getName)
+                .toList();
+
+        assertEquals(List.of("gone"), forReader);
+        assertEquals(List.of("app-repo", "gone"), forConfigurer);
     }
 
     @Test
