@@ -64,8 +64,9 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             @CheckForNull String platform,
             @CheckForNull String kind) {
         super(scope, id, description);
-        this.url = Util.fixEmptyAndTrim(url) == null ? ApiUrl.CLOUD_API : url.strip();
-        this.token = token == null ? Secret.fromString("") : token;
+        String given = Util.fixEmptyAndTrim(url);
+        this.url = given == null ? ApiUrl.CLOUD_API : given;
+        this.token = token;
         this.username = Util.fixNull(username).strip();
         this.platform = Util.fixNull(platform).strip();
         this.kind = Util.fixNull(kind).strip();

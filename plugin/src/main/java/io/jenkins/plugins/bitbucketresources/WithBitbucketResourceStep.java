@@ -197,17 +197,20 @@ public final class WithBitbucketResourceStep extends Step {
             return Set.of(Run.class, TaskListener.class);
         }
 
-        /** {@code withBitbucketResource('app-repo')} means the list {@code ['app-repo']}. */
+        /**
+         * {@code withBitbucketResource('app-repo')} means the list {@code ['app-repo']}, whether the name arrives named or
+         * as the anonymous sole argument.
+         */
         @NonNull
         @Override
         public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            Object names = arguments.get(RESOURCES);
-            if (names instanceof CharSequence name) {
-                Map<String, Object> copy = new HashMap<>(arguments);
-                copy.put(RESOURCES, List.of(name.toString()));
-                return copy;
+            Map<String, Object> copy = new HashMap<>(arguments);
+            for (String key : List.of(RESOURCES, UninstantiatedDescribable.ANONYMOUS_KEY)) {
+                if (copy.get(key) instanceof CharSequence name) {
+                    copy.put(key, List.of(name.toString()));
+                }
             }
-            return arguments;
+            return copy;
         }
 
         /** One resource is written {@code withBitbucketResource('app-repo')}, several as a list. */
