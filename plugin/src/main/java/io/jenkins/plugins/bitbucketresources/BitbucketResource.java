@@ -319,7 +319,7 @@ public final class BitbucketResource extends AbstractDescribableImpl<BitbucketRe
             if (!Permissions.canConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.value(() -> ResourceName.of(value));
+            return FormChecks.value(() -> ResourceName.of(Util.fixNull(value)));
         }
 
         @POST
@@ -328,7 +328,7 @@ public final class BitbucketResource extends AbstractDescribableImpl<BitbucketRe
             if (!Permissions.canConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.value(() -> SourceName.parse(value));
+            return FormChecks.value(() -> SourceName.parse(Util.fixNull(value)));
         }
 
         @POST
