@@ -1,0 +1,68 @@
+package io.jenkins.plugins.bitbucketresources.core.revision;
+
+import io.jenkins.plugins.bitbucketresources.core.env.CloneUrls;
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Decides where the {@code <P>_COMMIT} of a resource comes from in a build. A {@code ciRepo} is the repository the job
+ * builds, so its commit is the one the build checked out from that repository (the latest such checkout); the other
+ * types, and a {@code ciRepo} the build has not checked out, get the head of their branch from the Bitbucket API only
+ * when the resource asks for it ({@code resolveCommit}).
+ */
+public final class CommitSource {
+
+    private CommitSource() {
+    }
+
+    /**
+     * @param resource the resource as configured
+     * @param integration the integration it is reached through, which fixes its clone URLs
+     * @param checkouts the checkouts the build has made so far, oldest first
+     */
+    public static CommitPlan plan(Resource resource, Integration integration, List<Checkout> checkouts) {
+        if (resource.type() == ResourceType.CI_REPO) {
+            Optional<String> checkedOut = latestCheckoutOf(resource, integration, checkouts);
+            if (checkedOut.isPresent()) {
+                return new CommitPlan.Known(checkedOut.get());
+            }
+        }
+        if (!resource.resolveCommit()) {
+            return new CommitPlan.None();
+        }
+        Optional<String> branch = resource.singleBranch();
+        if (branch.isEmpty()) {
+            return new CommitPlan.Refused("resource `" + resource.name() + "` asks for its commit (resolveCommit) but does not name "
+                    + "exactly one branch"
+                    + (resource.type() == ResourceType.CI_REPO ? ", and this build has not checked " + resource.sourceName() + " out" : "")
+                    + ": set `branch`, or turn resolveCommit off");
+        }
+        return new CommitPlan.FromApi(branch.get());
+    }
+
+    /** The commit of the latest checkout whose remote is one of the resource's clone URLs. */
+    static Optional<String> latestCheckoutOf(Resource resource, Integration integration, List<Checkout> checkouts) {
+        CloneUrls urls = CloneUrls.of(integration.url(), integration.platform(), resource.sourceName());
+        Set<RepositoryAddress> own = Stream.of(urls.https(), urls.ssh())
+                .map(RepositoryAddress::parse)
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        Optional<String> latest = Optional.empty();
+        for (Checkout checkout : checkouts) {
+            boolean same = checkout.remoteUrls().stream()
+                    .map(RepositoryAddress::parse)
+                    .flatMap(Optional::stream)
+                    .anyMatch(own::contains);
+            if (same) {
+                latest = Optional.of(checkout.commit());
+            }
+        }
+        return latest;
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.bitbucketresources.core.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DefinitionsTest {
+
+    private static Validated<Resource> entry(String name, String sourceName) {
+        return Resource.builder().name(name).type("gitRepo").integration("bitbucket-cloud").sourceName(sourceName).build();
+    }
+
+    @Test
+    void validEntriesAreKeptInOrder() {
+        Validated<List<Resource>> checked = Definitions.check(List.of(entry("app-repo", "acme/app"), entry("lib", "acme/lib")));
+
+        assertThat(checked.isValid()).isTrue();
+        assertThat(checked.orElseThrow()).extracting(r -> r.name().value()).containsExactly("app-repo", "lib");
+    }
+
+    @Test
+    void problemsAreNamedAfterTheirEntry() {
+        Validated<List<Resource>> checked = Definitions.check(List.of(entry("app-repo", "acme/app"), entry("lib", "acme")));
+
+        assertThat(checked.isValid()).isFalse();
+        assertThat(checked.problems()).extracting(Problem::field).containsExactly("resources[1].sourceName");
+    }
+
+    @Test
+    void aNameDefinedTwiceInOneScopeIsAnError() {
+        Validated<List<Resource>> checked = Definitions.check(List.of(entry("app-repo", "acme/app"), entry("lib", "acme/lib"),
+                entry("app-repo", "acme/other")));
+
+        assertThat(checked.problems()).containsExactly(Problem.error("resources[2].name",
+                "`app-repo` is already defined as resources[0] in this scope: rename one of them or remove the duplicate"));
+    }
+
+    @Test
+    void anEmptyScopeIsValid() {
+        assertThat(Definitions.check(List.of()).orElseThrow()).isEmpty();
+    }
+
+    @Test
+    void patternsAreSplitOnWhitespaceOnly() {
+        assertThat(Definitions.split("  main release/*\n hotfix-?\tdev,ops ")).containsExactly("main", "release/*", "hotfix-?", "dev,ops");
+    }
+
+    @Test
+    void blankTextGivesNothing() {
+        assertThat(Definitions.split(" \n\t")).isEmpty();
+        assertThat(Definitions.split("")).isEmpty();
+    }
+}

@@ -1,0 +1,162 @@
+package io.jenkins.plugins.bitbucketresources;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapperDescriptor;
+import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.env.Variable;
+import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jenkins.tasks.SimpleBuildWrapper;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * "Inject Bitbucket resource variables" for freestyle jobs: the variables of the chosen resources for the whole build,
+ * and their tokens masked from the first line of the log to the last post-build step.
+ */
+public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
+
+    private final List<String> resources;
+
+    @DataBoundConstructor
+    public BitbucketResourceBuildWrapper(@CheckForNull List<String> resources) {
+        List<String> names = new ArrayList<>();
+        for (String name : Util.fixNull(resources)) {
+            String stripped = Util.fixEmptyAndTrim(name);
+            if (stripped != null && !names.contains(stripped)) {
+                names.add(stripped);
+            }
+        }
+        this.resources = names;
+    }
+
+    @NonNull
+    public List<String> getResources() {
+        return resources == null ? List.of() : Collections.unmodifiableList(resources);
+    }
+
+    /** Resources need no workspace: the variables are set even for a build that never gets one. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        BlockEnvironment environment = BlockSetup.prepare(build, getResources());
+        listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
+        for (Variable variable : environment.variables()) {
+            context.env(variable.name(), variable.value());
+        }
+    }
+
+    /**
+     * Called when the build starts, before {@link #setUp}: the filter works out the tokens' forms itself, on the
+     * controller, and masks from the first line on.
+     */
+    @Override
+    public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
+        return new SecretMaskingFilter(BlockSetup.secretForms(build, getResources()));
+    }
+
+    @Extension
+    @Symbol("bitbucketResources")
+    public static final class DescriptorImpl extends BuildWrapperDescriptor {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.BitbucketResourceBuildWrapper_DisplayName();
+        }
+
+        @Override
+        public boolean isApplicable(AbstractProject<?, ?> item) {
+            return true;
+        }
+
+        /** The chosen resources: one checkbox per resource the job sees, each sending its name when ticked. */
+        @Override
+        public BitbucketResourceBuildWrapper newInstance(
+                @CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
+            Object chosen = formData.opt("resources");
+            List<String> names = new ArrayList<>();
+            if (chosen instanceof JSONArray many) {
+                for (Object each : many) {
+                    names.add(String.valueOf(each));
+                }
+            } else if (chosen instanceof String one) {
+                names.add(one);
+            }
+            return new BitbucketResourceBuildWrapper(names);
+        }
+
+        /**
+         * For the form: one checkbox per resource the job sees (where it is defined, the nearest definition winning),
+         * then the chosen names the job no longer sees, which stay chosen until someone unticks them.
+         */
+        @Restricted(NoExternalUse.class)
+        @NonNull
+        public List<Choice> choices(
+                @CheckForNull Object context, @CheckForNull BitbucketResourceBuildWrapper instance) {
+            List<String> chosen = instance == null ? List.of() : instance.getResources();
+            List<Choice> choices = new ArrayList<>();
+            if (context instanceof Item item && Permissions.canConfigure(item)) {
+                for (ResolvedResource visible : ResourceResolver.get().visible(item)) {
+                    String name = visible.resource().name().value();
+                    choices.add(new Choice(name, visible.describe(), chosen.contains(name)));
+                }
+            }
+            for (String name : chosen) {
+                if (choices.stream().noneMatch(c -> c.getName().equals(name))) {
+                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), true));
+                }
+            }
+            return choices;
+        }
+    }
+
+    /** One resource in the form's list. */
+    @Restricted(NoExternalUse.class)
+    public static final class Choice {
+
+        private final String name;
+        private final String label;
+        private final boolean chosen;
+
+        Choice(String name, String label, boolean chosen) {
+            this.name = name;
+            this.label = label;
+            this.chosen = chosen;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public boolean isChosen() {
+            return chosen;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.bitbucketresources;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionList;
+import hudson.ExtensionPoint;
+import hudson.model.Run;
+import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a build has checked out so far, as an SCM plugin records it. A {@code ciRepo} resource takes its commit from
+ * the checkout of its own repository.
+ */
+public interface Checkouts extends ExtensionPoint {
+
+    /** The checkouts this SCM recorded on the build, oldest first. */
+    @NonNull
+    List<Checkout> of(@NonNull Run<?, ?> run);
+
+    /** The checkouts every installed SCM recorded. */
+    @NonNull
+    static List<Checkout> all(@NonNull Run<?, ?> run) {
+        List<Checkout> checkouts = new ArrayList<>();
+        for (Checkouts source : ExtensionList.lookup(Checkouts.class)) {
+            checkouts.addAll(source.of(run));
+        }
+        return checkouts;
+    }
+}

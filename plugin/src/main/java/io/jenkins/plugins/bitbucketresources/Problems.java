@@ -1,0 +1,18 @@
+package io.jenkins.plugins.bitbucketresources;
+
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import java.util.stream.Collectors;
+
+/** The engine's problems with a value, as one message. */
+final class Problems {
+
+    private Problems() {}
+
+    static String describe(Validated<?> validated) {
+        return validated.problems().stream()
+                .filter(Problem::isError)
+                .map(Problem::toString)
+                .collect(Collectors.joining("\n"));
+    }
+}

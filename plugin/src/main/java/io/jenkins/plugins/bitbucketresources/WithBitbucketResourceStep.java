@@ -1,0 +1,238 @@
+package io.jenkins.plugins.bitbucketresources;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Util;
+import hudson.console.ConsoleLogFilter;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
+import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.env.Variable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * {@code withBitbucketResource('app-repo') { … }} and {@code withBitbucketResource(['app-repo', 'tools']) { … }}: runs
+ * the block with the variables of the named resources, the tokens masked in its output.
+ *
+ * <p>The names are one parameter of type {@code String[]} so that both spellings work: Pipeline passes a single
+ * string through {@link DescriptorImpl#customInstantiate}, which makes it a one-element list, and Declarative's check of
+ * a literal argument accepts a string for an array.
+ */
+public final class WithBitbucketResourceStep extends Step {
+
+    private final List<String> resources;
+
+    @DataBoundConstructor
+    public WithBitbucketResourceStep(@CheckForNull String[] resources) {
+        List<String> names = new ArrayList<>();
+        for (String name : resources == null ? new String[0] : resources) {
+            String stripped = Util.fixEmptyAndTrim(name);
+            if (stripped != null) {
+                names.add(stripped);
+            }
+        }
+        this.resources = Collections.unmodifiableList(names);
+    }
+
+    /** The names of the resources, as given. */
+    @NonNull
+    public String[] getResources() {
+        return resources.toArray(new String[0]);
+    }
+
+    /** For the form: the names in one text field. */
+    @Restricted(NoExternalUse.class)
+    @NonNull
+    public String getResourcesText() {
+        return String.join(" ", resources);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends GeneralNonBlockingStepExecution {
+
+        private static final long serialVersionUID = 1L;
+
+        private transient WithBitbucketResourceStep step;
+
+        Execution(WithBitbucketResourceStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        public boolean start() {
+            run(this::setUp);
+            return false;
+        }
+
+        private void setUp() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            BlockEnvironment environment = BlockSetup.prepare(run, step.resources);
+            listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
+            SecretMaskingFilter filter = new SecretMaskingFilter(BlockSetup.secretForms(environment.integrations()));
+            getContext()
+                    .newBodyInvoker()
+                    .withContext(EnvironmentExpander.merge(
+                            getContext().get(EnvironmentExpander.class), new BlockVariables(environment)))
+                    .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class), filter))
+                    .withCallback(new MaskingCallback(filter))
+                    .start();
+        }
+    }
+
+    /** The block's variables; the tokens are kept encrypted wherever the block's state is saved. */
+    private static final class BlockVariables extends EnvironmentExpander {
+
+        private static final long serialVersionUID = 1L;
+
+        private final LinkedHashMap<String, String> plain = new LinkedHashMap<>();
+        private final TreeMap<String, Secret> secret = new TreeMap<>();
+
+        BlockVariables(BlockEnvironment environment) {
+            for (Variable variable : environment.variables()) {
+                if (variable.secret()) {
+                    secret.put(variable.name(), Secret.fromString(variable.value()));
+                } else {
+                    plain.put(variable.name(), variable.value());
+                }
+            }
+        }
+
+        @Override
+        public void expand(@NonNull EnvVars env) {
+            plain.forEach(env::override);
+            secret.forEach((name, value) -> env.override(name, value.getPlainText()));
+        }
+
+        /** Named so that Pipeline warns when a script interpolates a token into a Groovy string. */
+        @NonNull
+        @Override
+        public Set<String> getSensitiveVariables() {
+            return Collections.unmodifiableSet(secret.keySet());
+        }
+    }
+
+    /** Passes the block's outcome on, masking the tokens out of any failure message. */
+    private static final class MaskingCallback extends BodyExecutionCallback {
+
+        private static final long serialVersionUID = 1L;
+
+        private final SecretMaskingFilter filter;
+
+        MaskingCallback(SecretMaskingFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            context.onSuccess(result);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            context.onFailure(MaskedException.mask(t, filter::mask));
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+
+        static final String RESOURCES = "resources";
+        static final String RESOURCES_TEXT = "resourcesText";
+
+        public DescriptorImpl() {
+            addHelpFileRedirect(RESOURCES_TEXT, WithBitbucketResourceStep.class, RESOURCES);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "withBitbucketResource";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.WithBitbucketResourceStep_DisplayName();
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        /** No node or workspace: the step works outside {@code node}, and in Declarative {@code options}. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        /**
+         * {@code withBitbucketResource('app-repo')} means the list {@code ['app-repo']}, whether the name arrives named or
+         * as the anonymous sole argument.
+         */
+        @NonNull
+        @Override
+        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
+            Map<String, Object> copy = new HashMap<>(arguments);
+            for (String key : List.of(RESOURCES, UninstantiatedDescribable.ANONYMOUS_KEY)) {
+                if (copy.get(key) instanceof CharSequence name) {
+                    copy.put(key, List.of(name.toString()));
+                }
+            }
+            return copy;
+        }
+
+        /** One resource is written {@code withBitbucketResource('app-repo')}, several as a list. */
+        @NonNull
+        @Override
+        public UninstantiatedDescribable customUninstantiate(@NonNull UninstantiatedDescribable ud) {
+            Object names = ud.getArguments().get(RESOURCES);
+            if (names instanceof List<?> list
+                    && list.size() == 1
+                    && ud.getArguments().size() == 1) {
+                Map<String, Object> single = new HashMap<>();
+                single.put(RESOURCES, list.get(0));
+                return ud.withArguments(single);
+            }
+            return ud;
+        }
+
+        /** The names from the form's text field, whitespace between them. */
+        @Override
+        public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
+            return new WithBitbucketResourceStep(
+                    Definitions.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
+        }
+    }
+}

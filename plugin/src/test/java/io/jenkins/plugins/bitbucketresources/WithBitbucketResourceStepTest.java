@@ -1,0 +1,351 @@
+package io.jenkins.plugins.bitbucketresources;
+
+import static io.jenkins.plugins.bitbucketresources.Fixtures.CREDENTIALS_ID;
+import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
+import static io.jenkins.plugins.bitbucketresources.Fixtures.addGlobally;
+import static io.jenkins.plugins.bitbucketresources.Fixtures.cloudIntegration;
+import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
+
+import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.plugins.git.Revision;
+import hudson.plugins.git.util.Build;
+import hudson.plugins.git.util.BuildData;
+import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
+import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepExecutions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.DataBoundConstructor;
+
+@WithJenkins
+class WithBitbucketResourceStepTest {
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    private JenkinsRule j;
+
+    @BeforeEach
+    void integrationAndResources(JenkinsRule j) throws Exception {
+        this.j = j;
+        addGlobally(cloudIntegration(CREDENTIALS_ID, TOKEN));
+        Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"), gitRepo("tools", "acme/tools"));
+    }
+
+    private WorkflowJob job(String script, boolean sandbox) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, sandbox));
+        return job;
+    }
+
+    private WorkflowRun succeeds(String script) throws Exception {
+        return j.buildAndAssertSuccess(job(script, true));
+    }
+
+    private WorkflowRun fails(String script) throws Exception {
+        return j.buildAndAssertStatus(Result.FAILURE, job(script, true));
+    }
+
+    @Test
+    void variablesAreSetInsideTheBlockAndGoneAfterIt() throws Exception {
+        WorkflowRun run = succeeds("withBitbucketResource('app-repo') {\n"
+                + "  echo \"inside: ${env.APPREPO_SOURCENAME} ${env.APPREPO_HTTPS_URL} ${env.APPREPO_POINTER_BUILDONCOMMIT}\"\n"
+                + "}\n"
+                + "echo \"after: ${env.APPREPO_SOURCENAME}\"");
+
+        j.assertLogContains("inside: acme/app https://bitbucket.org/acme/app.git TRUE", run);
+        j.assertLogContains("after: null", run);
+        j.assertLogContains(
+                "Bitbucket resources: app-repo (global) via bitbucket-cloud: APPREPO_INTEGRATION_URL, "
+                        + "APPREPO_INTEGRATION_TOKEN, APPREPO_NAME",
+                run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void worksOutsideNodeAndMasksTheTokenInAShell() throws Exception {
+        WorkflowRun run = succeeds("withBitbucketResource('app-repo') {\n"
+                + "  echo \"outside node: ${env.APPREPO_NAME}\"\n"
+                + "  node {\n"
+                + "    if (isUnix()) {\n"
+                + "      sh 'echo \"shell sees $APPREPO_SOURCENAME and $APPREPO_INTEGRATION_TOKEN\"'\n"
+                + "    } else {\n"
+                + "      bat '@echo shell sees %APPREPO_SOURCENAME% and %APPREPO_INTEGRATION_TOKEN%'\n"
+                + "    }\n"
+                + "  }\n"
+                + "}");
+
+        j.assertLogContains("outside node: app-repo", run);
+        j.assertLogContains("shell sees acme/app and ****", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void severalResourcesInOneBlockAndNestedBlocks() throws Exception {
+        WorkflowRun run = succeeds("withBitbucketResource(['app-repo', 'tools']) {\n"
+                + "  echo \"both: ${env.APPREPO_NAME} ${env.TOOLS_NAME}\"\n"
+                + "}\n"
+                + "withBitbucketResource('app-repo') {\n"
+                + "  withBitbucketResource('tools') {\n"
+                + "    echo \"nested: ${env.APPREPO_NAME} ${env.TOOLS_NAME}\"\n"
+                + "  }\n"
+                + "  echo \"outer again: ${env.APPREPO_NAME} ${env.TOOLS_NAME}\"\n"
+                + "}");
+
+        j.assertLogContains("both: app-repo tools", run);
+        j.assertLogContains("nested: app-repo tools", run);
+        j.assertLogContains("outer again: app-repo null", run);
+    }
+
+    @Test
+    void parallelBranchesKeepTheirOwnVariables() throws Exception {
+        WorkflowRun run = succeeds("parallel first: {\n"
+                + "  withBitbucketResource('app-repo') { echo \"first: ${env.APPREPO_NAME} ${env.TOOLS_NAME}\" }\n"
+                + "}, second: {\n"
+                + "  withBitbucketResource('tools') { echo \"second: ${env.APPREPO_NAME} ${env.TOOLS_NAME}\" }\n"
+                + "}");
+
+        j.assertLogContains("first: app-repo null", run);
+        j.assertLogContains("second: null tools", run);
+    }
+
+    @Test
+    void declarativeOptionsWrapTheWholePipeline() throws Exception {
+        WorkflowRun run = succeeds("pipeline {\n"
+                + "  agent none\n"
+                + "  options { withBitbucketResource('app-repo') }\n"
+                + "  stages {\n"
+                + "    stage('use') { steps { echo \"declarative: ${env.APPREPO_SOURCENAME}\" } }\n"
+                + "  }\n"
+                + "}");
+
+        j.assertLogContains("declarative: acme/app", run);
+    }
+
+    @Test
+    void theTokenIsMaskedInEveryFormTheEngineMasks() throws Exception {
+        List<String> forms = SecretForms.of(new MaskedSecret(TOKEN, Optional.empty()));
+        StringBuilder script = new StringBuilder("withBitbucketResource('app-repo') {\n");
+        for (String form : forms) {
+            script.append("  echo 'form: ")
+                    .append(form.replace("\\", "\\\\").replace("'", "\\'"))
+                    .append("'\n");
+        }
+        script.append("}\n");
+
+        WorkflowRun run = succeeds(script.toString());
+
+        for (String form : forms) {
+            j.assertLogNotContains(form, run);
+        }
+        j.assertLogContains("form: ****", run);
+    }
+
+    @Test
+    void interpolatingTheTokenIntoAGroovyStringIsReported() throws Exception {
+        WorkflowRun run = succeeds(
+                "withBitbucketResource('app-repo') {\n" + "  echo \"token: ${env.APPREPO_INTEGRATION_TOKEN}\"\n" + "}");
+
+        j.assertLogContains("A secret was passed to \"echo\" using Groovy String interpolation", run);
+        j.assertLogContains("APPREPO_INTEGRATION_TOKEN", run);
+        j.assertLogContains("token: ****", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void aFailureCarryingTheTokenIsMasked() throws Exception {
+        WorkflowRun aborted = fails(
+                "withBitbucketResource('app-repo') {\n" + "  error('leaked ' + env.APPREPO_INTEGRATION_TOKEN)\n" + "}");
+        WorkflowRun thrown = j.buildAndAssertStatus(
+                Result.FAILURE,
+                job(
+                        "withBitbucketResource('app-repo') {\n"
+                                + "  throw new IllegalStateException('leaked ' + env.APPREPO_INTEGRATION_TOKEN)\n"
+                                + "}",
+                        false));
+
+        j.assertLogContains("leaked ****", aborted);
+        j.assertLogNotContains(TOKEN, aborted);
+        j.assertLogContains("java.lang.IllegalStateException: leaked ****", thrown);
+        j.assertLogNotContains(TOKEN, thrown);
+    }
+
+    @Test
+    void anUnknownNameFailsCleanly() throws Exception {
+        WorkflowRun run = fails("withBitbucketResource('app-rep') { echo 'never here' }");
+
+        j.assertLogContains("No Bitbucket resource named `app-rep`", run);
+        j.assertLogContains("Did you mean `app-repo`?", run);
+        j.assertLogNotContains("never here", run);
+        j.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
+    void aMissingCredentialFailsCleanly() throws Exception {
+        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "nowhere", "acme/app"));
+
+        WorkflowRun run = fails("withBitbucketResource('app-repo') { echo 'never here' }");
+
+        j.assertLogContains("finds no credential", run);
+        j.assertLogContains("`nowhere`", run);
+        j.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
+    void aCredentialOfAnotherKindFailsCleanly() throws Exception {
+        addGlobally(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "plain-text", "", Secret.fromString("not-bitbucket")));
+        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "plain-text", "acme/app"));
+
+        WorkflowRun run = fails("withBitbucketResource('app-repo') { echo 'never here' }");
+
+        j.assertLogContains("not a Bitbucket integration", run);
+        j.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
+    void resourcesWhoseVariablesCollideFailCleanly() throws Exception {
+        Fixtures.defineGlobally(
+                gitRepo("app-repo", "acme/app"), gitRepo("app_repo", "acme/other"), gitRepo("apprepo", "acme/third"));
+
+        WorkflowRun run = fails("withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }");
+
+        j.assertLogContains("both give the variable prefix `APPREPO`", run);
+        j.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
+    void aFolderCredentialServesJobsInsideTheFolderOnly() throws Exception {
+        Folder teamA = Fixtures.folder(j, "team-a");
+        Fixtures.addToFolder(teamA, cloudIntegration("team-a-integration", "ATCTT3xFfGN0TeamATokenValue4567"));
+        Fixtures.defineGlobally(Fixtures.resource("team-repo", "gitRepo", "team-a-integration", "team-a/app"));
+        String script = "withBitbucketResource('team-repo') { echo \"got ${env.TEAMREPO_SOURCENAME}\" }";
+        WorkflowJob inside = teamA.createProject(WorkflowJob.class, "inside");
+        inside.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowJob outside = job(script, true);
+
+        WorkflowRun allowed = j.buildAndAssertSuccess(inside);
+        WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, outside);
+
+        j.assertLogContains("got team-a/app", allowed);
+        j.assertLogContains("finds no credential", refused);
+        j.assertLogNotContains("\tat ", refused);
+    }
+
+    @Test
+    void aCiRepoTakesTheCommitTheBuildCheckedOut() throws Exception {
+        Fixtures.defineGlobally(Fixtures.resource("ci-repo", "ciRepo", CREDENTIALS_ID, "acme/app"));
+
+        WorkflowRun run = succeeds("recordGitCheckout(remote: 'git@bitbucket.org:acme/app.git', commit: '" + COMMIT
+                + "')\n" + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
+
+        j.assertLogContains("commit: " + COMMIT, run);
+    }
+
+    @Test
+    void aCiRepoNotCheckedOutHasNoCommit() throws Exception {
+        Fixtures.defineGlobally(Fixtures.resource("ci-repo", "ciRepo", CREDENTIALS_ID, "acme/app"));
+
+        WorkflowRun run = succeeds("recordGitCheckout(remote: 'https://bitbucket.org/acme/tools.git', commit: '"
+                + COMMIT + "')\n" + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
+
+        j.assertLogContains("commit: null", run);
+    }
+
+    @Test
+    void theStepFormKeepsItsResources() throws Exception {
+        WithBitbucketResourceStep before = new WithBitbucketResourceStep(new String[] {"app-repo", "tools"});
+
+        WithBitbucketResourceStep after = new StepConfigTester(j).configRoundTrip(before);
+
+        j.assertEqualDataBoundBeans(before, after);
+    }
+
+    @Test
+    void theSnippetIsTheShortFormForOneResourceAndAListForSeveral() throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+
+        snippets.assertRoundTrip(
+                new WithBitbucketResourceStep(new String[] {"app-repo"}),
+                "withBitbucketResource('app-repo') {\n    // some block\n}");
+        snippets.assertRoundTrip(
+                new WithBitbucketResourceStep(new String[] {"app-repo", "tools"}),
+                "withBitbucketResource(['app-repo', 'tools']) {\n    // some block\n}");
+        snippets.assertParseStep(
+                new WithBitbucketResourceStep(new String[] {"app-repo"}),
+                "withBitbucketResource(resources: 'app-repo') {}");
+    }
+
+    /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */
+    public static final class RecordGitCheckoutStep extends Step {
+
+        private final String remote;
+        private final String commit;
+
+        @DataBoundConstructor
+        public RecordGitCheckoutStep(String remote, String commit) {
+            this.remote = remote;
+            this.commit = commit;
+        }
+
+        public String getRemote() {
+            return remote;
+        }
+
+        public String getCommit() {
+            return commit;
+        }
+
+        @Override
+        public StepExecution start(StepContext context) {
+            return StepExecutions.synchronousVoid(context, c -> {
+                Run<?, ?> run = c.get(Run.class);
+                BuildData data = new BuildData("git");
+                data.addRemoteUrl(remote);
+                data.saveBuild(new Build(new Revision(ObjectId.fromString(commit)), run.getNumber(), null));
+                run.addAction(data);
+            });
+        }
+
+        @TestExtension({"aCiRepoTakesTheCommitTheBuildCheckedOut", "aCiRepoNotCheckedOutHasNoCommit"})
+        public static final class DescriptorImpl extends StepDescriptor {
+
+            @Override
+            public String getFunctionName() {
+                return "recordGitCheckout";
+            }
+
+            @NonNull
+            @Override
+            public String getDisplayName() {
+                return "Record a Git checkout";
+            }
+
+            @Override
+            public Set<? extends Class<?>> getRequiredContext() {
+                return Set.of(Run.class);
+            }
+        }
+    }
+}
