@@ -14,6 +14,7 @@ import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+import org.kohsuke.stapler.StaplerRequest2;
 
 class BitbucketResourcesConfigurationTest {
 
@@ -67,7 +68,7 @@ class BitbucketResourcesConfigurationTest {
         sessions.then(j -> {
             Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"));
 
-            BitbucketResourcesConfiguration.get().configure(null, new JSONObject());
+            BitbucketResourcesConfiguration.get().configure((StaplerRequest2) null, new JSONObject());
 
             assertThat(BitbucketResourcesConfiguration.get().getResources(), empty());
         });
@@ -86,7 +87,7 @@ class BitbucketResourcesConfigurationTest {
             Descriptor.FormException refused = assertThrows(
                     Descriptor.FormException.class,
                     () -> BitbucketResourcesConfiguration.get()
-                            .configure(null, new JSONObject().element("resources", wrong)));
+                            .configure((StaplerRequest2) null, new JSONObject().element("resources", wrong)));
 
             assertThat(refused.getMessage(), containsString("resources[0].name"));
             assertThat(refused.getMessage(), containsString("contains whitespace"));

@@ -18,6 +18,7 @@ import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.StaplerRequest2;
 
 @WithJenkins
 class BitbucketResourcesFolderPropertyTest {
@@ -61,8 +62,9 @@ class BitbucketResourcesFolderPropertyTest {
         Folder folder = Fixtures.folder(j, "team-a");
         Fixtures.defineOn(folder, gitRepo("app-repo", "acme/app"));
 
-        assertNull(descriptor().newInstance(null, new JSONObject()));
-        assertNull(descriptor().newInstance(null, new JSONObject().element("resources", new JSONArray())));
+        assertNull(descriptor().newInstance((StaplerRequest2) null, new JSONObject()));
+        assertNull(descriptor()
+                .newInstance((StaplerRequest2) null, new JSONObject().element("resources", new JSONArray())));
     }
 
     @Test
@@ -72,7 +74,7 @@ class BitbucketResourcesFolderPropertyTest {
         two.add(entry("tools", "acme/tools"));
 
         BitbucketResourcesFolderProperty property = (BitbucketResourcesFolderProperty)
-                descriptor().newInstance(null, new JSONObject().element("resources", two));
+                descriptor().newInstance((StaplerRequest2) null, new JSONObject().element("resources", two));
 
         assertNotNull(property);
         assertEquals(2, property.getResources().size());
@@ -86,7 +88,10 @@ class BitbucketResourcesFolderPropertyTest {
     void aWrongEntryIsRefusedWithTheEnginesMessage(JenkinsRule j) {
         Descriptor.FormException refused = assertThrows(
                 Descriptor.FormException.class,
-                () -> descriptor().newInstance(null, new JSONObject().element("resources", entry("app-repo", "acme"))));
+                () -> descriptor()
+                        .newInstance(
+                                (StaplerRequest2) null,
+                                new JSONObject().element("resources", entry("app-repo", "acme"))));
 
         assertThat(refused.getMessage(), containsString("resources[0].sourceName"));
         assertThat(refused.getMessage(), containsString("owner/repository"));

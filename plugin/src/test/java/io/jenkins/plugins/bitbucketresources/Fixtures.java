@@ -6,8 +6,8 @@ import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.ModelObject;
 import hudson.util.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import jenkins.model.Jenkins;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** Credentials, resources and folders the tests set up, the way an administrator would. */
@@ -42,18 +43,22 @@ final class Fixtures {
                 null);
     }
 
+    /** The credentials store that belongs to the context itself (not one inherited from above it). */
+    static CredentialsStore storeOf(ModelObject context) {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            if (store.getContext() == context) {
+                return store;
+            }
+        }
+        throw new AssertionError("no credentials store on " + context.getDisplayName());
+    }
+
     static void addGlobally(Credentials credentials) throws IOException {
-        SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(), credentials);
+        storeOf(Jenkins.get()).addCredentials(Domain.global(), credentials);
     }
 
     static void addToFolder(AbstractFolder<?> folder, Credentials credentials) throws IOException {
-        for (CredentialsStore store : CredentialsProvider.lookupStores(folder)) {
-            if (store.getContext() == folder) {
-                store.addCredentials(Domain.global(), credentials);
-                return;
-            }
-        }
-        throw new AssertionError("no credentials store on " + folder.getFullName());
+        storeOf(folder).addCredentials(Domain.global(), credentials);
     }
 
     static BitbucketResource resource(String name, String type, String credentialsId, String sourceName) {
