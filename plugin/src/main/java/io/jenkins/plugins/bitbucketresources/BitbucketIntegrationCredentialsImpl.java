@@ -10,6 +10,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketresources.core.bitbucket.Identity;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
@@ -17,6 +18,8 @@ import io.jenkins.plugins.bitbucketresources.core.model.Platform;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -282,10 +285,20 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-            Outcome<?> outcome = BitbucketClients.create().checkIntegration(integration.orElseThrow(), repository);
-            return outcome.isOk()
-                    ? FormValidation.ok(Messages.BitbucketIntegrationCredentialsImpl_Connected(outcome.message()))
+            Outcome<Identity> outcome = BitbucketClients.get().checkIntegration(integration.orElseThrow(), repository);
+            return outcome instanceof Outcome.Ok<Identity> ok
+                    ? connected(ok.value())
                     : FormValidation.error(outcome.message());
+        }
+
+        /** Who the token acts as (or which repository it read), and the engine's warnings below it. */
+        private static FormValidation connected(Identity identity) {
+            List<FormValidation> lines = new ArrayList<>();
+            lines.add(FormValidation.ok(Messages.BitbucketIntegrationCredentialsImpl_Connected(identity.describe())));
+            for (String warning : identity.warnings()) {
+                lines.add(FormValidation.warning(warning));
+            }
+            return FormValidation.aggregate(lines);
         }
     }
 }

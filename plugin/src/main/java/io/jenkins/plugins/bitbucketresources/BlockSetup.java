@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
@@ -37,7 +36,6 @@ final class BlockSetup {
     @NonNull
     static BlockEnvironment prepare(@NonNull Run<?, ?> run, @NonNull List<String> names) throws AbortException {
         List<ResourceVariables> variables = new ArrayList<>();
-        BitbucketClient client = null;
         for (ResolvedResource resolved : resolve(run, names)) {
             BitbucketIntegrationCredentials credentials = credentials(run, resolved);
             CredentialsProvider.track(run, credentials);
@@ -47,11 +45,8 @@ final class BlockSetup {
             if (plan instanceof CommitPlan.Known known) {
                 commit = Optional.of(known.commit());
             } else if (plan instanceof CommitPlan.FromApi fromApi) {
-                if (client == null) {
-                    client = BitbucketClients.create();
-                }
-                Outcome<String> head =
-                        client.branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
+                Outcome<String> head = BitbucketClients.get()
+                        .branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
                 if (!(head instanceof Outcome.Ok<String> ok)) {
                     throw new AbortException(Messages.BlockSetup_Commit(resolved.describe(), head.message()));
                 }

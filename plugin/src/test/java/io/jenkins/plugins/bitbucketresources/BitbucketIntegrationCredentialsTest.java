@@ -16,8 +16,8 @@ import com.cloudbees.plugins.credentials.CredentialsNameProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -28,13 +28,21 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import net.sf.json.JSONObject;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -130,7 +138,7 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void createUpdateAndDeleteInTheSystemStore(JenkinsRule j) throws Exception {
-        CredentialsStore store = SystemCredentialsProvider.getInstance().getStore();
+        CredentialsStore store = Fixtures.storeOf(j.jenkins);
         BitbucketIntegrationCredentialsImpl created = cloudIntegration(CREDENTIALS_ID, TOKEN);
         store.addCredentials(Domain.global(), created);
         assertEquals(TOKEN, lookUp().getToken().getPlainText());
@@ -145,7 +153,7 @@ class BitbucketIntegrationCredentialsTest {
     }
 
     @Test
-    void theUpdateFormKeepsEveryField(JenkinsRule j) throws Exception {
+    void theUpdateDialogShowsEveryFieldAndSavesThemBackUnchanged(JenkinsRule j) throws Exception {
         addGlobally(new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.GLOBAL,
                 "dc",
@@ -155,11 +163,36 @@ class BitbucketIntegrationCredentialsTest {
                 "builder",
                 "datacenter",
                 "personalHttpToken"));
+        String credential = "credentials/store/system/domain/_/credential/dc/";
 
+        JSONObject submitted = new JSONObject();
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
-            HtmlPage dialog = wc.goTo("credentials/store/system/domain/_/credential/dc/updateDialog");
-            HtmlForm form = dialog.getFormByName("updateCredentials");
-            j.submit(form);
+            // The dialog is a fragment the credentials page loads together with its form scripts; fetched on its own it
+            // has none, so its fields are sent back here the way those scripts encode a form: one JSON object.
+            HtmlForm form = wc.goTo(credential + "updateDialog").getFormByName("updateCredentials");
+            for (HtmlElement field : form.getHtmlElementDescendants()) {
+                String name = field.getAttribute("name");
+                String key = name.startsWith("_.") ? name.substring(2) : name;
+                if (field instanceof HtmlInput input && (name.startsWith("_.") || name.equals("stapler-class"))) {
+                    submitted.element(key, input.getValue());
+                } else if (field instanceof HtmlSelect select && name.startsWith("_.")) {
+                    submitted.element(
+                            key,
+                            select.getOptions().isEmpty()
+                                    ? ""
+                                    : select.getOptions().get(0).getValueAttribute());
+                }
+            }
+
+            assertEquals("https://git.example.com/bitbucket", submitted.optString("url"));
+            assertEquals("builder", submitted.optString("username"));
+            assertEquals("datacenter", submitted.optString("platform"));
+            assertEquals("personalHttpToken", submitted.optString("kind"));
+            assertThat(submitted.optString("token"), not(containsString("BBDC-dc-token-value")));
+
+            WebRequest save = new WebRequest(wc.createCrumbedUrl(credential + "updateSubmit"), HttpMethod.POST);
+            save.setRequestParameters(List.of(new NameValuePair("json", submitted.toString())));
+            wc.getPage(save);
         }
 
         BitbucketIntegrationCredentials after = integrations().get(0);
@@ -187,47 +220,107 @@ class BitbucketIntegrationCredentialsTest {
         j.assertLogContains("bound as secret text", run);
     }
 
-    @Test
-    void testConnectionReachesBitbucketThroughTheEngine(JenkinsRule j) throws Exception {
+    private static final String API_TOKEN = "ATATT3xFfGF0PluginTestApiTokenValue98765";
+    private static final String API_TOKEN_EMAIL = "ci-builder@example.com";
+
+    /**
+     * Answers like Bitbucket Cloud: the user profile for an API token with its e-mail, 401 in plain text for anything
+     * else (an access token may not read it), and the repository for the access token.
+     */
+    private static HttpServer cloudOnLoopback() throws Exception {
         HttpServer bitbucket = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((API_TOKEN_EMAIL + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
+        bitbucket.createContext("/2.0/user", exchange -> {
+            boolean authorized = basic.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            answer(
+                    exchange,
+                    authorized ? 200 : 401,
+                    authorized
+                            ? "{\"type\":\"user\",\"display_name\":\"CI Builder\",\"username\":\"ci-builder\","
+                                    + "\"account_id\":\"557058:00000000-0000-0000-0000-000000000000\"}"
+                            : "Unauthorized");
+        });
         bitbucket.createContext("/2.0/repositories/acme/app", exchange -> {
             boolean authorized =
                     ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = (authorized
+            answer(
+                    exchange,
+                    authorized ? 200 : 401,
+                    authorized
                             ? "{\"type\":\"repository\",\"full_name\":\"acme/app\",\"name\":\"app\",\"slug\":\"app\","
                                     + "\"is_private\":true,\"workspace\":{\"type\":\"workspace\",\"slug\":\"acme\"}}"
-                            : "Unauthorized")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", authorized ? "application/json" : "text/plain");
-            exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+                            : "Unauthorized");
         });
         bitbucket.start();
+        return bitbucket;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "text/plain");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static FormValidation testConnection(
+            JenkinsRule j, String url, String token, String username, String kind, String repository) {
+        BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return descriptor.doTestConnection(
+                    null, url, Secret.fromString(token), username, "cloud", kind, repository);
+        }
+    }
+
+    @Test
+    void testConnectionShowsWhoAnApiTokenActsAs(JenkinsRule j) throws Exception {
+        HttpServer bitbucket = cloudOnLoopback();
         try {
             String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
-            BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
-                    j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-            FormValidation good;
-            FormValidation bad;
-            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-                good = descriptor.doTestConnection(
-                        null, url, Secret.fromString(TOKEN), "", "cloud", "accessToken", "acme/app");
-                bad = descriptor.doTestConnection(
-                        null,
-                        url,
-                        Secret.fromString("ATCTT3xFfGN0WrongTokenValue000"),
-                        "",
-                        "cloud",
-                        "accessToken",
-                        "acme/app");
-            }
 
-            assertEquals(FormValidation.Kind.OK, good.kind, good.renderHtml());
-            assertEquals(FormValidation.Kind.ERROR, bad.kind, bad.renderHtml());
-            assertThat(good.renderHtml() + bad.renderHtml(), not(containsString(TOKEN)));
-            assertThat(bad.renderHtml(), not(containsString("WrongTokenValue")));
+            FormValidation result = testConnection(j, url, API_TOKEN, API_TOKEN_EMAIL, "apiToken", "");
+
+            assertEquals(FormValidation.Kind.OK, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("Connected: acts as CI Builder (ci-builder)"));
+            assertThat(result.renderHtml(), not(containsString(API_TOKEN)));
+        } finally {
+            bitbucket.stop(0);
+        }
+    }
+
+    @Test
+    void testConnectionOfAnAccessTokenNamesTheRepositoryItReadAndWarns(JenkinsRule j) throws Exception {
+        HttpServer bitbucket = cloudOnLoopback();
+        try {
+            String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
+
+            FormValidation result = testConnection(j, url, TOKEN, "", "accessToken", "acme/app");
+
+            assertEquals(FormValidation.Kind.WARNING, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("Connected: can read acme/app"));
+            assertThat(result.renderHtml(), containsString("Bitbucket does not say who an access token acts as"));
+            assertThat(result.renderHtml(), not(containsString(TOKEN)));
+        } finally {
+            bitbucket.stop(0);
+        }
+    }
+
+    @Test
+    void testConnectionWithAWrongTokenSaysWhatIsWrongWithoutTheToken(JenkinsRule j) throws Exception {
+        HttpServer bitbucket = cloudOnLoopback();
+        try {
+            String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
+
+            FormValidation result =
+                    testConnection(j, url, "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
+
+            assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("HTTP 401"));
+            assertThat(result.renderHtml(), not(containsString("WrongTokenValue")));
         } finally {
             bitbucket.stop(0);
         }
