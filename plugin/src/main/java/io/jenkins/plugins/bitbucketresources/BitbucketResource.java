@@ -1,14 +1,16 @@
 package io.jenkins.plugins.bitbucketresources;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.ACL;
@@ -43,7 +45,7 @@ import org.kohsuke.stapler.verb.POST;
  * repository, the integration (credential) that reaches it, and its branch, tag and trigger settings. The values are
  * kept as written; {@link #toResource()} asks the engine whether they make a valid resource.
  */
-public final class BitbucketResource extends AbstractDescribableImpl<BitbucketResource> {
+public final class BitbucketResource implements Describable<BitbucketResource> {
 
     private final String name;
     private final String type;
@@ -263,6 +265,13 @@ public final class BitbucketResource extends AbstractDescribableImpl<BitbucketRe
     @Symbol("bitbucketResource")
     public static final class DescriptorImpl extends Descriptor<BitbucketResource> {
 
+        /**
+         * Credentials of the system scope serve Jenkins itself and are never found for a build, so a resource cannot
+         * use them.
+         */
+        private static final CredentialsMatcher USABLE_BY_JOBS =
+                CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
+
         public DescriptorImpl() {
             for (String list : List.of("branchesOnly", "branchesExcept", "tagsOnly", "tagsExcept")) {
                 addHelpFileRedirect(list + "Text", BitbucketResource.class, list);
@@ -408,7 +417,7 @@ public final class BitbucketResource extends AbstractDescribableImpl<BitbucketRe
                             item,
                             BitbucketIntegrationCredentials.class,
                             List.<DomainRequirement>of(),
-                            CredentialsMatchers.always())
+                            USABLE_BY_JOBS)
                     .includeCurrentValue(current);
             return result;
         }
@@ -428,7 +437,7 @@ public final class BitbucketResource extends AbstractDescribableImpl<BitbucketRe
                             item,
                             ACL.SYSTEM2,
                             List.<DomainRequirement>of(),
-                            CredentialsMatchers.withId(id))
+                            CredentialsMatchers.allOf(USABLE_BY_JOBS, CredentialsMatchers.withId(id)))
                     .isEmpty();
             return visible
                     ? FormValidation.ok()

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -131,6 +132,20 @@ class WebMethodPermissionsTest {
         List<String> globally = values(as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
         assertThat(globally, hasItem("global-integration"));
         assertThat(globally, not(hasItem("folder-integration")));
+    }
+
+    @Test
+    void integrationsOfTheSystemScopeAreNotOfferedSinceBuildsCannotUseThem() throws Exception {
+        Fixtures.addGlobally(new BitbucketIntegrationCredentialsImpl(
+                CredentialsScope.SYSTEM, "system-integration", null, null, Secret.fromString(TOKEN), null, null, null));
+
+        List<String> globally = values(as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
+
+        assertThat(globally, hasItem("global-integration"));
+        assertThat(globally, not(hasItem("system-integration")));
+        assertEquals(
+                FormValidation.Kind.ERROR,
+                as(ADMIN, () -> resources.doCheckCredentialsId(null, "system-integration")).kind);
     }
 
     @Test
