@@ -12,6 +12,9 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The checkouts the Git plugin recorded; loaded only when that plugin is installed. */
+// The Git plugin is an optional dependency: without it this class cannot load, and optional=true keeps that quiet. The
+// replacement Jenkins suggests (the variant plugin's OptionalExtension) would add a dependency for this one class.
+@SuppressWarnings("deprecation")
 @Extension(optional = true)
 @Restricted(NoExternalUse.class)
 public final class GitCheckouts implements Checkouts {
