@@ -193,7 +193,6 @@ public final class MaskingOutputStream extends OutputStream {
         final int[] delta = a.delta;
         final int[] classes = a.classes;
         final int[] matchLength = a.matchLength;
-        final int[] depth = a.depth;
         final byte[] shifts = a.shifts;
         final int hashShift = a.hashShift;
         final int window = a.window;
@@ -238,7 +237,8 @@ public final class MaskingOutputStream extends OutputStream {
                 v = t * classCount;
             }
             if (v < shallowLimit && i >= minExit && i <= lastWindow) {
-                int w = i - depth[v / classCount];
+                // No form in progress starts before i - shallowDepth; restarting there re-reads at most that many bytes.
+                int w = i - shallowDepth;
                 while (w <= lastWindow) {
                     int shift = shifts[Automaton.hash((int) INT_LITTLE_ENDIAN.get(b, w + gramAt), hashShift)];
                     if (shift == 0) {
