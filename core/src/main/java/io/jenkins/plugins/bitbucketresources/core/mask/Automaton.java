@@ -11,9 +11,9 @@ import java.util.List;
  * Those get a dense row of transitions over byte classes (each byte used by some form is a class of its own, every other
  * byte is class 0): at most {@link #DENSE_BUDGET} entries for the states up to depth {@link #shallowDepth}, plus
  * {@link #DENSE_EXTRA} for deeper ones, whatever the number of forms. The other states keep only their children and
- * failure link, so memory grows with the total length of the forms, not with 256 slots per state. Dense entries are encoded: {@code t * classCount} for a dense state {@code t}
- * that ends no form (the offset of its row, ready for the next lookup), {@code ~t} otherwise, so the hot loop leaves
- * its fast path only on a match or a deep state.
+ * failure link, so memory grows with the total length of the forms, not with 256 slots per state. Dense entries are
+ * encoded: {@code t * classCount} for a dense state {@code t} that ends no form (the offset of its row, ready for the
+ * next lookup), {@code ~t} otherwise, so the hot loop leaves its fast path only on a match or a deep state.
  *
  * <p>The skip table is a Wu–Manber shift table over {@link #GRAM}-byte grams of the first {@code window} bytes of every
  * form, {@code window} being at most the shortest form: looking at the last gram of a window tells how far the window
@@ -31,7 +31,10 @@ final class Automaton {
     private static final int DENSE_EXTRA = 1 << 16;
     private static final int MAX_SHALLOW_DEPTH = 2;
     private static final int MIN_HASH_BITS = 8;
-    /** 256 KiB, which stays in a core's L2 cache: a larger, emptier table measured slower with hundreds of secrets. */
+    /**
+     * 256 KiB: with hundreds of secrets a larger, emptier table measured slower, its cache misses costing more than its
+     * longer shifts gain.
+     */
     private static final int MAX_HASH_BITS = 18;
     private static final int HASH_MULTIPLIER = 0x9E3779B1;
 
