@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 ok; 2 usage error or invalid resources file; 3 a name that is not visible or resources that collide;",
-            "4 an online check failed. `run` exits with its command's code (128+n when killed by signal n)."
+            "4 a check or request against Bitbucket failed. `run` exits with its command's code (128+n when killed by signal n)."
         })
 final class BitbucketResourcesCommand implements Runnable {
 

@@ -18,6 +18,9 @@ final class EnvCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    CommitOption commits;
+
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Resource names.")
     List<String> names;
 
@@ -27,7 +30,7 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, Selection.NO_COMMITS);
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit));
         for (Variable variable : environment.variables()) {
             terminal.out().println(variable.display());
         }

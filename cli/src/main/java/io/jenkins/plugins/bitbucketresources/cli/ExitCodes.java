@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A name that is not visible, resources that collide, an integration that does not fit its resource. */
     public static final int RESOLUTION = 3;
-    /** An online check found a problem with an integration or a resource. */
+    /** A check or a request against Bitbucket failed (an integration, a resource, a commit lookup). */
     public static final int CHECK_FAILED = 4;
     /** {@code run}: the command could not be started because it was not found. */
     public static final int COMMAND_NOT_FOUND = 127;

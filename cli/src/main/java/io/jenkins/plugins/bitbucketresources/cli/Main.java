@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -17,7 +18,9 @@ public final class Main {
     }
 
     static int run(Terminal terminal, String... args) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+        List<String> ours = Arrays.asList(args);
+        int delimiter = ours.indexOf("--");
+        boolean debug = (delimiter < 0 ? ours : ours.subList(0, delimiter)).contains("--debug");
         CommandLine cli = commandLine(terminal);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             CommandLine failed = e.getCommandLine();

@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    CommitOption commits;
+
     @Parameters(paramLabel = "NAME... -- COMMAND [ARGS...]", description = "Resource names, then `--`, then the command and its arguments.")
     List<String> arguments = List.of();
 
@@ -52,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, Selection.NO_COMMITS);
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit));
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());

@@ -32,8 +32,6 @@ final class Selection {
         Optional<String> of(ResolvedResource resource, Integration integration);
     }
 
-    static final Commits NO_COMMITS = (resource, integration) -> Optional.empty();
-
     private Selection() {
     }
 

@@ -76,7 +76,7 @@ class EnvAndCheckCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("bitbucket-resources: No Bitbucket resource named `app-rep` is visible to job "
-                + "team-a/backend/build. Did you mean `app-repo`? Visible: backend (folder team-a/backend), app-repo (folder team-a), "
+                + "team-a/backend/build. Did you mean `app-repo`?\nVisible: backend (folder team-a/backend), app-repo (folder team-a), "
                 + "pipeline-defs (global). Fix the name, or define `app-rep` in a folder above the job or in the global configuration.\n");
     }
 
@@ -152,10 +152,10 @@ class EnvAndCheckCommandTest {
         CliRunner.Result result = cli.run("check", "--offline", "--config", config.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out().lines()).containsExactly(
-                config + ":2:19: error: integrations[0].url: uses `ftp:`, not http or https: write an absolute URL, e.g. "
+                config + ":2:19: error: integrations[0].url: uses `ftp:`, not http or https: write the http(s) address of the API, e.g. "
                         + "https://api.bitbucket.org/2.0 for Bitbucket Cloud or https://bitbucket.example.com for Data Center",
                 config + ":4:12: error: resources[0].name: `job` gives the variable prefix `JOB`, which would overwrite or shadow "
-                        + "JOB_BASE_NAME, JOB_DISPLAY_URL, JOB_NAME, JOB_URL set by Jenkins, its SCM or the shell: rename the resource, e.g. `job-repo`",
+                        + "`JOB_BASE_NAME`, `JOB_DISPLAY_URL`, `JOB_NAME`, `JOB_URL` set by Jenkins, its SCM or the shell: rename the resource, e.g. `job-repo`",
                 config + ":5:23: error: resources[1].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
                 config + ": 1 integration, 0 resources in 1 scope; 3 errors, 0 warnings");
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -17,6 +18,31 @@ final class CloneLinks {
     private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9._~-]+@[A-Za-z0-9.\\-\\[\\]:]+:[^\\s]+");
 
     private CloneLinks() {
+    }
+
+    /** The first HTTP(S) and the first SSH link of a repository's {@code links.clone}, made safe. */
+    record Pair(Optional<String> http, Optional<String> ssh) {
+    }
+
+    static Pair of(JsonNode repository) {
+        Optional<String> http = Optional.empty();
+        Optional<String> ssh = Optional.empty();
+        JsonNode links = repository.get("links");
+        if (links != null && links.isObject() && links.has("clone")) {
+            for (JsonNode link : Json.array(links, "clone")) {
+                Optional<String> name = Json.text(link, "name");
+                Optional<String> href = Json.text(link, "href");
+                if (name.isEmpty() || href.isEmpty()) {
+                    continue;
+                }
+                if ((name.get().equalsIgnoreCase("http") || name.get().equalsIgnoreCase("https")) && http.isEmpty()) {
+                    http = http(href.get());
+                } else if (name.get().equalsIgnoreCase("ssh") && ssh.isEmpty()) {
+                    ssh = ssh(href.get());
+                }
+            }
+        }
+        return new Pair(http, ssh);
     }
 
     static Optional<String> http(String href) {

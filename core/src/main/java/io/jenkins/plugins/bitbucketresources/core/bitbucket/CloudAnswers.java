@@ -41,24 +41,8 @@ final class CloudAnswers {
         }
         JsonNode main = node.get("mainbranch");
         Optional<String> mainBranch = main != null && main.isObject() ? Json.text(main, "name") : Optional.empty();
-        Optional<String> https = Optional.empty();
-        Optional<String> ssh = Optional.empty();
-        JsonNode links = node.get("links");
-        if (links != null && links.isObject() && links.has("clone")) {
-            for (JsonNode link : Json.array(links, "clone")) {
-                Optional<String> name = Json.text(link, "name");
-                Optional<String> href = Json.text(link, "href");
-                if (name.isEmpty() || href.isEmpty()) {
-                    continue;
-                }
-                if (name.get().equalsIgnoreCase("https") && https.isEmpty()) {
-                    https = CloneLinks.http(href.get());
-                } else if (name.get().equalsIgnoreCase("ssh") && ssh.isEmpty()) {
-                    ssh = CloneLinks.ssh(href.get());
-                }
-            }
-        }
-        return new RepositoryInfo(source, mainBranch, https, ssh);
+        CloneLinks.Pair links = CloneLinks.of(node);
+        return new RepositoryInfo(source, mainBranch, links.http(), links.ssh());
     }
 
     /** {@code GET …/refs/branches/{name}}, or one value of a branches page. */

@@ -33,24 +33,8 @@ final class DataCenterAnswers {
         if (Json.text(node, "slug").isEmpty() && Json.text(node, "name").isEmpty()) {
             throw new UnexpectedShape("the repository has no `slug` nor `name`");
         }
-        Optional<String> http = Optional.empty();
-        Optional<String> ssh = Optional.empty();
-        JsonNode links = node.get("links");
-        if (links != null && links.isObject() && links.has("clone")) {
-            for (JsonNode link : Json.array(links, "clone")) {
-                Optional<String> name = Json.text(link, "name");
-                Optional<String> href = Json.text(link, "href");
-                if (name.isEmpty() || href.isEmpty()) {
-                    continue;
-                }
-                if ((name.get().equalsIgnoreCase("http") || name.get().equalsIgnoreCase("https")) && http.isEmpty()) {
-                    http = CloneLinks.http(href.get());
-                } else if (name.get().equalsIgnoreCase("ssh") && ssh.isEmpty()) {
-                    ssh = CloneLinks.ssh(href.get());
-                }
-            }
-        }
-        return new RepositoryInfo(source, Optional.empty(), http, ssh);
+        CloneLinks.Pair links = CloneLinks.of(node);
+        return new RepositoryInfo(source, Optional.empty(), links.http(), links.ssh());
     }
 
     /** A branch: {@code …/branches/default}, or one value of a {@code …/branches} page. */

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>States are numbered breadth first, so the shallow states, where a scan spends nearly all its time, come first.
  * Those get a dense row of transitions over byte classes (each byte used by some form is a class of its own, every other
- * byte is class 0), bounded to {@link #DENSE_BUDGET} entries whatever the number of forms; deeper states keep only
- * their children and failure link. Dense entries are encoded: {@code t * classCount} for a dense state {@code t}
- * that ends no form (the offset of its row, ready for the next lookup), {@code ~t} otherwise, so the hot loop leaves
- * its fast path only on a match or a deep state.
+ * byte is class 0): at most {@link #DENSE_BUDGET} entries for the states up to depth {@link #shallowDepth}, plus
+ * {@link #DENSE_EXTRA} for deeper ones, whatever the number of forms. The other states keep only their children and
+ * failure link, so memory grows with the total length of the forms, not with 256 slots per state. Dense entries are
+ * encoded: {@code t * classCount} for a dense state {@code t} that ends no form (the offset of its row, ready for the
+ * next lookup), {@code ~t} otherwise, so the hot loop leaves its fast path only on a match or a deep state.
  *
  * <p>The skip table is a Wu–Manber shift table over {@link #GRAM}-byte grams of the first {@code window} bytes of every
  * form, {@code window} being at most the shortest form: looking at the last gram of a window tells how far the window
@@ -23,14 +24,18 @@ final class Automaton {
 
     static final int GRAM = 4;
     static final int MIN_SKIP_WINDOW = 8;
-    private static final int MAX_SKIP_WINDOW = 32;
-    /** Dense transition entries for the states where the scan leaves the skip loop: at most 2 MiB. */
+    private static final int MAX_SKIP_WINDOW = 48;
+    /** Dense transition entries for the shallow states, where the skip loop hands over and takes back: at most 2 MiB. */
     private static final int DENSE_BUDGET = 1 << 19;
     /** Dense entries allowed beyond those, for deeper states: at most 256 KiB. */
     private static final int DENSE_EXTRA = 1 << 16;
     private static final int MAX_SHALLOW_DEPTH = 2;
     private static final int MIN_HASH_BITS = 8;
-    private static final int MAX_HASH_BITS = 20;
+    /**
+     * 256 KiB: with hundreds of secrets a larger, emptier table measured slower, its cache misses costing more than its
+     * longer shifts gain.
+     */
+    private static final int MAX_HASH_BITS = 18;
     private static final int HASH_MULTIPLIER = 0x9E3779B1;
 
     final int[] classes = new int[256];

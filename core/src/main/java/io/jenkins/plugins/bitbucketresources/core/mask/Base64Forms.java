@@ -15,6 +15,8 @@ import java.util.List;
 final class Base64Forms {
 
     private static final List<Base64.Encoder> ALPHABETS = List.of(Base64.getEncoder(), Base64.getUrlEncoder());
+    private static final List<Integer> WRAP_WIDTHS = List.of(76, 64);
+    private static final List<String> LINE_BREAKS = List.of("\n", "\r\n");
 
     private Base64Forms() {
     }
@@ -33,6 +35,33 @@ final class Base64Forms {
         for (Base64.Encoder alphabet : ALPHABETS) {
             add(value, 0, alphabet, forms);
         }
+    }
+
+    /**
+     * The value as the whole of a base64 stream broken into lines, as the {@code base64} command (76 columns), MIME
+     * (76 columns, CRLF) and {@code openssl base64} or PEM (64 columns) print it. Only long values are wrapped; an API
+     * token of an Atlassian account is long enough.
+     */
+    static void addWrapped(byte[] value, Collection<String> forms) {
+        String encoded = Base64.getEncoder().encodeToString(value);
+        for (int width : WRAP_WIDTHS) {
+            if (encoded.length() > width) {
+                for (String lineBreak : LINE_BREAKS) {
+                    forms.add(wrap(encoded, width, lineBreak));
+                }
+            }
+        }
+    }
+
+    private static String wrap(String encoded, int width, String lineBreak) {
+        StringBuilder wrapped = new StringBuilder(encoded.length() + encoded.length() / width * lineBreak.length());
+        for (int start = 0; start < encoded.length(); start += width) {
+            if (start > 0) {
+                wrapped.append(lineBreak);
+            }
+            wrapped.append(encoded, start, Math.min(encoded.length(), start + width));
+        }
+        return wrapped.toString();
     }
 
     private static void add(byte[] value, int alignment, Base64.Encoder alphabet, Collection<String> forms) {

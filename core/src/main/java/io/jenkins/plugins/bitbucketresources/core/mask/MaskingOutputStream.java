@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>What cannot be the start of a form is passed on at once, as slices of the caller's array. Only the tail that
  * could still grow into a form is kept back, never more than {@link Masker#longestForm()} − 1 bytes, so a form split
- * across writes, or across lines, is still masked, and no line is ever held whole. Overlapping and adjacent occurrences
+ * across writes, or across lines, is still masked, and nothing waits for the end of a line. Overlapping and adjacent occurrences
  * are replaced by a single {@value Masker#REPLACEMENT}.
  *
  * <p>{@link #flush()} passes on everything that can no longer become part of a form, which {@code write} has already
@@ -49,6 +49,7 @@ public final class MaskingOutputStream extends OutputStream {
     private int state;
     private long anchor;
     private boolean closed;
+    private final byte[] single = new byte[1];
 
     /** During a write: the caller's array, and the stream position of its index 0. */
     private byte[] buffer;
@@ -62,7 +63,8 @@ public final class MaskingOutputStream extends OutputStream {
 
     @Override
     public synchronized void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        single[0] = (byte) b;
+        write(single, 0, 1);
     }
 
     @Override
@@ -193,7 +195,6 @@ public final class MaskingOutputStream extends OutputStream {
         final int[] delta = a.delta;
         final int[] classes = a.classes;
         final int[] matchLength = a.matchLength;
-        final int[] depth = a.depth;
         final byte[] shifts = a.shifts;
         final int hashShift = a.hashShift;
         final int window = a.window;
@@ -238,7 +239,8 @@ public final class MaskingOutputStream extends OutputStream {
                 v = t * classCount;
             }
             if (v < shallowLimit && i >= minExit && i <= lastWindow) {
-                int w = i - depth[v / classCount];
+                // No form in progress starts before i - shallowDepth; restarting there re-reads at most that many bytes.
+                int w = i - shallowDepth;
                 while (w <= lastWindow) {
                     int shift = shifts[Automaton.hash((int) INT_LITTLE_ENDIAN.get(b, w + gramAt), hashShift)];
                     if (shift == 0) {

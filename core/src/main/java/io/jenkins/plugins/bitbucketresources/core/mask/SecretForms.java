@@ -15,7 +15,8 @@ import java.util.Set;
  *       ({@code echo -e}) or removed (an unquoted word);</li>
  *   <li>with {@code $} doubled, as Compose files and Makefiles escape it;</li>
  *   <li>percent-encoded (URL and form encoding, upper- and lower-case hex);</li>
- *   <li>inside base64, standard and URL-safe, at the three byte alignments, with and without padding;</li>
+ *   <li>inside base64, standard and URL-safe, at the three byte alignments, with and without padding, and a long
+ *       secret's whole base64 broken into lines of 76 or 64 columns;</li>
  *   <li>the HTTP Basic credentials {@code base64(user:secret)} for the secret's username, {@code x-token-auth} and
  *       {@code x-bitbucket-api-token-auth}.</li>
  * </ul>
@@ -54,11 +55,13 @@ public final class SecretForms {
             forms.add(PercentForms.form(value, upperCase));
         }
         Base64Forms.addAnywhere(value.getBytes(StandardCharsets.UTF_8), forms);
+        Base64Forms.addWrapped(value.getBytes(StandardCharsets.UTF_8), forms);
         List<String> users = new ArrayList<>();
         secret.username().ifPresent(users::add);
         users.addAll(TOKEN_USERS);
         for (String user : users) {
             Base64Forms.addWhole((user + ":" + value).getBytes(StandardCharsets.UTF_8), forms);
+            Base64Forms.addWrapped((user + ":" + value).getBytes(StandardCharsets.UTF_8), forms);
         }
         forms.removeIf(form -> form.getBytes(StandardCharsets.UTF_8).length < MIN_FORM_BYTES);
         return List.copyOf(forms);

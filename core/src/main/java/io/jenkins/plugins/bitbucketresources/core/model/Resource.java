@@ -42,6 +42,11 @@ public record Resource(
         }
     }
 
+    /** The same resource, asking (or not) for its commit from the Bitbucket API. */
+    public Resource withResolveCommit(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value);
+    }
+
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
     public Optional<String> singleBranch() {
         if (branch.isPresent()) {

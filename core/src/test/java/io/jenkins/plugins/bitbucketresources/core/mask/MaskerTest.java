@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -32,6 +33,24 @@ class MaskerTest {
         Masker masker = masking(TRICKY);
         for (String form : SecretForms.of(MaskedSecret.of(TRICKY))) {
             assertThat(masker.mask("before\n" + form + "\nafter")).as(form).isEqualTo("before\n****\nafter");
+        }
+    }
+
+    @Test
+    void aLongTokenBase64EncodedIntoWrappedLinesIsMasked() {
+        String token = "ATATT3xFfGF0" + "aB-cD_eF9x".repeat(18);
+        Masker masker = Masker.forSecrets(List.of(MaskedSecret.withUsername(token, "alice@example.com")));
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        byte[] basic = ("alice@example.com:" + token).getBytes(StandardCharsets.UTF_8);
+        List<String> printed = List.of(
+                Base64.getMimeEncoder().encodeToString(bytes),
+                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes),
+                Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes),
+                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(basic));
+        for (String text : printed) {
+            assertThat(text).as("wrapped").contains("\n");
+            assertThat(masker.mask("$ printf %s \"$TOKEN\" | base64\n" + text + "\n$ ")).as(text)
+                    .isEqualTo("$ printf %s \"$TOKEN\" | base64\n****\n$ ");
         }
     }
 

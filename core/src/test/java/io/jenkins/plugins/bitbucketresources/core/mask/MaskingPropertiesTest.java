@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.Size;
  * Random secrets inside random text, written in random pieces with random flushes: the output is always what the
  * {@linkplain ReferenceMasking reference} gives for the whole input at once.
  */
-class MaskingProperties {
+class MaskingPropertiesTest {
 
     /** Shell, URL and base64 characters, non-ASCII and line breaks; no {@code *}, so that no form can look like a mask. */
     private static final String SECRET_CHARS = "aAb0$'\"\\^%+/=é€\n\t -_~x";

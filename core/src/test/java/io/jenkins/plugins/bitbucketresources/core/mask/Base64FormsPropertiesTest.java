@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** The base64 forms checked against real encodings of the secret inside random surrounding bytes. */
-class Base64FormsProperties {
+class Base64FormsPropertiesTest {
 
     private static final List<Base64.Encoder> ENCODERS = List.of(
             Base64.getEncoder(), Base64.getEncoder().withoutPadding(),

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.bitbucketresources.bench;
+
+import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
+import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Masking throughput on a 64 MiB build log, for 1 to 200 secrets with all their forms: the regular expression Jenkins
+ * uses today, our {@code MaskingOutputStream}, and a plain copy into the same sink (the ceiling).
+ *
+ * <p>Every invocation writes one 1 MiB slice of the log in 8 KiB writes (what a process pipe delivers) through a fresh
+ * stream, closes it, and counts as one operation: the score in ops/s is MiB/s. Successive invocations take slices
+ * 23 MiB apart, so that every benchmark sees all parts of the log, long lines included, even the baseline at 200
+ * secrets, which manages only a few slices per iteration.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 2)
+public class MaskingBenchmark {
+
+    static final int LOG_SIZE = 64 * BuildLog.MIB;
+    static final int SLICE = BuildLog.MIB;
+    static final int WRITE = 8 * 1024;
+    private static final int SLICE_STRIDE = 23;
+    private static final long SEED = 20_260_101L;
+
+    @Param({"1", "10", "50", "200"})
+    public int secrets;
+
+    private byte[] log;
+    private Masker masker;
+    private Pattern alternation;
+    private BlackholeSink sink;
+    private int slice;
+
+    @Setup(Level.Trial)
+    public void setUp(Blackhole blackhole) {
+        sink = new BlackholeSink(blackhole);
+        Random random = new Random(SEED);
+        List<MaskedSecret> list = BenchSecrets.generate(secrets, random);
+        Set<String> forms = new LinkedHashSet<>();
+        for (MaskedSecret secret : list) {
+            forms.addAll(SecretForms.of(secret));
+        }
+        log = BuildLog.generate(LOG_SIZE, new ArrayList<>(forms), random);
+        masker = Masker.of(forms);
+        alternation = RegexLineMaskingStream.alternation(forms);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(1)
+    public void regexBaseline() throws IOException {
+        writeSlice(new RegexLineMaskingStream(sink, alternation, Masker.REPLACEMENT));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(1)
+    public void maskingStream() throws IOException {
+        writeSlice(masker.wrap(sink));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(1)
+    public void byteCopy() throws IOException {
+        writeSlice(sink);
+    }
+
+    private void writeSlice(OutputStream out) throws IOException {
+        int from = (int) ((long) slice * SLICE_STRIDE % (LOG_SIZE / SLICE)) * SLICE;
+        slice++;
+        try (out) {
+            for (int at = from; at < from + SLICE; at += WRITE) {
+                out.write(log, at, WRITE);
+            }
+        }
+    }
+}
