@@ -148,8 +148,12 @@ class WithBitbucketResourceStepTest {
         List<String> forms = SecretForms.of(new MaskedSecret(TOKEN, Optional.empty()));
         StringBuilder script = new StringBuilder("withBitbucketResource('app-repo') {\n");
         for (String form : forms) {
+            // Some forms are base64 wrapped into lines: a Groovy single-quoted string takes their line breaks escaped.
             script.append("  echo 'form: ")
-                    .append(form.replace("\\", "\\\\").replace("'", "\\'"))
+                    .append(form.replace("\\", "\\\\")
+                            .replace("'", "\\'")
+                            .replace("\n", "\\n")
+                            .replace("\r", "\\r"))
                     .append("'\n");
         }
         script.append("}\n");
