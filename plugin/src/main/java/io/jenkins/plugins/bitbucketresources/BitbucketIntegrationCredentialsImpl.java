@@ -40,7 +40,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
     private static final long serialVersionUID = 1L;
 
     /** The engine needs an ID to validate an integration; forms validate before the credential has one. */
-    static final String FORM_ID = "form";
+    static final String FORM_ID = "this-integration";
 
     private final String url;
     private final Secret token;

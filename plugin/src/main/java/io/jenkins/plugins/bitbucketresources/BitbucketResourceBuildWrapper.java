@@ -6,18 +6,21 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -61,10 +64,23 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
             throws IOException, InterruptedException {
+        if (getResources().isEmpty()) {
+            listener.getLogger().println(Messages.BitbucketResourceBuildWrapper_NoneChosen());
+            return;
+        }
         BlockEnvironment environment = BlockSetup.prepare(build, getResources());
         listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
         for (Variable variable : environment.variables()) {
             context.env(variable.name(), variable.value());
+        }
+    }
+
+    /** The token variables, so that steps which hide sensitive build variables hide these too. */
+    @SuppressWarnings("rawtypes") // the signature of BuildWrapper
+    @Override
+    public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
+        for (String name : getResources()) {
+            EnvironmentContract.tokenVariable(name).ifPresent(sensitiveVariables::add);
         }
     }
 

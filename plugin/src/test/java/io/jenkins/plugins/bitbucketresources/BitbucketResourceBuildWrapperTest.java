@@ -4,6 +4,7 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.CREDENTIALS_ID;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,6 +56,22 @@ class BitbucketResourceBuildWrapperTest {
         j.assertLogContains(
                 "Bitbucket resources: app-repo (global) via bitbucket-cloud: APPREPO_INTEGRATION_URL", build);
         assertThat(Fixtures.filesContaining(build.getRootDir().toPath(), TOKEN), empty());
+    }
+
+    @Test
+    void noResourceChosenSetsNothingAndDoesNotFailTheBuild() throws Exception {
+        FreeStyleBuild build = j.buildAndAssertSuccess(project());
+
+        j.assertLogContains("Bitbucket resources: none chosen, so no variables are set", build);
+    }
+
+    @Test
+    void theTokenVariablesAreSensitiveBuildVariables() throws Exception {
+        FreeStyleBuild build = j.buildAndAssertSuccess(project("app-repo", "tools"));
+
+        assertThat(
+                build.getSensitiveBuildVariables(),
+                containsInAnyOrder("APPREPO_INTEGRATION_TOKEN", "TOOLS_INTEGRATION_TOKEN"));
     }
 
     @Test

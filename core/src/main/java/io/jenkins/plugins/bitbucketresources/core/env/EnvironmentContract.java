@@ -4,6 +4,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.RefFilter;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,18 @@ public final class EnvironmentContract {
         return generate(resource, "", "", withUsername ? Optional.of("") : Optional.empty(), placeholder,
                 withCommit ? Optional.of("") : Optional.empty())
                 .stream().map(Variable::name).toList();
+    }
+
+    /**
+     * The secret variable of a resource name, known before any credential is looked up (freestyle builds declare it as
+     * sensitive up front); empty for a name that is not valid.
+     */
+    public static Optional<String> tokenVariable(String name) {
+        try {
+            return Optional.of(ResourceName.of(name).prefix() + "_" + INTEGRATION_TOKEN);
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
     }
 
     private static void checkCommit(String commit) {

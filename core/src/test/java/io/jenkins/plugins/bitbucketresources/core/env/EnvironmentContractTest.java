@@ -184,4 +184,16 @@ class EnvironmentContractTest {
                     return builder.build().orElseThrow();
                 });
     }
+
+    @Test
+    void tokenVariableOfANameIsKnownWithoutAnIntegration() {
+        assertThat(EnvironmentContract.tokenVariable("app-repo")).contains("APPREPO_INTEGRATION_TOKEN");
+        assertThat(EnvironmentContract.tokenVariable("2fast")).contains("FAST_INTEGRATION_TOKEN");
+    }
+
+    @Test
+    void tokenVariableOfAnInvalidNameIsEmpty() {
+        assertThat(EnvironmentContract.tokenVariable("--")).isEmpty();
+        assertThat(EnvironmentContract.tokenVariable("job")).isEmpty();
+    }
 }
