@@ -201,6 +201,46 @@ class ApiUrlTest {
         assertThat(ApiUrl.parse("https://git.example.com/bitbucket/")).hasToString("https://git.example.com/bitbucket/");
     }
 
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertRefused("http://127.0.0.1:99999/2.0", "has the port 99999, which no server listens on: use a port from 1 to 65535, or none "
+                + "(https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void portZeroIsRefused() {
+        assertRefused("https://bitbucket.example.com:0", "has the port 0, which no server listens on: use a port from 1 to 65535, or none "
+                + "(https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void portTooLongForANumberIsRefused() {
+        assertRefused("https://bitbucket.example.com:123456789012345678901/x", "has the port 123456789012345678901, which no server listens "
+                + "on: use a port from 1 to 65535, or none (https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void ipv6AddressWithPortOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> ApiUrl.parse("http://[::1]:70000")).hasMessageStartingWith("has the port 70000, which no server listens on");
+    }
+
+    @Test
+    void portsInRangeAreAcceptedAndOthersRefused() {
+        long seed = Long.getLong("apiUrl.seed", System.nanoTime());
+        java.util.random.RandomGenerator random = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        for (int i = 0; i < 2000; i++) {
+            long port = random.nextInt(4) == 0 ? random.nextLong(0, 10_000_000_000L) : random.nextInt(0, 70_000);
+            String host = random.nextBoolean() ? "bitbucket.example.com" : "[::1]";
+            String raw = "https://" + host + ":" + port + (random.nextBoolean() ? "/rest" : "");
+            String context = "seed " + seed + " (-DapiUrl.seed=" + seed + "): " + raw;
+            if (port >= 1 && port <= 65535) {
+                assertThat(ApiUrl.parse(raw).uri().getPort()).as(context).isEqualTo((int) port);
+            } else {
+                assertThatThrownBy(() -> ApiUrl.parse(raw)).as(context).hasMessageStartingWith("has the port " + port + ",");
+            }
+        }
+    }
+
     private static void assertRefused(String raw, String message) {
         assertThatThrownBy(() -> ApiUrl.parse(raw))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("url"))
