@@ -49,7 +49,7 @@ final class Selection {
 
     static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names, Commits commits) {
         Optional<JobPath> job = job(rawJob);
-        ConfigFile file = load(terminal, config);
+        ConfigFile file = new ConfigLoader(terminal.environment()).loadFor(terminal.workingDirectory().resolve(config), job);
         List<Finding> fileErrors = file.errorsFor(List.of());
         if (!fileErrors.isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, findingsMessage(file, fileErrors));
