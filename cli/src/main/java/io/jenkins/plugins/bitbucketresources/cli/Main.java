@@ -2,7 +2,9 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -42,7 +44,7 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
-            return 1;
+            return ExitCodes.INTERNAL_ERROR;
         });
         return cli.execute(args);
     }
@@ -52,6 +54,12 @@ public final class Main {
         cli.addSubcommand("env", new EnvCommand(terminal));
         cli.addSubcommand("check", new CheckCommand(terminal));
         cli.addSubcommand("run", new RunCommand(terminal));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        ExitCodes.DOCUMENTED.forEach(code -> exitCodes.put(code.code(), code.meaning()));
+        for (CommandLine command : List.of(cli, cli.getSubcommands().get("env"), cli.getSubcommands().get("check"), cli.getSubcommands().get("run"))) {
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        }
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
         return cli;
