@@ -240,6 +240,12 @@ final class ProcessRunner {
         }
 
         @Override
+        public void write(int b) throws IOException {
+            print.write(b);
+            check();
+        }
+
+        @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             print.write(bytes, offset, length);
             check();
@@ -287,7 +293,8 @@ final class ProcessRunner {
                 return name;
             }
             Optional<Path> notExecutable = Optional.empty();
-            for (String directory : (path == null ? "" : path).split(File.pathSeparator, -1)) {
+            // Without a PATH, the directories execvp(3) falls back to.
+            for (String directory : (path == null ? "/usr/bin:/bin" : path).split(File.pathSeparator, -1)) {
                 Path candidate = workingDirectory.resolve(directory.isEmpty() ? "." : directory).resolve(name);
                 if (Files.isRegularFile(candidate)) {
                     if (Files.isExecutable(candidate)) {
