@@ -45,12 +45,38 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(builder.start());
     }
 
-    /** {@code java -cp <the test class path> mainClass args...}: our code as the jar runs it, in a JVM of its own. */
+    /**
+     * {@code java -cp <the test class path> mainClass args...}: our code as the jar runs it, in a JVM of its own. A JVM
+     * does not handle a signal that was ignored when it started (as under {@code nohup}, or in a background job of a
+     * shell without job control), and ignored signals are inherited: when this JVM ignores SIGINT or SIGHUP, the child
+     * starts through python3, which sets them back to their defaults.
+     */
     static List<String> java(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        List<String> command = new ArrayList<>();
+        if (ignoresInterruptOrHangup()) {
+            command.addAll(List.of(Programs.require("python3").toString(), "-c", "import os, signal, sys\n"
+                    + "signal.signal(signal.SIGINT, signal.SIG_DFL)\nsignal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
+                    + "os.execv(sys.argv[1], sys.argv[1:])"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** From {@code SigIgn} in {@code /proc/self/status}: a mask in hexadecimal, bit n-1 for signal n. */
+    private static boolean ignoresInterruptOrHangup() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                    return (mask & 0b11) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+        return false;
     }
 
     long pid() {
