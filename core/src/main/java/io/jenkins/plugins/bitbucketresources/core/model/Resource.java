@@ -10,6 +10,7 @@ import java.util.Optional;
  * trigger settings. {@code branch} and {@code branches} exclude each other.
  *
  * @param resolveCommit whether the head commit of the branch is fetched from the Bitbucket API for {@code <P>_COMMIT}
+ * @param shipctl whether the block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}
  */
 public record Resource(
         ResourceName name,
@@ -20,7 +21,8 @@ public record Resource(
         RefFilter branches,
         RefFilter tags,
         BuildTriggers buildOn,
-        boolean resolveCommit) {
+        boolean resolveCommit,
+        boolean shipctl) {
 
     public static final String INTEGRATION_FIELD = "integration";
     static final String BRANCHES_FIELD = "branches";
@@ -44,7 +46,12 @@ public record Resource(
 
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, shipctl);
+    }
+
+    /** The same resource, asking (or not) for the {@code shipctl} reader. */
+    public Resource withShipctl(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -90,6 +97,7 @@ public record Resource(
         private List<String> tagsExcept = List.of();
         private BuildTriggers buildOn = BuildTriggers.DEFAULT;
         private boolean resolveCommit;
+        private boolean shipctl;
 
         private Builder() {
         }
@@ -142,6 +150,11 @@ public record Resource(
             return this;
         }
 
+        public Builder shipctl(boolean value) {
+            this.shipctl = value;
+            return this;
+        }
+
         public Validated<Resource> build() {
             List<Problem> problems = new ArrayList<>();
             Optional<ResourceName> checkedName = Integration.attempt(problems, () -> ResourceName.of(name));
@@ -159,7 +172,7 @@ public record Resource(
             }
             Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
                     checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit));
+                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, shipctl));
             return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }
