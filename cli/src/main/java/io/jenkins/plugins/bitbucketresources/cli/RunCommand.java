@@ -3,11 +3,13 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +33,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommitOption commits;
+
+    @Option(names = "--shipctl", description = "Put `shipctl` (Shippable's resource readers) first on the command's PATH, from a private "
+            + "temporary directory removed afterwards. A resource with shipctl: true asks for it too.")
+    boolean shipctl;
 
     @Parameters(paramLabel = "NAME... -- COMMAND [ARGS...]", description = "Resource names, then `--`, then the command and its arguments.")
     List<String> arguments = List.of();
@@ -59,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
-        return new ProcessRunner(terminal).run(command, environment.asMap(), masker);
+        try (ShipctlOnPath onPath = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment())) {
+            return new ProcessRunner(terminal).run(onPath.command(command), onPath.addTo(environment.asMap(), terminal.environment()), masker);
+        }
     }
 }

@@ -207,7 +207,7 @@ class ConfigLoaderTest {
                     sourcename: acme/app
                 """);
         assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: branch, "
-                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, sourceName, tags, type");
+                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, shipctl, sourceName, tags, type");
     }
 
     @Test
@@ -364,5 +364,25 @@ class ConfigLoaderTest {
         assertThat(app.buildOn().tagPush()).isTrue();
         assertThat(app.buildOn().release()).isTrue();
         assertThat(app.resolveCommit()).isTrue();
+    }
+
+    @Test
+    void shipctlIsReadAndOffByDefault() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app, shipctl: true}
+                  - {name: lib, type: gitRepo, integration: cloud, sourceName: acme/lib}
+                """);
+        assertThat(file.allFindings()).isEmpty();
+        assertThat(file.globalResources()).extracting(Resource::shipctl).containsExactly(true, false);
+    }
+
+    @Test
+    void shipctlThatIsNotABooleanIsAnError() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app, shipctl: "yes please"}
+                """);
+        assertThat(messages(file)).anyMatch(m -> m.contains("resources[0].shipctl: must be `true` or `false` (text found)"));
     }
 }
