@@ -46,6 +46,14 @@ public final class CommitSource {
         return new CommitPlan.FromApi(branch.get());
     }
 
+    /**
+     * Whether the build has checked the resource's repository out, by the same comparison of clone URLs that finds a
+     * {@code ciRepo}'s commit.
+     */
+    public static boolean checkedOut(Resource resource, Integration integration, List<Checkout> checkouts) {
+        return latestCheckoutOf(resource, integration, checkouts).isPresent();
+    }
+
     /** The commit of the latest checkout whose remote is one of the resource's clone URLs. */
     static Optional<String> latestCheckoutOf(Resource resource, Integration integration, List<Checkout> checkouts) {
         CloneUrls urls = CloneUrls.of(integration.url(), integration.platform(), resource.sourceName());
