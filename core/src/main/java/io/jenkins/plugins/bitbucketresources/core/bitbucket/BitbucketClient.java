@@ -33,6 +33,7 @@ public final class BitbucketClient {
     private final PlatformApi cloud;
     private final PlatformApi dataCenter;
     private final Failures failures;
+    private final TokenDetails tokenDetails;
 
     /**
      * @param http the HTTP client to send with (the plugin passes Jenkins' proxy-aware client). It must not follow
@@ -53,6 +54,7 @@ public final class BitbucketClient {
         Reader reader = new Reader(new Exchanges(new Transport(http, settings), settings, json), failures, json);
         this.cloud = new CloudApi(reader);
         this.dataCenter = new DataCenterApi(reader);
+        this.tokenDetails = new TokenDetails(reader);
     }
 
     /**
@@ -116,6 +118,21 @@ public final class BitbucketClient {
         Objects.requireNonNull(source, "source");
         Optional<Outcome.Failure<BranchList>> bad = checkSource(integration, source);
         return bad.isPresent() ? bad.get() : api(integration).branches(integration, source);
+    }
+
+    /**
+     * When the integration's token expires, where Bitbucket tells it: Data Center shows an HTTP access token's details
+     * (to those allowed to read them); Cloud never tells ({@link TokenExpiry.Unknown}, no request). A refusal of this
+     * lookup says nothing about the token's health and is answered as {@link TokenExpiry.Unknown}. An expiry date cannot
+     * change, so a host asks once per token.
+     *
+     * @param repository for a project or repository token, a repository of its project (a resource's source name),
+     *     under which Data Center keeps the token's details
+     */
+    public Outcome<TokenExpiry> tokenExpiry(Integration integration, Optional<SourceName> repository) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(repository, "repository");
+        return tokenDetails.expiry(integration, repository);
     }
 
     private Outcome<Branch> branch(Integration integration, SourceName source, String branch) {
