@@ -51,11 +51,37 @@ public final class Overview {
     private record CredentialQuery(Scope scope, String integration) {
     }
 
+    /** The definitions of one name that count: by folder full name, and the global one. */
+    private static final class SameName {
+        private final Map<String, Row> folders = new HashMap<>();
+        private Row global;
+
+        Row at(Scope scope) {
+            return scope instanceof Scope.Folder folder ? folders.get(folder.fullName()) : global;
+        }
+
+        void put(Scope scope, Row row) {
+            if (scope instanceof Scope.Folder folder) {
+                folders.putIfAbsent(folder.fullName(), row);
+            } else if (global == null) {
+                global = row;
+            }
+        }
+
+        int size() {
+            return folders.size() + (global == null ? 0 : 1);
+        }
+    }
+
+    /** A job that used a credential, with its folders read once per listing. */
+    private record RecentJob(String fullName, List<String> foldersNearestFirst) {
+    }
+
     /** The rows, ordered by name, then global before folders, folders by full name, then as written. */
     public static List<OverviewRow> list(List<ScopeListing> scopes, OverviewSources sources) {
         Objects.requireNonNull(sources, "sources");
         List<Row> rows = new ArrayList<>();
-        Map<String, Map<Scope, Row>> byName = new HashMap<>();
+        Map<String, SameName> byName = new HashMap<>();
         for (ScopeListing listing : scopes) {
             Set<String> inScope = new HashSet<>();
             for (ListedDefinition listed : listing.definitions()) {
@@ -64,7 +90,7 @@ public final class Overview {
                 Row row = new Row(listed.name(), listing.scope(), definition, duplicate);
                 rows.add(row);
                 if (!duplicate && !listed.name().isEmpty()) {
-                    byName.computeIfAbsent(listed.name(), n -> new HashMap<>()).put(listing.scope(), row);
+                    byName.computeIfAbsent(listed.name(), n -> new SameName()).put(listing.scope(), row);
                 }
             }
         }
@@ -72,12 +98,12 @@ public final class Overview {
             if (row.duplicate || row.name.isEmpty()) {
                 continue;
             }
-            Map<Scope, Row> sameName = byName.get(row.name);
+            SameName sameName = byName.get(row.name);
             if (sameName.size() == 1) {
                 continue;
             }
             for (Scope above : above(row.scope)) {
-                Row hidden = sameName.get(above);
+                Row hidden = sameName.at(above);
                 if (hidden != null) {
                     row.shadows.add(above);
                     hidden.shadowedBy.add(row.scope);
@@ -86,7 +112,7 @@ public final class Overview {
         }
         Map<CredentialQuery, Optional<CredentialKey>> credentials = new HashMap<>();
         Map<CredentialKey, Optional<HealthState>> health = new HashMap<>();
-        Map<CredentialKey, List<String>> recent = new HashMap<>();
+        Map<CredentialKey, List<RecentJob>> recent = new HashMap<>();
         List<OverviewRow> out = new ArrayList<>(rows.size());
         for (Row row : rows) {
             Optional<CredentialKey> credential = Optional.empty();
@@ -96,10 +122,11 @@ public final class Overview {
             }
             Optional<HealthState> state = credential.flatMap(c -> health.computeIfAbsent(c, k -> Objects.requireNonNull(sources.health(k),
                     "health")));
-            List<String> jobs = row.duplicate || credential.isEmpty() ? List.of()
-                    : recent.computeIfAbsent(credential.get(), k -> List.copyOf(sources.recentJobs(k))).stream()
-                            .filter(job -> resolvesTo(job, row, byName.get(row.name)))
-                            .toList();
+            List<String> jobs = List.of();
+            if (!row.duplicate && credential.isPresent()) {
+                List<RecentJob> used = recent.computeIfAbsent(credential.get(), k -> recentJobs(sources.recentJobs(k)));
+                jobs = used.isEmpty() ? List.of() : jobsSeeing(row, byName.get(row.name), used);
+            }
             out.add(new OverviewRow(row.name, row.scope, row.definition, row.duplicate, row.shadows, row.shadowedBy, credential, state, jobs));
         }
         out.sort(ORDER);
@@ -107,8 +134,7 @@ public final class Overview {
     }
 
     private static final Comparator<OverviewRow> ORDER = Comparator.comparing(OverviewRow::name)
-            .thenComparing(r -> r.scope() instanceof Scope.Folder folder ? folder.fullName() : "", Comparator.naturalOrder())
-            .thenComparing(r -> r.scope() instanceof Scope.Folder ? 1 : 0);
+            .thenComparing(r -> r.scope() instanceof Scope.Folder folder ? folder.fullName() : "", Comparator.naturalOrder());
 
     /** The scopes above one, nearest first: the parent folders, then the global list. */
     static List<Scope> above(Scope scope) {
@@ -127,21 +153,40 @@ public final class Overview {
         return out;
     }
 
-    /** Whether the job, by its full name, gets this row's definition when it asks for the row's name. */
-    private static boolean resolvesTo(String job, Row row, Map<Scope, Row> sameName) {
-        JobPath path;
-        try {
-            path = JobPath.parse(job);
-        } catch (InvalidValueException e) {
-            return false;
-        }
-        for (String folder : path.foldersNearestFirst()) {
-            Row found = sameName.get(new Scope.Folder(folder));
-            if (found != null) {
-                return found == row;
+    private static List<RecentJob> recentJobs(List<String> fullNames) {
+        List<RecentJob> jobs = new ArrayList<>(fullNames.size());
+        for (String fullName : fullNames) {
+            try {
+                JobPath path = JobPath.parse(fullName);
+                jobs.add(new RecentJob(path.fullName(), path.foldersNearestFirst()));
+            } catch (InvalidValueException e) {
+                // Not a job full name: nothing to show for it.
             }
         }
-        return sameName.get(Scope.GLOBAL) == row;
+        return List.copyOf(jobs);
+    }
+
+    /** The jobs that, asking for the row's name, get this row's definition: under its scope, and nothing nearer defines it. */
+    private static List<String> jobsSeeing(Row row, SameName sameName, List<RecentJob> jobs) {
+        String under = row.scope instanceof Scope.Folder folder ? folder.fullName() + "/" : "";
+        List<String> seeing = new ArrayList<>();
+        for (RecentJob job : jobs) {
+            if (!job.fullName().startsWith(under)) {
+                continue;
+            }
+            Row winner = sameName.global;
+            for (String folder : job.foldersNearestFirst()) {
+                Row found = sameName.folders.get(folder);
+                if (found != null) {
+                    winner = found;
+                    break;
+                }
+            }
+            if (winner == row) {
+                seeing.add(job.fullName());
+            }
+        }
+        return seeing;
     }
 
     private static Validated<Resource> duplicateOf(ListedDefinition listed) {
