@@ -21,6 +21,9 @@ final class EnvCommand implements Callable<Integer> {
     @Mixin
     CommitOption commits;
 
+    @Mixin
+    CheckoutOption checkouts;
+
     @Parameters(arity = "1..*", paramLabel = "NAME", description = "Resource names.")
     List<String> names;
 
@@ -30,7 +33,8 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit));
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit),
+                checkouts.checkouts());
         for (Variable variable : environment.variables()) {
             terminal.out().println(variable.display());
         }

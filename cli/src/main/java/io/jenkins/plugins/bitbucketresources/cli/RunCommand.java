@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommitOption commits;
 
+    @Mixin
+    CheckoutOption checkouts;
+
     @Option(names = "--shipctl", description = "Put `shipctl` (Shippable's resource readers) first on the command's PATH, from a private "
             + "temporary directory removed afterwards. A resource with shipctl: true asks for it too.")
     boolean shipctl;
@@ -61,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit));
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit),
+                checkouts.checkouts());
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());

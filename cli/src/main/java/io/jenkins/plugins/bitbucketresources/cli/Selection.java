@@ -11,10 +11,13 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
+import io.jenkins.plugins.bitbucketresources.core.policy.UsePolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Resolution;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
+import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,14 @@ final class Selection {
     }
 
     static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names, Commits commits) {
+        return select(terminal, config, rawJob, names, commits, List.of());
+    }
+
+    /**
+     * @param checkouts what the job has checked out ({@code --checkout}), for a {@code ciRepo} with {@code onlyOwnCheckout}
+     */
+    static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names, Commits commits,
+            List<Checkout> checkouts) {
         Optional<JobPath> job = job(rawJob);
         ConfigFile file = load(terminal, config);
         List<Finding> fileErrors = file.errorsFor(List.of());
@@ -69,13 +80,28 @@ final class Selection {
             throw new CliFailure(ExitCodes.USAGE, findingsMessage(file, tokenErrors));
         }
 
-        List<ResourceVariables> variables = new ArrayList<>();
+        UsePolicy policy = new UsePolicy(file.globalPolicy());
+        List<String> refusals = new ArrayList<>();
+        List<Integration> integrations = new ArrayList<>();
         for (ResolvedResource resource : resolved) {
             IntegrationEntry entry = file.integrations().get(resource.resource().integration());
             Integration integration = Optional.ofNullable(entry).flatMap(IntegrationEntry::integration).orElseThrow(() ->
                     new CliFailure(ExitCodes.RESOLUTION, "resource `" + resource.resource().name() + "` uses integration `"
                             + resource.resource().integration() + "`, which is not usable: run `bitbucket-resources check --offline --config "
                             + config + "`"));
+            integrations.add(integration);
+            if (policy.forBuild(resource, job, integration, checkouts) instanceof UseDecision.Refused refused) {
+                refusals.add(refused.message() + hint(refused, job));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new CliFailure(ExitCodes.RESOLUTION, String.join("\n", refusals));
+        }
+
+        List<ResourceVariables> variables = new ArrayList<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            ResolvedResource resource = resolved.get(i);
+            Integration integration = integrations.get(i);
             try {
                 variables.add(EnvironmentContract.variables(resource, integration, commits.of(resource, integration)));
             } catch (InvalidValueException e) {
@@ -88,6 +114,14 @@ final class Selection {
         }
         throw new CliFailure(ExitCodes.RESOLUTION, environment.problems().stream().filter(Problem::isError)
                 .map(Problem::message).collect(Collectors.joining("\n")));
+    }
+
+    /** What the command line adds to the engine's refusal: how to say which job, or what it checked out. */
+    private static String hint(UseDecision.Refused refused, Optional<JobPath> job) {
+        if (job.isEmpty() && refused.rule() != UseDecision.Rule.ONLY_OWN_CHECKOUT) {
+            return " (give the job's full name with --job FOLDER/.../JOB)";
+        }
+        return refused.rule() == UseDecision.Rule.ONLY_OWN_CHECKOUT ? " (say what the job checked out with --checkout REMOTE_URL)" : "";
     }
 
     static String findingsMessage(ConfigFile file, List<Finding> errors) {

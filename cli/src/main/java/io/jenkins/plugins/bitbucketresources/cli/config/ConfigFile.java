@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.cli.config;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
@@ -13,21 +14,29 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A loaded resources file: its integrations, its global and folder resources, and every problem found in it. Only
- * the valid parts are kept; the problems say what to fix.
+ * A loaded resources file: its integrations, its global and folder resources, who may use the global ones, and every
+ * problem found in it. Only the valid parts are kept; the problems say what to fix.
  */
 public record ConfigFile(
         Path path,
         Map<String, IntegrationEntry> integrations,
         List<Resource> globalResources,
         Map<String, List<Resource>> folders,
-        List<Finding> findings) {
+        List<Finding> findings,
+        GlobalPolicy globalPolicy) {
 
     public ConfigFile {
         integrations = Map.copyOf(integrations);
         globalResources = List.copyOf(globalResources);
         folders = Map.copyOf(folders);
         findings = List.copyOf(findings);
+        java.util.Objects.requireNonNull(globalPolicy, "globalPolicy");
+    }
+
+    /** A file without a {@code policy} section: global resources for every job. */
+    public ConfigFile(Path path, Map<String, IntegrationEntry> integrations, List<Resource> globalResources,
+            Map<String, List<Resource>> folders, List<Finding> findings) {
+        this(path, integrations, globalResources, folders, findings, GlobalPolicy.EVERY_JOB);
     }
 
     /** Every problem, token sources included, in file order. */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.cli.config;
 
+import io.jenkins.plugins.bitbucketresources.core.health.Concern;
+import io.jenkins.plugins.bitbucketresources.core.health.StaticFindings;
 import io.jenkins.plugins.bitbucketresources.core.model.BuildTriggers;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
@@ -8,6 +10,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Token;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
+import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import java.io.IOException;
 import java.io.Reader;
@@ -51,11 +54,13 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders");
+    private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders", "policy");
     private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
     private static final Set<String> FOLDER_KEYS = Set.of("resources");
     private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
-            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "shipctl");
+            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "shipctl", "allowedJobs",
+            "onlyOwnCheckout");
+    private static final Set<String> POLICY_KEYS = Set.of(GlobalPolicy.FIELD);
     private static final Set<String> FILTER_KEYS = Set.of("only", "except");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -82,6 +87,7 @@ public final class ConfigLoader {
         private final List<Resource> global = new ArrayList<>();
         private final Map<String, List<Resource>> folders = new LinkedHashMap<>();
         private final List<Reference> references = new ArrayList<>();
+        private GlobalPolicy policy = GlobalPolicy.EVERY_JOB;
 
         Load(Path path) {
             this.path = path;
@@ -90,7 +96,7 @@ public final class ConfigLoader {
         ConfigFile run() {
             Optional<Node> root = parse();
             root.ifPresent(this::readRoot);
-            return new ConfigFile(path, integrations, global, folders, findings);
+            return new ConfigFile(path, integrations, global, folders, findings, policy);
         }
 
         private Optional<Node> parse() {
@@ -147,6 +153,7 @@ public final class ConfigLoader {
             Optional.ofNullable(keys.get("integrations")).ifPresent(t -> readIntegrations(t.getValueNode()));
             Optional.ofNullable(keys.get("resources")).ifPresent(t -> global.addAll(readResources(t.getValueNode(), "resources")));
             Optional.ofNullable(keys.get("folders")).ifPresent(t -> readFolders(t.getValueNode()));
+            Optional.ofNullable(keys.get("policy")).ifPresent(t -> readPolicy(t.getValueNode()));
             if (!keys.containsKey("resources") && !keys.containsKey("folders")) {
                 error(root, "", "defines no resources: add a `resources:` list, or `folders:` with resources");
             }
@@ -185,6 +192,9 @@ public final class ConfigLoader {
             }
             if (validated instanceof Validated.Valid<Integration> valid) {
                 integration = Optional.of(valid.value());
+                for (Concern concern : StaticFindings.of(valid.value())) {
+                    warning(keys.get("url").getValueNode(), field + ".url", concern.message());
+                }
             }
             String key = id.get().strip();
             if (integrations.containsKey(key)) {
@@ -371,6 +381,8 @@ public final class ConfigLoader {
                     bool(keys, "buildOnRelease", field).orElse(defaults.release())));
             bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
             bool(keys, "shipctl", field).ifPresent(builder::shipctl);
+            names(keys, "allowedJobs", field, "a job full name or pattern, e.g. `team-a/**`").ifPresent(builder::allowedJobs);
+            bool(keys, "onlyOwnCheckout", field).ifPresent(builder::onlyOwnCheckout);
             if (!complete) {
                 return Optional.empty();
             }
@@ -401,6 +413,53 @@ public final class ConfigLoader {
                     }
                 }));
             }
+        }
+
+        /** {@code policy: {globalResourcesFolders: [team-a, platform/release]}}: who may use the global resources. */
+        private void readPolicy(Node node) {
+            mapping(node, "policy", POLICY_KEYS).ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
+                    .ifPresent(folders -> {
+                        Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
+                        Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
+                        for (Problem problem : validated.problems()) {
+                            Node at = itemNode(list, problem.field()).orElse(list);
+                            findings.add(finding(problem.severity(), at, "policy." + problem.field(), problem.message()));
+                        }
+                        if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
+                            policy = valid.value();
+                        }
+                    }));
+        }
+
+        /** The list item a field such as {@code name[2]} points at. */
+        private Optional<Node> itemNode(Node list, String field) {
+            int open = field.lastIndexOf('[');
+            if (!(list instanceof SequenceNode sequence) || open < 0 || !field.endsWith("]")) {
+                return Optional.empty();
+            }
+            int index = Integer.parseInt(field.substring(open + 1, field.length() - 1));
+            return index < sequence.getValue().size() ? Optional.of(sequence.getValue().get(index)) : Optional.empty();
+        }
+
+        /** A list of plain values, e.g. {@code allowedJobs: [team-a/**, release/*]}. */
+        private Optional<List<String>> names(Map<String, NodeTuple> keys, String key, String field, String what) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                return Optional.empty();
+            }
+            String listField = field + "." + key;
+            List<String> values = new ArrayList<>();
+            boolean clean = true;
+            for (Map.Entry<Integer, Node> item : sequence(tuple.getValueNode(), listField).entrySet()) {
+                if (item.getValue() instanceof ScalarNode scalar && !isNull(scalar)) {
+                    values.add(scalar.getValue());
+                } else {
+                    error(item.getValue(), listField + "[" + item.getKey() + "]", "must be " + what + " (" + describe(item.getValue()) + " found)");
+                    clean = false;
+                    values.add("");
+                }
+            }
+            return clean || !values.isEmpty() ? Optional.of(values) : Optional.empty();
         }
 
         // --- YAML shapes -------------------------------------------------------------------------------------

@@ -206,8 +206,9 @@ class ConfigLoaderTest {
                     integration: cloud
                     sourcename: acme/app
                 """);
-        assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: branch, "
-                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, shipctl, sourceName, tags, type");
+        assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: allowedJobs, "
+                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, onlyOwnCheckout, "
+                + "resolveCommit, shipctl, sourceName, tags, type");
     }
 
     @Test
