@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What can be seen in an integration credential's settings without asking Bitbucket: an app password, an
- * {@code http://} API URL, settings that are no valid integration. Computed when asked, from the settings as the host
+ * {@code http://} API URL to another machine, settings that are no valid integration. Computed when asked, from the settings as the host
  * holds them; nothing of them, the token least of all, is kept.
  */
 public final class StaticFindings {
@@ -56,10 +56,17 @@ public final class StaticFindings {
         return isPlainHttp(integration.url().value()) ? List.of(new Concern.PlainHttp(integration.url().value())) : List.of();
     }
 
+    /**
+     * An {@code http://} URL to another machine. A loopback address ({@code localhost}, {@code 127.0.0.0/8},
+     * {@code [::1]}) is left alone: the token does not leave the machine, as with a local proxy or a test server.
+     */
     static boolean isPlainHttp(String url) {
         try {
-            String scheme = new URI(url.strip()).getScheme();
-            return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http");
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+            return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") && !loopback;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -62,7 +62,7 @@ class HealthRecordingTest {
         health.record(KEY, client.branchHead(integration, APP, "main"));
 
         HealthState refused = state();
-        assertThat(refused.concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.TOKEN_REFUSED, Concern.Kind.PLAIN_HTTP);
+        assertThat(refused.concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.TOKEN_REFUSED);
         assertThat(refused.concerns().get(0).message()).contains("Token is invalid, expired").contains("create a new API token")
                 .doesNotContain(TestSupport.CLOUD_API_TOKEN);
         assertThat(bitbucket.getAllServeEvents()).hasSize(1);
@@ -71,7 +71,8 @@ class HealthRecordingTest {
                 Bodies.MAIN_HEAD))));
         health.record(KEY, client.branchHead(integration, APP, "main"));
 
-        assertThat(state().concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.PLAIN_HTTP);
+        assertThat(state().needsAttention()).isFalse();
+        assertThat(state().summary()).isEqualTo("ok");
     }
 
     @Test
@@ -96,7 +97,7 @@ class HealthRecordingTest {
 
         health.record(KEY, client.repository(integration, APP));
 
-        assertThat(state().concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.PLAIN_HTTP);
+        assertThat(state().needsAttention()).isFalse();
         assertThat(health.history(KEY).rateLimitStreak()).isEqualTo(1);
         assertThat(health.history(KEY).retryAt()).isPresent();
         assertThat(List.of(health.claimChecks(List.of(KEY), new io.jenkins.plugins.bitbucketresources.core.health.CheckPlanner(

@@ -53,6 +53,14 @@ class StaticFindingsTest {
     }
 
     @Test
+    void plainHttpOnLoopbackIsLeftAlone() {
+        for (String url : new String[] {"http://localhost:7990", "http://127.0.0.1:8080/2.0", "http://[::1]:7990"}) {
+            assertThat(StaticFindings.of(url, Optional.of("jdoe"), Optional.of("datacenter"), Optional.empty(),
+                    Token.of("BBDC-NzE0MjM5NjQxNTg2OkTestTokenValue"))).as(url).isEmpty();
+        }
+    }
+
+    @Test
     void otherwiseInvalidSettingsSayWhy() {
         assertThat(StaticFindings.of("https://bitbucket.example.com", Optional.empty(), Optional.empty(), Optional.empty(),
                 Token.of("ATATT3xFfGF0-cloud-token")))
