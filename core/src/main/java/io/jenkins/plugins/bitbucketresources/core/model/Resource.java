@@ -10,6 +10,7 @@ import java.util.Optional;
  * trigger settings. {@code branch} and {@code branches} exclude each other.
  *
  * @param resolveCommit whether the head commit of the branch is fetched from the Bitbucket API for {@code <P>_COMMIT}
+ * @param gitAuth whether git over HTTPS to the repository authenticates with the integration's token inside the block
  */
 public record Resource(
         ResourceName name,
@@ -20,7 +21,8 @@ public record Resource(
         RefFilter branches,
         RefFilter tags,
         BuildTriggers buildOn,
-        boolean resolveCommit) {
+        boolean resolveCommit,
+        boolean gitAuth) {
 
     public static final String INTEGRATION_FIELD = "integration";
     static final String BRANCHES_FIELD = "branches";
@@ -42,9 +44,20 @@ public record Resource(
         }
     }
 
+    /** A resource with git authentication on, as it is unless switched off. */
+    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true);
+    }
+
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth);
+    }
+
+    /** The same resource, with git over HTTPS authenticated by its token (or not). */
+    public Resource withGitAuth(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -90,6 +103,7 @@ public record Resource(
         private List<String> tagsExcept = List.of();
         private BuildTriggers buildOn = BuildTriggers.DEFAULT;
         private boolean resolveCommit;
+        private boolean gitAuth = true;
 
         private Builder() {
         }
@@ -142,6 +156,12 @@ public record Resource(
             return this;
         }
 
+        /** Whether git over HTTPS authenticates with the token; on unless switched off. */
+        public Builder gitAuth(boolean value) {
+            this.gitAuth = value;
+            return this;
+        }
+
         public Validated<Resource> build() {
             List<Problem> problems = new ArrayList<>();
             Optional<ResourceName> checkedName = Integration.attempt(problems, () -> ResourceName.of(name));
@@ -159,7 +179,7 @@ public record Resource(
             }
             Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
                     checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit));
+                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, gitAuth));
             return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }
