@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run COMMAND with the named resources' variables added to its environment.",
             "Its stdout and stderr pass through the masker, so the token never shows in any form; stdin is passed through.",
+            "git over HTTPS to a resource's repository authenticates with its token (resource setting gitAuth, on by default).",
             "Exits with the command's exit code (128+n when it is killed by signal n)."
         })
 final class RunCommand implements Callable<Integer> {
@@ -59,6 +60,6 @@ final class RunCommand implements Callable<Integer> {
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
-        return new ProcessRunner(terminal).run(command, environment.asMap(), masker);
+        return new ProcessRunner(terminal).run(command, GitAuthSetup.variables(terminal, environment), masker);
     }
 }
