@@ -25,13 +25,12 @@ final class CredentialHelper {
     }
 
     /**
-     * For a Bearer route git asks for credentials only after the server refused the header (or when the URL names a user,
-     * which makes git ask first): the helper says so and tells git to stop, instead of it prompting for a password that
-     * would not work either.
+     * For a Bearer route git asks for credentials only after the server refused the header: the helper says so and tells
+     * git to stop, instead of git prompting for a password that would not work either.
      */
     static String refusing(GitRoute route) {
         String refused = SAYS + route.repositoryUrl() + " refused the Bearer token of resource " + route.resource() + " ("
-                + route.tokenVariable() + ")" + CHECK + "; clone the URL as given, without a user name";
+                + route.tokenVariable() + ")" + CHECK;
         return "!f() { if test \"$1\" = get; then printf '%s\\n' " + quote(refused) + " >&2; echo quit=1; fi; }; f";
     }
 

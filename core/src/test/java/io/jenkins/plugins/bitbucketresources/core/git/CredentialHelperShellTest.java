@@ -96,8 +96,8 @@ class CredentialHelperShellTest {
             Command.Result refused = run(shell, refusing, "get", token);
             assertThat(refused.exitCode()).as(context).isZero();
             assertThat(refused.out()).as(context).isEqualTo("quit=1\n");
-            assertThat(refused.err()).as(context).startsWith("bitbucket-resources: " + URL + " refused the Bearer token of resource "
-                    + resource + " (APP_INTEGRATION_TOKEN)").doesNotContain(token);
+            assertThat(refused.err()).as(context).isEqualTo("bitbucket-resources: " + URL + " refused the Bearer token of resource "
+                    + resource + " (APP_INTEGRATION_TOKEN): check that it is valid, not expired and allowed to use this repository\n");
 
             Command.Result ignored = run(shell, refusing, "erase", token);
             assertThat(ignored.exitCode()).as(context).isZero();
