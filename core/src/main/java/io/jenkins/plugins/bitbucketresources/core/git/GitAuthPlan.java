@@ -35,7 +35,8 @@ public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
     /**
      * The variables to set on top of {@code current}, the environment git will run in: the host's environment with the
      * resources' variables (their tokens included) already applied. The count continues from {@code current}'s
-     * {@code GIT_CONFIG_COUNT}, which is why a host computes this from the environment as it is where the block starts.
+     * {@code GIT_CONFIG_COUNT}, so a host computes this from the environment its commands will really get (an outer
+     * block's or the machine's entries included); the same input always gives the same variables.
      *
      * @throws IllegalArgumentException when {@code current} lacks a route's token variable: the resources' variables
      *     belong in it
