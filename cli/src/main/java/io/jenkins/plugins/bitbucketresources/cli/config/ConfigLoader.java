@@ -55,7 +55,7 @@ public final class ConfigLoader {
     private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
     private static final Set<String> FOLDER_KEYS = Set.of("resources");
     private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
-            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "shipctl");
+            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "gitAuth", "shipctl");
     private static final Set<String> FILTER_KEYS = Set.of("only", "except");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -370,6 +370,7 @@ public final class ConfigLoader {
                     bool(keys, "buildOnTagPush", field).orElse(defaults.tagPush()),
                     bool(keys, "buildOnRelease", field).orElse(defaults.release())));
             bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
+            bool(keys, "gitAuth", field).ifPresent(builder::gitAuth);
             bool(keys, "shipctl", field).ifPresent(builder::shipctl);
             if (!complete) {
                 return Optional.empty();

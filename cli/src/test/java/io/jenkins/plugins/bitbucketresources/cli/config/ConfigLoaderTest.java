@@ -207,7 +207,8 @@ class ConfigLoaderTest {
                     sourcename: acme/app
                 """);
         assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: branch, "
-                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, shipctl, sourceName, tags, type");
+                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, resolveCommit, "
+                + "shipctl, sourceName, tags, type");
     }
 
     @Test

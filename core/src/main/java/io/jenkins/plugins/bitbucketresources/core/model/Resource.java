@@ -10,6 +10,7 @@ import java.util.Optional;
  * trigger settings. {@code branch} and {@code branches} exclude each other.
  *
  * @param resolveCommit whether the head commit of the branch is fetched from the Bitbucket API for {@code <P>_COMMIT}
+ * @param gitAuth whether git over HTTPS to the repository authenticates with the integration's token inside the block
  * @param shipctl whether the block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}
  */
 public record Resource(
@@ -22,6 +23,7 @@ public record Resource(
         RefFilter tags,
         BuildTriggers buildOn,
         boolean resolveCommit,
+        boolean gitAuth,
         boolean shipctl) {
 
     public static final String INTEGRATION_FIELD = "integration";
@@ -44,14 +46,25 @@ public record Resource(
         }
     }
 
+    /** A resource with git authentication on and no {@code shipctl}, as they are unless set. */
+    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true, false);
+    }
+
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, shipctl);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl);
+    }
+
+    /** The same resource, with git over HTTPS authenticated by its token (or not). */
+    public Resource withGitAuth(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value, shipctl);
     }
 
     /** The same resource, asking (or not) for the {@code shipctl} reader. */
     public Resource withShipctl(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, value);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -97,6 +110,7 @@ public record Resource(
         private List<String> tagsExcept = List.of();
         private BuildTriggers buildOn = BuildTriggers.DEFAULT;
         private boolean resolveCommit;
+        private boolean gitAuth = true;
         private boolean shipctl;
 
         private Builder() {
@@ -150,6 +164,12 @@ public record Resource(
             return this;
         }
 
+        /** Whether git over HTTPS authenticates with the token; on unless switched off. */
+        public Builder gitAuth(boolean value) {
+            this.gitAuth = value;
+            return this;
+        }
+
         public Builder shipctl(boolean value) {
             this.shipctl = value;
             return this;
@@ -172,7 +192,7 @@ public record Resource(
             }
             Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
                     checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, shipctl));
+                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, gitAuth, shipctl));
             return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }
