@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run COMMAND with the named resources' variables added to its environment.",
             "Its stdout and stderr pass through the masker, so the token never shows in any form; stdin is passed through.",
+            "git over HTTPS to a resource's repository authenticates with its token (resource setting gitAuth, on by default).",
             "Exits with the command's exit code (128+n when it is killed by signal n)."
         })
 final class RunCommand implements Callable<Integer> {
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
         try (ShipctlOnPath onPath = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment())) {
-            return new ProcessRunner(terminal).run(onPath.command(command), onPath.addTo(environment.asMap(), terminal.environment()), masker);
+            return new ProcessRunner(terminal).run(onPath.command(command),
+                    onPath.addTo(GitAuthSetup.variables(terminal, environment), terminal.environment()), masker);
         }
     }
 }

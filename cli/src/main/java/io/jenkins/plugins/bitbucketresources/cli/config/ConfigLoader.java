@@ -58,7 +58,7 @@ public final class ConfigLoader {
     private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
     private static final Set<String> FOLDER_KEYS = Set.of("resources");
     private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
-            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "shipctl", "allowedJobs",
+            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "gitAuth", "shipctl", "allowedJobs",
             "onlyOwnCheckout");
     private static final Set<String> POLICY_KEYS = Set.of(GlobalPolicy.FIELD);
     private static final Set<String> FILTER_KEYS = Set.of("only", "except");
@@ -380,6 +380,7 @@ public final class ConfigLoader {
                     bool(keys, "buildOnTagPush", field).orElse(defaults.tagPush()),
                     bool(keys, "buildOnRelease", field).orElse(defaults.release())));
             bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
+            bool(keys, "gitAuth", field).ifPresent(builder::gitAuth);
             bool(keys, "shipctl", field).ifPresent(builder::shipctl);
             names(keys, "allowedJobs", field, "a job full name or pattern, e.g. `team-a/**`").ifPresent(builder::allowedJobs);
             bool(keys, "onlyOwnCheckout", field).ifPresent(builder::onlyOwnCheckout);

@@ -207,8 +207,8 @@ class ConfigLoaderTest {
                     sourcename: acme/app
                 """);
         assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: allowedJobs, "
-                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, onlyOwnCheckout, "
-                + "resolveCommit, shipctl, sourceName, tags, type");
+                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, "
+                + "onlyOwnCheckout, resolveCommit, shipctl, sourceName, tags, type");
     }
 
     @Test

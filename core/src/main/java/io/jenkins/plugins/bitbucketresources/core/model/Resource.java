@@ -10,6 +10,7 @@ import java.util.Optional;
  * trigger settings. {@code branch} and {@code branches} exclude each other.
  *
  * @param resolveCommit whether the head commit of the branch is fetched from the Bitbucket API for {@code <P>_COMMIT}
+ * @param gitAuth whether git over HTTPS to the repository authenticates with the integration's token inside the block
  * @param shipctl whether the block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}
  * @param access which jobs may use the resource ({@code allowedJobs}, {@code onlyOwnCheckout}); {@link JobAccess#OPEN} for
  *     every job that sees it
@@ -24,6 +25,7 @@ public record Resource(
         RefFilter tags,
         BuildTriggers buildOn,
         boolean resolveCommit,
+        boolean gitAuth,
         boolean shipctl,
         JobAccess access) {
 
@@ -53,13 +55,13 @@ public record Resource(
 
     /** A resource every job that sees it may use. */
     public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
-            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit, boolean shipctl) {
-        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, shipctl, JobAccess.OPEN);
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit, boolean gitAuth, boolean shipctl) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, JobAccess.OPEN);
     }
 
     /** The same resource, usable by the jobs {@code value} allows. */
     public Resource withAccess(JobAccess value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, shipctl, value);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, value);
     }
 
     private static String onlyOwnCheckoutMisplaced(ResourceType type) {
@@ -67,14 +69,25 @@ public record Resource(
                 + "checkout: remove onlyOwnCheckout, or make the resource a ciRepo";
     }
 
+    /** A resource with git authentication on and no {@code shipctl}, as they are unless set. */
+    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true, false);
+    }
+
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, shipctl, access);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl, access);
+    }
+
+    /** The same resource, with git over HTTPS authenticated by its token (or not). */
+    public Resource withGitAuth(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value, shipctl, access);
     }
 
     /** The same resource, asking (or not) for the {@code shipctl} reader. */
     public Resource withShipctl(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value, access);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, value, access);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -120,6 +133,7 @@ public record Resource(
         private List<String> tagsExcept = List.of();
         private BuildTriggers buildOn = BuildTriggers.DEFAULT;
         private boolean resolveCommit;
+        private boolean gitAuth = true;
         private boolean shipctl;
         private List<String> allowedJobs = List.of();
         private boolean onlyOwnCheckout;
@@ -175,6 +189,12 @@ public record Resource(
             return this;
         }
 
+        /** Whether git over HTTPS authenticates with the token; on unless switched off. */
+        public Builder gitAuth(boolean value) {
+            this.gitAuth = value;
+            return this;
+        }
+
         public Builder shipctl(boolean value) {
             this.shipctl = value;
             return this;
@@ -214,7 +234,7 @@ public record Resource(
             }
             Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
                     checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, shipctl, checkedAccess.orElseThrow()));
+                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, gitAuth, shipctl, checkedAccess.orElseThrow()));
             return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }

@@ -63,6 +63,6 @@ class ResourceAccessTest {
         assertThat(resource.withResolveCommit(true).access()).isEqualTo(access);
         assertThat(resource.withShipctl(true).access()).isEqualTo(access);
         assertThat(new Resource(resource.name(), resource.type(), "bb", resource.sourceName(), Optional.empty(), resource.branches(),
-                resource.tags(), resource.buildOn(), false, false).access()).isEqualTo(JobAccess.OPEN);
+                resource.tags(), resource.buildOn(), false, true, false).access()).isEqualTo(JobAccess.OPEN);
     }
 }

@@ -158,7 +158,7 @@ class ResourceTest {
     @Test
     void constructorRefusesBranchTogetherWithBranches() {
         assertThatThrownBy(() -> new Resource(ResourceName.of("app"), ResourceType.GIT_REPO, "c", SourceName.parse("acme/app"),
-                Optional.of("main"), new RefFilter(List.of("develop"), List.of()), RefFilter.NONE, BuildTriggers.DEFAULT, false, false))
+                Optional.of("main"), new RefFilter(List.of("develop"), List.of()), RefFilter.NONE, BuildTriggers.DEFAULT, false))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branches"))
                 .hasMessage("is set together with `branch`: use `branch` for one branch, or `branches: {only: [...], except: [...]}` "
                         + "for several, not both");
@@ -167,7 +167,7 @@ class ResourceTest {
     @Test
     void constructorChecksTheBranchName() {
         assertThatThrownBy(() -> new Resource(ResourceName.of("app"), ResourceType.GIT_REPO, "c", SourceName.parse("acme/app"),
-                Optional.of("refs/heads/main"), RefFilter.NONE, RefFilter.NONE, BuildTriggers.DEFAULT, false, false))
+                Optional.of("refs/heads/main"), RefFilter.NONE, RefFilter.NONE, BuildTriggers.DEFAULT, false))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branch"))
                 .hasMessage("`refs/heads/main` is a full ref name: write the short name, e.g. `main`");
     }
