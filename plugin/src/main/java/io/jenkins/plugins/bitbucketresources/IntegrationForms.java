@@ -52,7 +52,8 @@ final class IntegrationForms {
      * {@code Authorization} header, to a URL of their choice.
      */
     @NonNull
-    static Optional<Secret> token(@CheckForNull ModelObject context, @CheckForNull String value, @CheckForNull String id) {
+    static Optional<Secret> token(
+            @CheckForNull ModelObject context, @CheckForNull String value, @CheckForNull String id) {
         String sent = Util.fixNull(value);
         Secret decrypted = Secret.decrypt(sent);
         if (decrypted == null) {
@@ -93,6 +94,7 @@ final class IntegrationForms {
 
     private static boolean same(Secret a, Secret b) {
         return MessageDigest.isEqual(
-                a.getPlainText().getBytes(StandardCharsets.UTF_8), b.getPlainText().getBytes(StandardCharsets.UTF_8));
+                a.getPlainText().getBytes(StandardCharsets.UTF_8),
+                b.getPlainText().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -33,7 +33,8 @@ final class MaskedException extends Exception {
         if (failure == null || depth > MAX_DEPTH) {
             return false;
         }
-        // toString() too: it is what a printed stack trace shows, and some exceptions build it from more than the message.
+        // toString() too: it is what a printed stack trace shows, and some exceptions build it from more than the
+        // message.
         for (String text : new String[] {failure.getMessage(), failure.toString()}) {
             if (text != null && !mask.apply(text).equals(text)) {
                 return true;

@@ -151,18 +151,18 @@ class BitbucketResourceBuildWrapperTest {
 
     @Test
     void theGenericWrapStepRefusesItAndPointsAtTheStep() throws Exception {
-        WorkflowRun run = refusedInPipeline("wrap([$class: 'BitbucketResourceBuildWrapper', resources: ['app-repo']]) {\n"
-                + "  echo 'never here'\n"
-                + "}");
+        WorkflowRun run =
+                refusedInPipeline("wrap([$class: 'BitbucketResourceBuildWrapper', resources: ['app-repo']]) {\n"
+                        + "  echo 'never here'\n"
+                        + "}");
 
         j.assertLogContains("in Pipeline, use withBitbucketResource('app-repo') { … } instead", run);
     }
 
     @Test
     void theWrappersSymbolInPipelineIsRefusedToo() throws Exception {
-        WorkflowRun run = refusedInPipeline("bitbucketResources(resources: ['app-repo', 'tools']) {\n"
-                + "  echo 'never here'\n"
-                + "}");
+        WorkflowRun run = refusedInPipeline(
+                "bitbucketResources(resources: ['app-repo', 'tools']) {\n" + "  echo 'never here'\n" + "}");
 
         j.assertLogContains("use withBitbucketResource(['app-repo', 'tools']) { … } instead", run);
     }

@@ -83,8 +83,8 @@ class CredentialLookupTest {
                 CREDENTIALS_ID,
                 "other-team",
                 "withBitbucketResource('app-repo') {\n"
-                        + "  echo \"the resource's own token: ${env.APPREPO_INTEGRATION_TOKEN.endsWith('0123456789')}\"\n"
-                        + "}",
+                    + "  echo \"the resource's own token: ${env.APPREPO_INTEGRATION_TOKEN.endsWith('0123456789')}\"\n"
+                    + "}",
                 Result.SUCCESS);
 
         j.assertLogContains("the resource's own token: true", run);

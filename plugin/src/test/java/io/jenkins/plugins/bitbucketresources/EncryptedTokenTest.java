@@ -79,7 +79,10 @@ class EncryptedTokenTest {
     }
 
     private FormValidation test(String user, ModelObject context, String url, String id) {
-        return as(user, () -> descriptor.doTestConnection(context, url, ciphertext, "", "cloud", "accessToken", "acme/app", id));
+        return as(
+                user,
+                () -> descriptor.doTestConnection(
+                        context, url, ciphertext, "", "cloud", "accessToken", "acme/app", id));
     }
 
     @Test
@@ -132,7 +135,13 @@ class EncryptedTokenTest {
         Supplier<FormValidation> onItsCredential = () -> descriptor.doCheckKind(
                 j.jenkins, "personalHttpToken", bitbucket.url(), ciphertext, "", "cloud", CREDENTIALS_ID);
         Supplier<FormValidation> elsewhere = () -> descriptor.doCheckKind(
-                User.getById(SOMEONE, true), "personalHttpToken", bitbucket.url(), ciphertext, "", "cloud", CREDENTIALS_ID);
+                User.getById(SOMEONE, true),
+                "personalHttpToken",
+                bitbucket.url(),
+                ciphertext,
+                "",
+                "cloud",
+                CREDENTIALS_ID);
         Supplier<FormValidation> typed = () -> descriptor.doCheckKind(
                 User.getById(SOMEONE, true), "personalHttpToken", bitbucket.url(), TOKEN, "", "cloud", CREDENTIALS_ID);
 

@@ -40,7 +40,8 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static BitbucketIntegrationCredentialsImpl cloudIntegration(String id, String token) throws Descriptor.FormException {
+    static BitbucketIntegrationCredentialsImpl cloudIntegration(String id, String token)
+            throws Descriptor.FormException {
         return new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.GLOBAL,
                 id,

@@ -31,8 +31,8 @@ final class LoopbackBitbucket implements AutoCloseable {
     }
 
     static LoopbackBitbucket start() throws IOException {
-        LoopbackBitbucket bitbucket = new LoopbackBitbucket(
-                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        LoopbackBitbucket bitbucket =
+                new LoopbackBitbucket(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         bitbucket.serve();
         return bitbucket;
     }
@@ -62,7 +62,7 @@ final class LoopbackBitbucket implements AutoCloseable {
                         authorized ? 200 : 401,
                         authorized
                                 ? "{\"type\":\"repository\",\"full_name\":\"acme/app\",\"name\":\"app\",\"slug\":\"app\","
-                                        + "\"is_private\":true,\"workspace\":{\"type\":\"workspace\",\"slug\":\"acme\"}}"
+                                      + "\"is_private\":true,\"workspace\":{\"type\":\"workspace\",\"slug\":\"acme\"}}"
                                 : "Unauthorized");
             }
         });

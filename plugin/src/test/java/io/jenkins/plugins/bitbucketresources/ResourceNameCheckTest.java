@@ -86,7 +86,8 @@ class ResourceNameCheckTest {
         Descriptor.FormException refused = assertThrows(
                 Descriptor.FormException.class,
                 () -> folders.newInstance(
-                        (StaplerRequest2) null, new JSONObject().element("resources", entries("app-repo", "App-Repo"))));
+                        (StaplerRequest2) null,
+                        new JSONObject().element("resources", entries("app-repo", "App-Repo"))));
 
         assertThat(refused.getMessage(), containsString("resources[1]"));
         assertThrows(
@@ -110,7 +111,8 @@ class ResourceNameCheckTest {
         assertThat(global.renderHtml(), containsString("APPREPO"));
         assertThat(global.renderHtml(), containsString("app-repo"));
         assertEquals(FormValidation.Kind.OK, itself.kind);
-        assertEquals(FormValidation.Kind.OK, inFolder.kind, "the global list is another list: the folder's entry hides it");
+        assertEquals(
+                FormValidation.Kind.OK, inFolder.kind, "the global list is another list: the folder's entry hides it");
         assertEquals(FormValidation.Kind.WARNING, toolsInFolder.kind);
     }
 

@@ -83,9 +83,7 @@ class StoredFailuresTest {
     @Test
     void aGroovyExceptionWithTheTokenIsStoredMasked() throws Exception {
         WorkflowRun run = fails(
-                "withBitbucketResource('app-repo') {\n"
-                        + "  Integer.parseInt(env.APPREPO_INTEGRATION_TOKEN)\n"
-                        + "}",
+                "withBitbucketResource('app-repo') {\n" + "  Integer.parseInt(env.APPREPO_INTEGRATION_TOKEN)\n" + "}",
                 false);
 
         keepsNoToken(run, "java.lang.NumberFormatException");
@@ -123,8 +121,8 @@ class StoredFailuresTest {
 
     @Test
     void anOuterFailureHandlerStillMasksItsOwnSecret() throws Exception {
-        Fixtures.addGlobally(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, "outer", "", Secret.fromString(OTHER_SECRET)));
+        Fixtures.addGlobally(
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "outer", "", Secret.fromString(OTHER_SECRET)));
 
         WorkflowRun run = fails(
                 "withCredentials([string(credentialsId: 'outer', variable: 'OUTER')]) {\n"

@@ -190,19 +190,23 @@ class WebMethodPermissionsTest {
         assertThat(globally, hasItem("global-integration"));
         assertThat(globally, not(hasItem("system-integration")));
         assertEquals(
-                FormValidation.Kind.ERROR, kind(ADMIN, () -> resources.doCheckCredentialsId(null, "system-integration")));
+                FormValidation.Kind.ERROR,
+                kind(ADMIN, () -> resources.doCheckCredentialsId(null, "system-integration")));
     }
 
     @Test
     void theCredentialsCheckFindsOnlyIntegrationsVisibleInTheFolder() {
         assertEquals(
-                FormValidation.Kind.OK, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "folder-integration")));
+                FormValidation.Kind.OK,
+                kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "folder-integration")));
         assertEquals(
-                FormValidation.Kind.OK, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")));
+                FormValidation.Kind.OK,
+                kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")));
         assertEquals(
                 FormValidation.Kind.ERROR, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "missing")));
         assertEquals(
-                FormValidation.Kind.ERROR, kind(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")));
+                FormValidation.Kind.ERROR,
+                kind(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")));
     }
 
     private FormValidation preview(String user, ModelObject context) {
@@ -295,7 +299,10 @@ class WebMethodPermissionsTest {
             for (ModelObject context : new ModelObject[] {null, folder}) {
                 assertEquals(
                         FormValidation.Kind.ERROR,
-                        kind(user, () -> integrations.doCheckToken(context, APP_PASSWORD.getPlainText(), "", "", "", "", "")),
+                        kind(
+                                user,
+                                () -> integrations.doCheckToken(
+                                        context, APP_PASSWORD.getPlainText(), "", "", "", "", "")),
                         user);
                 assertEquals(
                         FormValidation.Kind.ERROR,
@@ -324,7 +331,8 @@ class WebMethodPermissionsTest {
     void platformAndKindListsAreGivenToThoseWhoMaySaveInTheStore() {
         for (String user : new String[] {ANONYMOUS, READER, CONFIGURER}) {
             for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
-                assertThat(values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))), contains("cloud"));
+                assertThat(
+                        values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))), contains("cloud"));
                 assertThat(values(as(user, () -> integrations.doFillKindItems(context, ""))), contains(""));
             }
         }
@@ -384,8 +392,7 @@ class WebMethodPermissionsTest {
             assertEquals(FormValidation.Kind.ERROR, answer.kind, user);
             assertThat(answer.renderHtml(), containsString("not http or https"));
             assertThat(
-                    values(as(user, () -> integrations.doFillKindItems(ownStore(user), ""))),
-                    hasItem("accessToken"));
+                    values(as(user, () -> integrations.doFillKindItems(ownStore(user), ""))), hasItem("accessToken"));
         }
     }
 
