@@ -20,6 +20,9 @@ import java.util.random.RandomGenerator;
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the request at once
  * @param cacheTtl how long a successful answer is reused; zero turns the cache off (identical concurrent requests
  *     are still sent once)
+ * @param interactive a person is waiting for the answer on a form, where the integration being checked is not saved
+ *     yet: failures speak of "this token" instead of an integration by its ID, and say to try again later instead of
+ *     how long this client waits
  */
 public record ClientSettings(
         Duration connectTimeout,
@@ -31,7 +34,8 @@ public record ClientSettings(
         Duration cacheTtl,
         Clock clock,
         Sleeper sleeper,
-        RandomGenerator random) {
+        RandomGenerator random,
+        boolean interactive) {
 
     /** More attempts than this only hammer a server that is already struggling. */
     static final int MAX_ATTEMPTS_LIMIT = 10;
@@ -61,7 +65,17 @@ public record ClientSettings(
      */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom());
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
+    }
+
+    /**
+     * For a form where a person waits on the answer (a <em>Test connection</em> button): connect and answer within
+     * 10 s, one attempt, so nothing is retried and nothing sleeps, whatever {@code Retry-After} says; no cache, so each
+     * click asks Bitbucket again; and interactive messages.
+     */
+    public static ClientSettings forms() {
+        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), true);
     }
 
     /**
@@ -73,27 +87,33 @@ public record ClientSettings(
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, random);
+        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
-        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap, cacheTtl, clock, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap,
+                cacheTtl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withCacheTtl(Duration ttl) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, ttl, clock, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                ttl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withClock(Clock value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, value, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, value, sleeper, random, interactive);
     }
 
     public ClientSettings withSleeper(Sleeper value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, value, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, value, random, interactive);
     }
 
     public ClientSettings withRandom(RandomGenerator value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, value);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, sleeper, value, interactive);
     }
 
     private static void positive(String name, Duration value) {

@@ -32,7 +32,7 @@ public final class HealthRecord {
     public static final int DEFAULT_CAPACITY = 1000;
 
     /** What is known of one credential; guarded by the record's lock. */
-    private static final class Entry {
+    private static final class Known {
         private Instant lastUsed;
         private Instant lastSuccess;
         private Concern observed;
@@ -45,7 +45,7 @@ public final class HealthRecord {
     }
 
     private final InstantSource clock;
-    private final Map<CredentialKey, Entry> entries;
+    private final Map<CredentialKey, Known> entries;
 
     public HealthRecord(InstantSource clock) {
         this(clock, DEFAULT_CAPACITY);
@@ -60,7 +60,7 @@ public final class HealthRecord {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<CredentialKey, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CredentialKey, Known> eldest) {
                 return size() > capacity;
             }
         };
@@ -77,7 +77,7 @@ public final class HealthRecord {
         Objects.requireNonNull(outcome, "outcome");
         Instant now = clock.instant();
         synchronized (this) {
-            Entry entry = entries.computeIfAbsent(key, k -> new Entry());
+            Known entry = entries.computeIfAbsent(key, k -> new Known());
             String before = identity(entry.observed);
             if (outcome instanceof Outcome.Ok) {
                 entry.lastUsed = now;
@@ -113,12 +113,12 @@ public final class HealthRecord {
     public synchronized void recordExpiry(CredentialKey key, TokenExpiry expiry) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(expiry, "expiry");
-        entries.computeIfAbsent(key, k -> new Entry()).expiry = expiry;
+        entries.computeIfAbsent(key, k -> new Known()).expiry = expiry;
     }
 
     /** What was recorded of the expiry date; empty until {@link #recordExpiry}. An expiry date cannot change: ask once. */
     public synchronized Optional<TokenExpiry> expiry(CredentialKey key) {
-        Entry entry = entries.get(key);
+        Known entry = entries.get(key);
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.expiry);
     }
 
@@ -132,7 +132,7 @@ public final class HealthRecord {
         Objects.requireNonNull(settings, "settings");
         Instant now = clock.instant();
         synchronized (this) {
-            Entry entry = entries.get(key);
+            Known entry = entries.get(key);
             List<Concern> concerns = new ArrayList<>(staticConcerns);
             TokenExpiry expiry = new TokenExpiry.Unknown("not asked yet");
             if (entry != null) {
@@ -164,7 +164,7 @@ public final class HealthRecord {
             throw new IllegalArgumentException("the state shown is about " + shown.key() + ", not " + key);
         }
         if (shown.needsAttention()) {
-            entries.computeIfAbsent(key, k -> new Entry()).dismissed = shown.signature();
+            entries.computeIfAbsent(key, k -> new Known()).dismissed = shown.signature();
         }
     }
 
@@ -180,7 +180,7 @@ public final class HealthRecord {
         synchronized (this) {
             for (CredentialKey key : new TreeSet<>(integrations)) {
                 if (planner.isDue(history(entries.get(key)), now)) {
-                    entries.computeIfAbsent(key, k -> new Entry()).lastCheckStarted = now;
+                    entries.computeIfAbsent(key, k -> new Known()).lastCheckStarted = now;
                     due.add(key);
                 }
             }
@@ -203,7 +203,7 @@ public final class HealthRecord {
         return new TreeSet<>(entries.keySet());
     }
 
-    private static CheckPlanner.History history(Entry entry) {
+    private static CheckPlanner.History history(Known entry) {
         if (entry == null) {
             return CheckPlanner.History.NONE;
         }
@@ -231,11 +231,11 @@ public final class HealthRecord {
         return concern == null ? "" : concern.identity();
     }
 
-    private static Optional<Instant> lastUsed(Entry entry) {
+    private static Optional<Instant> lastUsed(Known entry) {
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.lastUsed);
     }
 
-    private static Optional<Instant> lastSuccess(Entry entry) {
+    private static Optional<Instant> lastSuccess(Known entry) {
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.lastSuccess);
     }
 }
