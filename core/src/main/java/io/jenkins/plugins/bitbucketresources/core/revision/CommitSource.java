@@ -1,6 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.revision;
 
-import io.jenkins.plugins.bitbucketresources.core.env.CloneUrls;
+import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
