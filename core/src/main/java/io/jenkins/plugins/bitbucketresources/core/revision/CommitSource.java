@@ -38,8 +38,7 @@ public final class CommitSource {
         }
         Optional<String> branch = resource.singleBranch();
         if (branch.isEmpty()) {
-            return new CommitPlan.Refused("resource `" + resource.name() + "` asks for its commit (resolveCommit) but does not name "
-                    + "exactly one branch"
+            return new CommitPlan.Refused("asks for its commit (resolveCommit) but does not name exactly one branch"
                     + (resource.type() == ResourceType.CI_REPO ? ", and this build has not checked " + resource.sourceName() + " out" : "")
                     + ": set `branch`, or turn resolveCommit off");
         }
