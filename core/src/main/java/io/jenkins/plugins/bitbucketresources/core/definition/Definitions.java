@@ -74,8 +74,8 @@ public final class Definitions {
             String field = entry(i) + "." + ResourceName.FIELD;
             Integer sameName = byName.putIfAbsent(name.value(), i);
             if (sameName != null) {
-                conflicts.add(new Conflict(i, sameName, Problem.error(field, "`" + name + "` is already defined as " + entry(sameName)
-                        + " in this scope: rename one of them or remove the duplicate")));
+                conflicts.add(new Conflict(i, sameName, Problem.error(field, "`" + name + "` is already defined in this scope ("
+                        + entry(sameName) + "): rename one of them or remove the duplicate")));
                 continue;
             }
             Integer samePrefix = byPrefix.putIfAbsent(name.prefix(), i);

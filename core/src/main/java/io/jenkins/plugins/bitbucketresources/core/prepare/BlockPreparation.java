@@ -44,6 +44,12 @@ import java.util.concurrent.Executor;
  */
 public final class BlockPreparation {
 
+    /**
+     * How many names a message lists at most: a job that sees more gets the closest ones and a count, so a host may
+     * offer its own way to list them all.
+     */
+    public static final int NAMES_SHOWN = 10;
+
     private final HeadLookups heads;
     private final Clock clock;
 

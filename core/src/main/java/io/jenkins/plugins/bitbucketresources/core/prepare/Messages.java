@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 final class Messages {
 
-    /** How many visible names a message lists at most; beyond that, the closest ones and a count. */
-    static final int VISIBLE_SHOWN = 10;
+    private static final int VISIBLE_SHOWN = BlockPreparation.NAMES_SHOWN;
 
     static final String BROKEN_SHORT = "cannot be used until its definition is fixed";
 

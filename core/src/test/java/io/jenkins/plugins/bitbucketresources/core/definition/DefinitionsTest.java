@@ -37,7 +37,7 @@ class DefinitionsTest {
                 entry("app-repo", "acme/other")));
 
         assertThat(checked.problems()).containsExactly(Problem.error("resources[2].name",
-                "`app-repo` is already defined as resources[0] in this scope: rename one of them or remove the duplicate"));
+                "`app-repo` is already defined in this scope (resources[0]): rename one of them or remove the duplicate"));
     }
 
     @Test
