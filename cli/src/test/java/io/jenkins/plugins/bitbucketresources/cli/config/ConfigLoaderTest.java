@@ -235,7 +235,8 @@ class ConfigLoaderTest {
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
                 """);
         assertThat(messages(file)).containsExactly(
-                "8: resources[1].name: `app` is defined twice in this list (also line 7): give each resource its own name");
+                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                        + "duplicate");
         assertThat(file.globalResources()).extracting(r -> r.sourceName().toString()).containsExactly("acme/app");
     }
 
@@ -255,14 +256,16 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void prefixCollisionInOneScopeIsAWarning() throws IOException {
+    void prefixCollisionInOneScopeIsAnError() throws IOException {
         ConfigFile file = load(INTEGRATION + """
                 resources:
                   - {name: my-repo, type: gitRepo, integration: cloud, sourceName: acme/a}
                   - {name: myrepo, type: gitRepo, integration: cloud, sourceName: acme/b}
                 """);
-        assertThat(messages(file)).containsExactly("8: warning: resources[1].name: `myrepo` and `my-repo` both give the variable prefix "
-                + "`MYREPO`, so they cannot be used in one block");
+        assertThat(messages(file)).containsExactly("8: resources[1].name: `myrepo` gives the variable prefix `MYREPO`, as `my-repo` "
+                + "(resources[0], line 7) does, so their variables would overwrite each other and they could never be used together: "
+                + "rename one of them");
+        assertThat(file.fileErrors()).as("each of them can still be used on its own").isEmpty();
     }
 
     @Test
