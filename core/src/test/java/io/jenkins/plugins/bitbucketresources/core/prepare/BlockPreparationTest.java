@@ -393,19 +393,11 @@ class BlockPreparationTest {
 
     @Test
     void lookupsNotAnsweredByTheDeadlineAreGivenUp() throws InterruptedException {
-        CountDownLatch never = new CountDownLatch(1);
-        BlockPreparation hanging = new BlockPreparation((i, s, b) -> {
-            try {
-                never.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new Outcome.Ok<>(HEAD);
-        }, POOL, Clock.systemUTC());
+        Hanging hanging = new Hanging();
         List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true)),
                 valid(resource("app", "acme/app").branch("main").resolveCommit(true))));
         try {
-            Prepared<BlockEnvironment> prepared = hanging.prepare(request(scopes, "lib", "app").timeLimit(Duration.ZERO).build());
+            Prepared<BlockEnvironment> prepared = hanging.preparation().prepare(request(scopes, "lib", "app").timeLimit(Duration.ZERO).build());
 
             assertThat(prepared.errors()).extracting(BlockProblem::kind).containsExactly(BlockProblem.Kind.COMMIT_TIMEOUT,
                     BlockProblem.Kind.COMMIT_TIMEOUT);
@@ -413,41 +405,49 @@ class BlockPreparationTest {
                     + "Bitbucket did not answer within 0 ms, the time the commit lookups of a block may take. Try again; if it keeps "
                     + "happening, check the network path to Bitbucket and any proxy on the way.");
         } finally {
-            never.countDown();
+            hanging.release.countDown();
         }
     }
 
     @Test
     void anInterruptedPreparationStopsWaiting() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch never = new CountDownLatch(1);
-        BlockPreparation hanging = new BlockPreparation((i, s, b) -> {
-            started.countDown();
-            try {
-                never.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new Outcome.Ok<>(HEAD);
-        }, POOL, Clock.systemUTC());
+        Hanging hanging = new Hanging();
         List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true))));
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread block = new Thread(() -> {
             try {
-                hanging.prepare(request(scopes, "lib").build());
+                hanging.preparation().prepare(request(scopes, "lib").build());
             } catch (Throwable e) {
                 thrown.set(e);
             }
         });
         try {
             block.start();
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(hanging.started.await(30, TimeUnit.SECONDS)).isTrue();
             block.interrupt();
             block.join(TimeUnit.SECONDS.toMillis(30));
 
             assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         } finally {
-            never.countDown();
+            hanging.release.countDown();
+        }
+    }
+
+    /** A commit lookup that answers only when the test releases it (or after 30 s, so that no thread is left behind). */
+    private static final class Hanging {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        BlockPreparation preparation() {
+            return new BlockPreparation((i, s, b) -> {
+                started.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Outcome.Ok<>(HEAD);
+            }, POOL, Clock.systemUTC());
         }
     }
 
