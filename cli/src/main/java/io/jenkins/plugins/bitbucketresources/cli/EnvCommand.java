@@ -69,7 +69,8 @@ final class EnvCommand implements Callable<Integer> {
         ConfigFile file = Selection.usableFile(terminal, options.config);
         VisibleResources view = BlockPreparation.visible(file.definitionsFor(job));
         for (VisibleResource visible : view.all()) {
-            String where = file.entry(visible.definition()).map(e -> file.path() + ":" + e.line() + ":" + e.column()).orElse(file.path().toString());
+            String where = file.entry(visible.definition()).map(e -> file.path() + ":" + e.line() + ":" + e.column())
+                    .orElse(file.path().toString());
             terminal.out().println(where + ": " + visible.describe());
         }
         terminal.out().flush();

@@ -59,7 +59,8 @@ final class Selection {
     }
 
     /** The variables of the named resources, or a failure saying what to fix. */
-    static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names, boolean commitOfEveryResource) {
+    static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names,
+            boolean commitOfEveryResource) {
         Optional<JobPath> job = job(rawJob);
         ConfigFile file = usableFile(terminal, config);
         BlockRequest request = BlockRequest.builder()

@@ -141,8 +141,9 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "app");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: " + config + " has 1 error:\n" + config + ":5:5: error: resources[0].name: "
-                + "is missing: every resource needs `name`, `type`, `integration` and `sourceName`\n");
+        assertThat(result.err()).isEqualTo("bitbucket-resources: " + config + " has 1 error:\n"
+                + config + ":5:5: error: resources[0].name: is missing: every resource needs `name`, `type`, `integration` and "
+                + "`sourceName`\n");
     }
 
     @Test
@@ -155,11 +156,13 @@ class BrokenDefinitionsTest {
                     resources:
                       - {name: tools, type: gitRepo, integration: cloud, sourceName: acme/tools}
                 """);
-        Resource myRepo = Resource.builder().name("my-repo").type("gitRepo").integration("cloud").sourceName("acme/a").build().orElseThrow();
-        Resource tools = Resource.builder().name("tools").type("gitRepo").integration("cloud").sourceName("acme/tools").build().orElseThrow();
-        Prepared<?> engine = BlockPreparation.resolve(List.of(new ScopeDefinitions(new Scope.Folder("team-a"), List.of(Definition.of(tools))),
-                new ScopeDefinitions(Scope.GLOBAL, List.of(Definition.of(myRepo)))), List.of("my-rep", "tols"),
-                Optional.of(JobPath.parse("team-a/build")));
+        Resource myRepo = Resource.builder().name("my-repo").type("gitRepo").integration("cloud").sourceName("acme/a").build()
+                .orElseThrow();
+        Resource tools = Resource.builder().name("tools").type("gitRepo").integration("cloud").sourceName("acme/tools").build()
+                .orElseThrow();
+        List<ScopeDefinitions> scopes = List.of(new ScopeDefinitions(new Scope.Folder("team-a"), List.of(Definition.of(tools))),
+                new ScopeDefinitions(Scope.GLOBAL, List.of(Definition.of(myRepo))));
+        Prepared<?> engine = BlockPreparation.resolve(scopes, List.of("my-rep", "tols"), Optional.of(JobPath.parse("team-a/build")));
 
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "my-rep", "tols");
 
@@ -183,7 +186,8 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--list", "--config", config.toString(), "--job", "team-a/build");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo(config + ":10:9: app (folder team-a, hiding global): cannot be used until its definition is fixed\n"
+        assertThat(result.out()).isEqualTo(config + ":10:9: app (folder team-a, hiding global): cannot be used until its definition is "
+                + "fixed\n"
                 + config + ":11:9: tools (folder team-a)\n"
                 + config + ":6:5: infra (global)\n");
     }
@@ -192,7 +196,8 @@ class BrokenDefinitionsTest {
     void anUnknownNameAmongManyListsTheClosestAndHowToSeeThemAll() throws IOException {
         StringBuilder yaml = new StringBuilder(INTEGRATIONS).append("resources:\n");
         for (int i = 0; i < 40; i++) {
-            yaml.append("  - {name: service-").append(i).append(", type: gitRepo, integration: cloud, sourceName: acme/s").append(i).append("}\n");
+            yaml.append("  - {name: service-").append(i).append(", type: gitRepo, integration: cloud, sourceName: acme/s").append(i)
+                    .append("}\n");
         }
         Path config = write(yaml.toString());
 

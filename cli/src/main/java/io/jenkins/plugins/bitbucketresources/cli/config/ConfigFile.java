@@ -93,7 +93,8 @@ public record ConfigFile(
 
     private List<Scope> scopeNames(Optional<JobPath> job) {
         List<Scope> scopes = new ArrayList<>();
-        job.ifPresent(j -> j.foldersNearestFirst().stream().filter(folderDefinitions::containsKey).map(Scope.Folder::new).forEach(scopes::add));
+        job.ifPresent(j -> j.foldersNearestFirst().stream().filter(folderDefinitions::containsKey).map(Scope.Folder::new)
+                .forEach(scopes::add));
         scopes.add(Scope.GLOBAL);
         return scopes;
     }

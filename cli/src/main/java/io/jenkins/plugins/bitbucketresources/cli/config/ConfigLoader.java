@@ -173,8 +173,8 @@ public final class ConfigLoader {
                 String field = "integrations[" + item.getKey() + "]";
                 List<Finding> own = new ArrayList<>();
                 owner = own;
-                Optional<String> id = mapping(item.getValue(), field, INTEGRATION_KEYS).flatMap(keys -> readIntegration(item.getValue(), field,
-                        keys, own));
+                Optional<String> id = mapping(item.getValue(), field, INTEGRATION_KEYS)
+                        .flatMap(keys -> readIntegration(item.getValue(), field, keys, own));
                 owner = null;
                 if (id.isEmpty()) {
                     // Nothing can refer to an integration without an ID: what is wrong with it is wrong with the file.

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
  * An integration of the file: the integration when it is valid, the findings about the entry, and the problems of its
  * token's source (an unset environment variable, an unreadable file), which only matter to commands that use it.
  */
-public record IntegrationEntry(String id, int line, Optional<Integration> integration, List<Finding> tokenFindings, List<Finding> findings) {
+public record IntegrationEntry(
+        String id, int line, Optional<Integration> integration, List<Finding> tokenFindings, List<Finding> findings) {
 
     public IntegrationEntry {
         tokenFindings = List.copyOf(tokenFindings);

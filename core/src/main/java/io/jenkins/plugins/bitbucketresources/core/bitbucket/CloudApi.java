@@ -54,7 +54,8 @@ final class CloudApi implements PlatformApi {
                 : "Bitbucket does not say who an access token acts as; it was checked against " + source + " instead.";
         // Read as of now, as the user profile was: a token revoked a moment ago must not pass on a kept answer.
         return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
-                a -> CloudAnswers.repository(source, reader.json(a))).map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source), List.of(warning)));
+                a -> CloudAnswers.repository(source, reader.json(a)))
+                .map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source), List.of(warning)));
     }
 
     @Override

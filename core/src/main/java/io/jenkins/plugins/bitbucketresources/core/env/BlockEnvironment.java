@@ -67,7 +67,8 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
                 }
             }
             clashes.forEach((other, names) -> collisions.add(new Collision(names(other, current), "resources " + side(other) + " and "
-                    + side(current) + " would both set " + String.join(", ", names) + ": use them in separate blocks, or rename one of them")));
+                    + side(current) + " would both set " + String.join(", ", names)
+                    + ": use them in separate blocks, or rename one of them")));
         }
         return List.copyOf(collisions);
     }

@@ -51,8 +51,8 @@ public final class Token {
             }
         }
         if (text.length() < MIN_LENGTH) {
-            throw new InvalidValueException(FIELD, "is shorter than " + MIN_LENGTH + " characters, so it is not a Bitbucket token (they are "
-                    + "far longer) and it could not be masked in logs without hiding ordinary text: paste the whole token Bitbucket "
+            throw new InvalidValueException(FIELD, "is shorter than " + MIN_LENGTH + " characters, so it is not a Bitbucket token (they "
+                    + "are far longer) and it could not be masked in logs without hiding ordinary text: paste the whole token Bitbucket "
                     + "showed when it was created");
         }
         return new Token(text);

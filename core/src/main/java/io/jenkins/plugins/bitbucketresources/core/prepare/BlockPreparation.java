@@ -147,8 +147,8 @@ public final class BlockPreparation {
     }
 
     /** The commit of one resource: known from the checkout, answered by Bitbucket, or none; a failed lookup is a problem. */
-    private static Optional<String> commit(SelectedResource resource, Map<HeadLookups.Key, HeadLookups.Answer> answers, BlockRequest request,
-            List<BlockProblem> problems) {
+    private static Optional<String> commit(SelectedResource resource, Map<HeadLookups.Key, HeadLookups.Answer> answers,
+            BlockRequest request, List<BlockProblem> problems) {
         CommitPlan plan = resource.commit();
         if (plan instanceof CommitPlan.Known known) {
             return Optional.of(known.commit());
@@ -165,7 +165,8 @@ public final class BlockPreparation {
             problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, name, Messages.commitFailed(resource.resolved(),
                     answered.outcome().message())));
         } else if (answer instanceof HeadLookups.Answer.Crashed crashed) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, name, Messages.commitCrashed(resource.resolved(), crashed.failure())));
+            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, name, Messages.commitCrashed(resource.resolved(),
+                    crashed.failure())));
         } else {
             problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_TIMEOUT, name, Messages.commitTimedOut(resource.resolved(),
                     request.timeLimit())));
@@ -173,7 +174,8 @@ public final class BlockPreparation {
         return Optional.empty();
     }
 
-    private static List<ResourceVariables> variables(List<SelectedResource> selected, Map<String, String> commits, List<BlockProblem> problems) {
+    private static List<ResourceVariables> variables(List<SelectedResource> selected, Map<String, String> commits,
+            List<BlockProblem> problems) {
         List<ResourceVariables> variables = new ArrayList<>();
         for (SelectedResource resource : selected) {
             Optional<String> commit = Optional.ofNullable(commits.get(resource.name()));

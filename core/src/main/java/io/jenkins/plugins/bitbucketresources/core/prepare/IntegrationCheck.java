@@ -45,8 +45,8 @@ final class IntegrationCheck {
         }
         Integration integration = ((IntegrationLookup.Found) lookup).integration();
         if (!integration.id().equals(id)) {
-            Problem wrongId = Problem.error(Integration.ID_FIELD, "the integration looked up for `" + id + "` has the ID `" + integration.id()
-                    + "`: look it up by the resource's integration ID");
+            Problem wrongId = Problem.error(Integration.ID_FIELD, "the integration looked up for `" + id + "` has the ID `"
+                    + integration.id() + "`: look it up by the resource's integration ID");
             problems.add(new BlockProblem(BlockProblem.Kind.INTEGRATION_INVALID, name, Optional.empty(), List.of(wrongId),
                     Messages.integrationInvalid(resolved, id, List.of(wrongId))));
             return Optional.empty();

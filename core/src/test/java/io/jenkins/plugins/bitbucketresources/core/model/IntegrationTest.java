@@ -176,7 +176,8 @@ class IntegrationTest {
 
     @Test
     void cloudTokensOnDataCenterAreRefused() {
-        assertOnlyProblem(dataCenter().token("ATATT-x-token"), "token", "looks like a Bitbucket Cloud token (it starts with `ATATT`) but the "
+        assertOnlyProblem(dataCenter().token("ATATT-x-token"), "token", "looks like a Bitbucket Cloud token (it starts with `ATATT`) "
+                + "but the "
                 + "integration is Bitbucket Data Center: check the URL, or set the platform to `cloud`");
         assertOnlyProblem(dataCenter().username("").token("ATCTT-x-token"), "token", "looks like a Bitbucket Cloud token (it starts with "
                 + "`ATCTT`) but the integration is Bitbucket Data Center: check the URL, or set the platform to `cloud`");

@@ -129,10 +129,12 @@ class TokenKindTest {
 
     @Test
     void apiTokenKindNeedsAnEmail() {
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, Optional.of("bob"), "opaque-token", "username", "`bob` is not an e-mail "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, Optional.of("bob"), "opaque-token", "username", "`bob` is not an "
+                + "e-mail "
                 + "address: an API token authenticates with the e-mail address of the Atlassian account that owns it; set the "
                 + "username to that e-mail");
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, NONE, "opaque-token", "username", "is empty: an API token authenticates "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, NONE, "opaque-token", "username", "is empty: an API token "
+                + "authenticates "
                 + "with the e-mail address of the Atlassian account that owns it; set the username to that e-mail");
     }
 

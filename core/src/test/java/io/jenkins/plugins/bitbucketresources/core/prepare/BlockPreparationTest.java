@@ -107,12 +107,14 @@ class BlockPreparationTest {
 
         assertThat(environment.describe()).isEqualTo("tools (folder team-a) via bitbucket-cloud: TOOLS_INTEGRATION_URL, "
                 + "TOOLS_INTEGRATION_TOKEN, TOOLS_NAME, TOOLS_TYPE, TOOLS_SOURCENAME, TOOLS_HTTPS_URL, TOOLS_SSH_URL, "
-                + "TOOLS_POINTER_BUILDONCOMMIT, TOOLS_POINTER_BUILDONPULLREQUEST, TOOLS_POINTER_BUILDONTAGPUSH, TOOLS_POINTER_BUILDONRELEASE; "
+                + "TOOLS_POINTER_BUILDONCOMMIT, TOOLS_POINTER_BUILDONPULLREQUEST, TOOLS_POINTER_BUILDONTAGPUSH, "
+                + "TOOLS_POINTER_BUILDONRELEASE; "
                 + "app-repo (folder team-a/backend, hiding folder team-a, global) via bitbucket-cloud: APPREPO_INTEGRATION_URL, "
                 + "APPREPO_INTEGRATION_TOKEN, APPREPO_NAME, APPREPO_TYPE, APPREPO_SOURCENAME, APPREPO_HTTPS_URL, APPREPO_SSH_URL, "
                 + "APPREPO_POINTER_BUILDONCOMMIT, APPREPO_POINTER_BUILDONPULLREQUEST, APPREPO_POINTER_BUILDONTAGPUSH, "
                 + "APPREPO_POINTER_BUILDONRELEASE");
-        assertThat(environment.asMap()).containsEntry("APPREPO_SOURCENAME", "backend/app").containsEntry("TOOLS_SOURCENAME", "team-a/tools");
+        assertThat(environment.asMap()).containsEntry("APPREPO_SOURCENAME", "backend/app")
+                .containsEntry("TOOLS_SOURCENAME", "team-a/tools");
         assertThat(environment.secretNames()).containsExactly("TOOLS_INTEGRATION_TOKEN", "APPREPO_INTEGRATION_TOKEN");
         assertThat(asked).isEmpty();
     }
@@ -236,7 +238,8 @@ class BlockPreparationTest {
 
     @Test
     void somethingElseWithTheIdIsNotAnIntegration() throws InterruptedException {
-        BlockProblem problem = onlyError(prepare(request(teamA(), "tools").integrations(id -> new IntegrationLookup.WrongKind("Secret text"))));
+        BlockProblem problem = onlyError(prepare(request(teamA(), "tools")
+                .integrations(id -> new IntegrationLookup.WrongKind("Secret text"))));
 
         assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.INTEGRATION_WRONG_KIND);
         assertThat(problem.message()).isEqualTo("Bitbucket resource `tools` (folder team-a) uses `bitbucket-cloud`, which is a Secret text "
@@ -348,7 +351,8 @@ class BlockPreparationTest {
 
     @Test
     void aFailedLookupSaysWhatBitbucketAnswered() throws InterruptedException {
-        List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("gone", "acme/gone").branch("main").resolveCommit(true))));
+        List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL,
+                valid(resource("gone", "acme/gone").branch("main").resolveCommit(true))));
 
         BlockProblem problem = onlyError(prepare(request(scopes, "gone")));
 
@@ -361,7 +365,8 @@ class BlockPreparationTest {
     void anAnswerThatIsNotACommitIsRefused() throws InterruptedException {
         List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true))));
 
-        BlockProblem problem = onlyError(preparation(Map.of("acme/lib@main", new Outcome.Ok<>("HEAD"))).prepare(request(scopes, "lib").build()));
+        BlockProblem problem = onlyError(preparation(Map.of("acme/lib@main", new Outcome.Ok<>("HEAD")))
+                .prepare(request(scopes, "lib").build()));
 
         assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.COMMIT_FAILED);
         assertThat(problem.message()).contains("`HEAD` is not a commit ID");
@@ -397,7 +402,8 @@ class BlockPreparationTest {
         List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true)),
                 valid(resource("app", "acme/app").branch("main").resolveCommit(true))));
         try {
-            Prepared<BlockEnvironment> prepared = hanging.preparation().prepare(request(scopes, "lib", "app").timeLimit(Duration.ZERO).build());
+            Prepared<BlockEnvironment> prepared = hanging.preparation()
+                    .prepare(request(scopes, "lib", "app").timeLimit(Duration.ZERO).build());
 
             assertThat(prepared.errors()).extracting(BlockProblem::kind).containsExactly(BlockProblem.Kind.COMMIT_TIMEOUT,
                     BlockProblem.Kind.COMMIT_TIMEOUT);
@@ -462,7 +468,8 @@ class BlockPreparationTest {
 
         assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.COLLISION);
         assertThat(problem.resources()).containsExactly("my-repo", "myrepo");
-        assertThat(problem.message()).isEqualTo("resources `my-repo` (global) and `myrepo` (global) both give the variable prefix `MYREPO`, "
+        assertThat(problem.message()).isEqualTo("resources `my-repo` (global) and `myrepo` (global) both give the variable prefix "
+                + "`MYREPO`, "
                 + "so their variables would overwrite each other: use them in separate blocks, or rename one of them");
         assertThat(asked).isEmpty();
     }
