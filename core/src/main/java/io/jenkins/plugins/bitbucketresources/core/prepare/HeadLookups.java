@@ -37,6 +37,9 @@ final class HeadLookups {
     /** How one lookup ended. */
     sealed interface Answer {
         record Answered(Outcome<String> outcome) implements Answer {
+            public Answered {
+                Objects.requireNonNull(outcome, "outcome");
+            }
         }
 
         record Late() implements Answer {
@@ -99,7 +102,9 @@ final class HeadLookups {
             return new Answer.Late();
         }
         try {
-            return new Answer.Answered(future.join());
+            Outcome<String> outcome = future.join();
+            return outcome == null ? new Answer.Crashed(new NullPointerException("the commit lookup answered nothing"))
+                    : new Answer.Answered(outcome);
         } catch (CompletionException e) {
             return new Answer.Crashed(e.getCause() == null ? e : e.getCause());
         }

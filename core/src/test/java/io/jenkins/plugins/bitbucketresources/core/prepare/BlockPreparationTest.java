@@ -387,6 +387,17 @@ class BlockPreparationTest {
     }
 
     @Test
+    void aLookupThatAnswersNothingIsAProblemNotACrash() throws InterruptedException {
+        List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true))));
+        BlockPreparation silent = new BlockPreparation((i, s, b) -> null, POOL, Clock.systemUTC());
+
+        BlockProblem problem = onlyError(silent.prepare(request(scopes, "lib").build()));
+
+        assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.COMMIT_FAILED);
+        assertThat(problem.message()).contains("the lookup failed unexpectedly (NullPointerException)");
+    }
+
+    @Test
     void identicalLookupsOfOneBlockAreMadeOnce() throws InterruptedException {
         List<ScopeDefinitions> scopes = List.of(scope(Scope.GLOBAL, valid(resource("lib", "acme/lib").branch("main").resolveCommit(true)),
                 valid(resource("lib-again", "acme/lib").branch("main").resolveCommit(true))));
