@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit),
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, commits.resolveCommit,
                 checkouts.checkouts());
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))

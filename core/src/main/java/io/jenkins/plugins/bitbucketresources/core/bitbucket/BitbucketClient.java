@@ -20,8 +20,12 @@ import java.util.Optional;
  *
  * <p>Requests have a timeout, are retried a bounded number of times with exponential backoff and jitter on 5xx, 429
  * and dropped connections (honouring {@code Retry-After} up to a cap), and follow redirects only within the
- * integration's origin (scheme, host and port). Successful answers are cached for {@link ClientSettings#cacheTtl()}
- * per integration credentials and URL, and identical requests in flight at the same time are sent once.
+ * integration's origin (scheme, host and port). Identical requests in flight at the same time are sent once, whatever
+ * the answer (a 404 or a 401 is shared as a success is). Answers are otherwise read as of the time of asking: a branch
+ * head, a branch list and a token check ({@link #checkIntegration}) never come from an earlier answer, so a build
+ * started by a push sees the pushed commit and a revoked token fails at once. Only repository metadata
+ * ({@link #repository}: the main branch and clone links, which rarely change) is reused for
+ * {@link ClientSettings#cacheTtl()} per integration credentials and URL.
  *
  * <p>Thread-safe: one instance serves a whole Jenkins controller or command.
  */
@@ -104,7 +108,7 @@ public final class BitbucketClient {
         return bad.isPresent() ? bad.get() : api(integration).repository(integration, source);
     }
 
-    /** The commit at the head of a branch, for {@code <P>_COMMIT}. */
+    /** The commit at the head of a branch now, for {@code <P>_COMMIT}. */
     public Outcome<String> branchHead(Integration integration, SourceName source, String branch) {
         return branch(integration, source, branch).map(Branch::commit);
     }

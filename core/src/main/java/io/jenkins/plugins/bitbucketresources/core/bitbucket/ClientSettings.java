@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * @param initialBackoff the wait before the first retry; it doubles for each further retry, with jitter
  * @param maxBackoff the longest wait between two attempts when Bitbucket does not say how long
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the request at once
- * @param cacheTtl how long a successful answer is reused; zero turns the cache off (identical concurrent requests
- *     are still sent once)
+ * @param cacheTtl how long a successful answer about repository metadata is reused; zero turns that off. Branch heads
+ *     and token checks are never reused, and identical concurrent requests are sent once either way.
  * @param interactive a person is waiting for the answer on a form, where the integration being checked is not saved
  *     yet: failures speak of "this token" instead of an integration by its ID, and say to try again later instead of
  *     how long this client waits
@@ -60,8 +60,8 @@ public record ClientSettings(
 
     /**
      * Connect in 10 s, answer in 30 s, 3 attempts with backoff from 1 s to 15 s, {@code Retry-After} honoured up to
-     * 60 s, answers reused for 30 s (long enough to absorb a burst of builds, short enough that a pushed commit is
-     * seen soon), the system clock, real sleeping, a fresh random source.
+     * 60 s, repository metadata reused for 30 s (long enough to absorb a burst of checks), the system clock, real
+     * sleeping, a fresh random source.
      */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),

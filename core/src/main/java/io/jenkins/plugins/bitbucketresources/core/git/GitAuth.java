@@ -1,8 +1,8 @@
 package io.jenkins.plugins.bitbucketresources.core.git;
 
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
-import io.jenkins.plugins.bitbucketresources.core.env.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
+import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import java.util.List;

@@ -86,6 +86,7 @@ public final class UsePolicy {
     }
 
     /** Every resource the job sees (nearest definition of each name), each with its decision by name. */
+    @SuppressWarnings("deprecation") // the same view as the block preparation's, by the rules both keep
     public List<Listed> visibleTo(List<ScopedResources> nearestFirst, Optional<JobPath> job) {
         return Resolver.visible(nearestFirst).stream().map(r -> new Listed(r, byName(r, job))).toList();
     }

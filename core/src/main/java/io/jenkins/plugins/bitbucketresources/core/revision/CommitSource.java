@@ -1,6 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.revision;
 
-import io.jenkins.plugins.bitbucketresources.core.env.CloneUrls;
+import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
@@ -38,8 +38,7 @@ public final class CommitSource {
         }
         Optional<String> branch = resource.singleBranch();
         if (branch.isEmpty()) {
-            return new CommitPlan.Refused("resource `" + resource.name() + "` asks for its commit (resolveCommit) but does not name "
-                    + "exactly one branch"
+            return new CommitPlan.Refused("asks for its commit (resolveCommit) but does not name exactly one branch"
                     + (resource.type() == ResourceType.CI_REPO ? ", and this build has not checked " + resource.sourceName() + " out" : "")
                     + ": set `branch`, or turn resolveCommit off");
         }

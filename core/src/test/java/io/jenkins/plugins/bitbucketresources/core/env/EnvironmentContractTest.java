@@ -118,7 +118,7 @@ class EnvironmentContractTest {
 
     @Property
     void namesEqualTheNamesOfTheVariables(@ForAll("resources") Resource resource, @ForAll boolean withUsername, @ForAll boolean withCommit) {
-        Integration integration = withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x").build().orElseThrow();
+        Integration integration = withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x-token").build().orElseThrow();
         ResolvedResource resolved = new ResolvedResource(resource, Scope.GLOBAL, List.of());
         Optional<String> commit = withCommit ? Optional.of("abcdef0") : Optional.empty();
 

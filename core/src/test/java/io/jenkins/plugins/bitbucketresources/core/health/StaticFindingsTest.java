@@ -19,7 +19,7 @@ class StaticFindingsTest {
 
     @Test
     void appPasswordByKind() {
-        assertThat(StaticFindings.of(CLOUD, Optional.of("jdoe"), Optional.empty(), Optional.of("appPassword"), Token.of("secret")))
+        assertThat(StaticFindings.of(CLOUD, Optional.of("jdoe"), Optional.empty(), Optional.of("appPassword"), Token.of("secret-value")))
                 .singleElement().isInstanceOfSatisfying(Concern.AppPassword.class,
                         c -> assertThat(c.message()).contains("removed by Atlassian on 2026-07-28").contains("API token"));
     }

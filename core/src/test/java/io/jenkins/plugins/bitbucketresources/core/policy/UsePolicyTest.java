@@ -6,7 +6,6 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
@@ -147,8 +146,7 @@ class UsePolicyTest {
 
     @Test
     void nestedFolderPatternsAllowOnlyTheirSubtree() {
-        List<ScopedResources> scopes = List.of(new ScopedResources(Scope.GLOBAL, List.of(resource("app", "gitRepo", "org/team-a/**"))));
-        ResolvedResource app = Resolver.visible(scopes).get(0);
+        ResolvedResource app = in(Scope.GLOBAL, resource("app", "gitRepo", "org/team-a/**"));
 
         assertThat(OPEN.byName(app, job("org/team-a/x/y/z")).isAllowed()).isTrue();
         assertThat(OPEN.byName(app, job("org/team-b/x")).isAllowed()).isFalse();

@@ -112,7 +112,7 @@ class CommitSourceTest {
 
         CommitPlan plan = CommitSource.plan(git, CLOUD, List.of());
 
-        assertThat(plan).isEqualTo(new CommitPlan.Refused("resource `app-repo` asks for its commit (resolveCommit) but does not name "
+        assertThat(plan).isEqualTo(new CommitPlan.Refused("asks for its commit (resolveCommit) but does not name "
                 + "exactly one branch: set `branch`, or turn resolveCommit off"));
     }
 

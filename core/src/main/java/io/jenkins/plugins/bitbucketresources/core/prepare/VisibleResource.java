@@ -1,0 +1,81 @@
+package io.jenkins.plugins.bitbucketresources.core.prepare;
+
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A name as a job sees it: the nearest definition of that name, which is either usable or broken, where it is, and
+ * the farther scopes whose definitions of the same name it hides. A broken nearest definition is never replaced by a
+ * farther valid one: the job fails with what to fix, rather than quietly using another repository.
+ */
+public sealed interface VisibleResource {
+
+    String name();
+
+    /** Where the winning definition is. */
+    DefinitionRef definition();
+
+    /** The farther scopes that also define the name, nearest first. */
+    List<Scope> hides();
+
+    /** For a list or a log line: {@code app-repo (folder team-a, hiding global)}, and for a broken one what is wrong. */
+    String describe();
+
+    default Scope scope() {
+        return definition().scope();
+    }
+
+    /** The nearest definition is valid: this is the resource the job gets. */
+    record Usable(ResolvedResource resolved, DefinitionRef definition) implements VisibleResource {
+        public Usable {
+            Objects.requireNonNull(resolved, "resolved");
+            Objects.requireNonNull(definition, "definition");
+            if (!resolved.scope().equals(definition.scope())) {
+                throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
+                        + definition.scope().describe());
+            }
+        }
+
+        @Override
+        public String name() {
+            return resolved.resource().name().value();
+        }
+
+        @Override
+        public List<Scope> hides() {
+            return resolved.shadows();
+        }
+
+        @Override
+        public String describe() {
+            return resolved.describe();
+        }
+    }
+
+    /**
+     * The nearest definition is not valid: the name cannot be used until it is fixed.
+     *
+     * @param problems what is wrong with the definition, by field
+     */
+    record Broken(String name, DefinitionRef definition, List<Scope> hides, List<Problem> problems) implements VisibleResource {
+        public Broken {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(definition, "definition");
+            hides = List.copyOf(hides);
+            problems = List.copyOf(problems);
+        }
+
+        @Override
+        public String describe() {
+            return Messages.place(name, definition.scope(), hides) + ": " + Messages.BROKEN_SHORT;
+        }
+
+        /** What a job that asks for this name is told. */
+        public String message() {
+            return Messages.broken(this);
+        }
+    }
+}
