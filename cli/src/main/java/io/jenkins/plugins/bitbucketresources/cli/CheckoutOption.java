@@ -3,7 +3,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +18,6 @@ final class CheckoutOption {
 
     /** The checkouts, without commits: the command line checks nothing out and asks Bitbucket for commits itself. */
     List<Checkout> checkouts() {
-        return remotes.stream().map(remote -> new Checkout(Set.of(remote), "")).toList();
+        return remotes.stream().map(Checkout::withoutCommit).toList();
     }
 }

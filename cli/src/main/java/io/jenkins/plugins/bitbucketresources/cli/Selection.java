@@ -9,19 +9,16 @@ import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
-import io.jenkins.plugins.bitbucketresources.core.policy.UsePolicy;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockRequest;
 import io.jenkins.plugins.bitbucketresources.core.prepare.IntegrationLookup;
 import io.jenkins.plugins.bitbucketresources.core.prepare.Prepared;
-import io.jenkins.plugins.bitbucketresources.core.prepare.SelectedResource;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +74,8 @@ final class Selection {
                 .scopes(file.definitionsFor(job))
                 .names(names)
                 .integrations(id -> integration(file, id))
+                .checkouts(checkouts)
+                .policy(file.globalPolicy())
                 .commitOfEveryResource(commitOfEveryResource)
                 .build();
         ExecutorService lookups = Executors.newFixedThreadPool(LOOKUP_THREADS, runnable -> {
@@ -86,9 +85,7 @@ final class Selection {
         });
         Prepared<BlockEnvironment> prepared;
         try {
-            BlockPreparation preparation = new BlockPreparation(new ApiCommits(terminal), lookups, terminal.clientSettings().clock());
-            refusePolicy(preparation.select(request), new UsePolicy(file.globalPolicy()), job, checkouts);
-            prepared = preparation.prepare(request);
+            prepared = new BlockPreparation(new ApiCommits(terminal), lookups, terminal.clientSettings().clock()).prepare(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(130, "interrupted while asking Bitbucket for the commits");
@@ -103,31 +100,6 @@ final class Selection {
         List<BlockProblem> errors = prepared.errors();
         int exitCode = errors.stream().mapToInt(p -> exitCode(p.kind())).min().orElse(ExitCodes.RESOLUTION);
         throw new CliFailure(exitCode, errors.stream().map(explainer::explain).collect(Collectors.joining("\n")));
-    }
-
-    /** The resources the policy refuses to the job, each with the engine's line and what the command line adds. */
-    private static void refusePolicy(Prepared<List<SelectedResource>> selection, UsePolicy policy, Optional<JobPath> job,
-            List<Checkout> checkouts) {
-        if (!(selection instanceof Prepared.Ready<List<SelectedResource>> ready)) {
-            return;
-        }
-        List<String> refusals = new ArrayList<>();
-        for (SelectedResource resource : ready.value()) {
-            if (policy.forBuild(resource.resolved(), job, resource.integration(), checkouts) instanceof UseDecision.Refused refused) {
-                refusals.add(refused.message() + hint(refused, job));
-            }
-        }
-        if (!refusals.isEmpty()) {
-            throw new CliFailure(ExitCodes.RESOLUTION, String.join("\n", refusals));
-        }
-    }
-
-    /** What the command line adds to the engine's refusal: how to say which job, or what it checked out. */
-    private static String hint(UseDecision.Refused refused, Optional<JobPath> job) {
-        if (job.isEmpty() && refused.rule() != UseDecision.Rule.ONLY_OWN_CHECKOUT) {
-            return " (give the job's full name with --job FOLDER/.../JOB)";
-        }
-        return refused.rule() == UseDecision.Rule.ONLY_OWN_CHECKOUT ? " (say what the job checked out with --checkout REMOTE_URL)" : "";
     }
 
     /** An integration of the file, as the engine looks it up. */
@@ -171,6 +143,7 @@ final class Selection {
                         .map(errors -> head + "\n" + lines(errors)).orElse(problem.message());
                 case INTEGRATION_MISSING -> problem.message() + entryOf(problem).map(this::referenceFindings).orElse("");
                 case UNKNOWN_NAMES -> problem.message() + unknownHints();
+                case POLICY_REFUSED -> problem.message() + problem.rule().map(this::policyHint).orElse("");
                 default -> problem.message();
             };
         }
@@ -193,6 +166,14 @@ final class Selection {
             return about.isEmpty() ? "" : "\n" + lines(about);
         }
 
+        /** What the command line adds to the engine's refusal: how to say which job, or what it checked out. */
+        private String policyHint(UseDecision.Rule rule) {
+            if (rule == UseDecision.Rule.ONLY_OWN_CHECKOUT) {
+                return " (say what the job checked out with --checkout REMOTE_URL)";
+            }
+            return job.isEmpty() ? " (give the job's full name with --job FOLDER/.../JOB)" : "";
+        }
+
         private String unknownHints() {
             StringBuilder hints = new StringBuilder();
             if (job.isEmpty()) {
@@ -207,7 +188,7 @@ final class Selection {
         }
 
         private VisibleResources view() {
-            return BlockPreparation.visible(file.definitionsFor(job));
+            return BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
         }
 
         private static String lines(List<Finding> findings) {

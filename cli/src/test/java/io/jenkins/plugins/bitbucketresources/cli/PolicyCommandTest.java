@@ -90,6 +90,23 @@ class PolicyCommandTest {
     }
 
     @Test
+    void listShowsWhatTheJobMayNotUse() {
+        CliRunner.Result result = cli.run("env", "--list", "--config", config.toString(), "--job", "team-b/build");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains(config + ":14:9: lib (folder team-b)\n")
+                .contains(config + ":6:5: shared (global): refused to this job by globalResourcesFolders");
+    }
+
+    @Test
+    void refusalPointsAtNoOtherResourceAndTellsTheRuleOnce() {
+        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-a/nightly", "deploy", "shared");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
+        assertThat(result.err().lines().filter(l -> l.contains("may not be used"))).hasSize(1);
+    }
+
+    @Test
     void runDoesNotStartTheCommandForARefusedResource() {
         Path marker = dir.resolve("ran");
         CliRunner.Result result = cli.run("run", "--config", config.toString(), "--job", "team-b/x", "shared", "--", "touch", marker.toString());

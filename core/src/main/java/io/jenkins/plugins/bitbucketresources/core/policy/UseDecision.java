@@ -1,5 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.core.policy;
 
+import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
+import io.jenkins.plugins.bitbucketresources.core.model.JobPattern;
 import java.util.Objects;
 
 /** Whether a job may use a resource, and if not, which rule refused it and one line that says so. */
@@ -8,11 +10,22 @@ public sealed interface UseDecision {
     /** The rule that refused a resource. */
     enum Rule {
         /** The global resource is usable only by jobs under the folders of {@code globalResourcesFolders}. */
-        GLOBAL_FOLDERS,
+        GLOBAL_FOLDERS(GlobalPolicy.FIELD),
         /** No pattern of the resource's {@code allowedJobs} matches the job. */
-        ALLOWED_JOBS,
+        ALLOWED_JOBS(JobPattern.FIELD),
         /** The {@code ciRepo} asks for the job's own checkout ({@code onlyOwnCheckout}), and the build has not made it. */
-        ONLY_OWN_CHECKOUT
+        ONLY_OWN_CHECKOUT(JobAccess.ONLY_OWN_CHECKOUT_FIELD);
+
+        private final String setting;
+
+        Rule(String setting) {
+            this.setting = setting;
+        }
+
+        /** The setting that holds the rule, as an administrator writes it: {@code allowedJobs}. */
+        public String setting() {
+            return setting;
+        }
     }
 
     default boolean isAllowed() {

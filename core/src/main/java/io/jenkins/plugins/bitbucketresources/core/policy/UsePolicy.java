@@ -5,9 +5,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import io.jenkins.plugins.bitbucketresources.core.revision.CommitSource;
 import java.util.List;
@@ -27,17 +25,13 @@ import java.util.Optional;
  * by the order of definitions. Without a job (a command run outside any job), a resource that names its jobs or a
  * global resource limited to folders is refused.
  *
+ * <p>A block applies it as a step of {@link io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation}, and
+ * what a job sees lists a refused resource as such
+ * ({@link io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources#of(List, Optional, GlobalPolicy)}).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class UsePolicy {
-
-    /** A resource the job sees, with the decision by its name alone. */
-    public record Listed(ResolvedResource resource, UseDecision decision) {
-        public Listed {
-            Objects.requireNonNull(resource, "resource");
-            Objects.requireNonNull(decision, "decision");
-        }
-    }
 
     private final GlobalPolicy global;
 
@@ -83,12 +77,6 @@ public final class UsePolicy {
                     + "using the resource, or turn onlyOwnCheckout off.");
         }
         return new UseDecision.Allowed();
-    }
-
-    /** Every resource the job sees (nearest definition of each name), each with its decision by name. */
-    @SuppressWarnings("deprecation") // the same view as the block preparation's, by the rules both keep
-    public List<Listed> visibleTo(List<ScopedResources> nearestFirst, Optional<JobPath> job) {
-        return Resolver.visible(nearestFirst).stream().map(r -> new Listed(r, byName(r, job))).toList();
     }
 
     private Optional<UseDecision.Refused> refusedByName(ResolvedResource resolved, Optional<JobPath> job) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.revision.CommitPlan;
@@ -29,16 +30,22 @@ import java.util.concurrent.Executor;
  * <ol>
  *   <li>the names asked for: at least one, none blank, none twice;</li>
  *   <li>each name to what the job sees ({@link VisibleResources}): the nearest definition wins, and a broken nearest
- *       definition is an error naming it and what to fix, never replaced by a farther one; unknown names are listed
- *       with the closest visible ones;</li>
- *   <li>each resource's integration, looked up through the host once per ID, and checked against the resource;</li>
+ *       definition is an error naming it and what to fix, never replaced by a farther one, as is one the use policy
+ *       refuses to the job by its name; unknown names are listed with the closest visible ones;</li>
+ *   <li>each resource's integration, looked up through the host once per ID, and checked against the resource (a
+ *       resource refused by the job's name is not looked up);</li>
+ *   <li>the use policy ({@link io.jenkins.plugins.bitbucketresources.core.policy.UsePolicy#forBuild}): the request's
+ *       {@code globalResourcesFolders}, the resource's {@code allowedJobs}, and for a {@code ciRepo} with
+ *       {@code onlyOwnCheckout} the build's checkouts; a refusal is one line naming the resource, where it is defined
+ *       and the rule;</li>
  *   <li>where each commit comes from ({@link io.jenkins.plugins.bitbucketresources.core.revision.CommitSource});</li>
  *   <li>the variables of the resources used together must not collide;</li>
  *   <li>only then, the branch heads from Bitbucket, side by side on the executor, within the request's time limit;</li>
  *   <li>the variables, assembled.</li>
  * </ol>
- * Steps 1 to 5 ({@link #select}) ask nothing of Bitbucket; every problem they find is reported at once. Names the job
- * sees but did not ask for whose definitions are broken give one warning.
+ * Steps 1 to 6 ({@link #select}) ask nothing of Bitbucket; every problem they find is reported at once, and a block
+ * with any error gets nothing: no variable, no token. Names the job sees but did not ask for whose definitions are
+ * broken give one warning.
  *
  * <p>Thread-safe and without state of its own: one instance serves a whole controller or command.
  */
@@ -67,41 +74,60 @@ public final class BlockPreparation {
     }
 
     /**
-     * What the job sees: each name once, with its nearest definition, usable or broken. For a list of choices, a
-     * listing command or a per-job page; {@link #select} and {@link #prepare} decide by the same view.
+     * What the definitions give, whoever the job is: each name once, with its nearest definition, usable or broken;
+     * nothing is refused. For what does not depend on a job; a job's list goes through
+     * {@link #visible(List, Optional, GlobalPolicy)}.
      */
     public static VisibleResources visible(List<ScopeDefinitions> nearestFirst) {
         return VisibleResources.of(nearestFirst);
     }
 
     /**
-     * Steps 1 and 2 only: the names asked for, as the job sees them, without looking any integration up. For a host
-     * that only needs to know which definitions a request would use.
+     * What the job sees: each name once, with its nearest definition, usable, broken, or refused to the job by the use
+     * policy with the line a block would say. For a list of choices, a listing command or a per-job page;
+     * {@link #select} and {@link #prepare} decide by the same view.
+     *
+     * @param job the job, by its full name as it is now; empty for a command run outside any job
+     * @param policy who may use the global resources
+     */
+    public static VisibleResources visible(List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, GlobalPolicy policy) {
+        return VisibleResources.of(nearestFirst, job, policy);
+    }
+
+    /**
+     * Steps 1 and 2 only: the names asked for, as the definitions give them, without looking any integration up and
+     * without the use policy. For a host that only needs to know which definitions a request would use.
      */
     public static Prepared<List<ResolvedResource>> resolve(List<ScopeDefinitions> nearestFirst, List<String> names, Optional<JobPath> job) {
         List<BlockProblem> problems = new ArrayList<>();
         List<String> asked = AskedNames.check(names, problems);
         VisibleResources view = VisibleResources.of(nearestFirst);
-        List<ResolvedResource> resolved = NameResolution.resolve(view, asked, job, problems);
-        return outcome(List.copyOf(resolved), problems, NameResolution.brokenElsewhere(view, asked, job).stream().toList());
+        List<ResolvedResource> resolved = NameResolution.resolve(view, asked, job, problems).stream().map(VisibleResource.Usable::resolved)
+                .toList();
+        return outcome(resolved, problems, NameResolution.brokenElsewhere(view, asked, job).stream().toList());
     }
 
     /**
-     * Steps 1 to 5: the resources, their integrations and where their commits will come from, without asking
-     * Bitbucket anything. For what must be known before a block starts, such as the tokens a log filter masks; the
-     * host's integration lookup is called as for {@link #prepare}.
+     * Steps 1 to 6: the resources the job may use, their integrations and where their commits will come from, without
+     * asking Bitbucket anything. For what must be known before a block starts, such as the tokens a log filter masks
+     * (a refused block selects nothing, so no token of it is even chosen); the host's integration lookup is called as
+     * for {@link #prepare}.
      */
     public Prepared<List<SelectedResource>> select(BlockRequest request) {
         List<BlockProblem> problems = new ArrayList<>();
         List<String> names = AskedNames.check(request.names(), problems);
-        VisibleResources view = VisibleResources.of(request.scopes());
-        List<ResolvedResource> resolved = NameResolution.resolve(view, names, request.job(), problems);
+        VisibleResources view = VisibleResources.of(request.scopes(), request.job(), request.policy());
+        List<VisibleResource.Usable> resolved = NameResolution.resolve(view, names, request.job(), problems);
         IntegrationCheck integrations = new IntegrationCheck(request.integrations());
+        PolicyCheck policy = new PolicyCheck(request);
         List<SelectedResource> selected = new ArrayList<>();
-        for (ResolvedResource resource : resolved) {
-            integrations.of(resource, problems).ifPresent(integration -> CommitPlanning
-                    .plan(resource, integration, request.checkouts(), request.commitOfEveryResource(), problems)
-                    .ifPresent(plan -> selected.add(new SelectedResource(resource, integration, plan))));
+        for (VisibleResource.Usable usable : resolved) {
+            ResolvedResource resource = usable.resolved();
+            integrations.of(resource, problems)
+                    .filter(integration -> policy.allows(usable, integration, problems))
+                    .ifPresent(integration -> CommitPlanning
+                            .plan(resource, integration, request.checkouts(), request.commitOfEveryResource(), problems)
+                            .ifPresent(plan -> selected.add(new SelectedResource(resource, integration, plan))));
         }
         if (problems.isEmpty()) {
             Collisions.check(variables(selected, Map.of(), problems), problems);

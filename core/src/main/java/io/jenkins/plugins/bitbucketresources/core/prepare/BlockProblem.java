@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.core.prepare;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +13,14 @@ import java.util.Optional;
  * and names no host's syntax; a host may add its own hint after it (see {@link Kind}).
  *
  * @param resources the names concerned, as asked for or as defined; empty when the problem is about the request
- * @param definition the definition concerned, for {@link Kind#BROKEN_DEFINITION}
+ * @param definition the definition concerned, for {@link Kind#BROKEN_DEFINITION} and {@link Kind#POLICY_REFUSED}
  * @param details the field problems behind the message: of the definition ({@link Kind#BROKEN_DEFINITION}) or of the
  *     integration ({@link Kind#INTEGRATION_INVALID}, {@link Kind#INTEGRATION_MISMATCH}); already part of the message
+ * @param rule the rule of the use policy that refused the resource, for {@link Kind#POLICY_REFUSED} only
  */
-public record BlockProblem(Kind kind, List<String> resources, Optional<DefinitionRef> definition, List<Problem> details, String message) {
+public record BlockProblem(
+        Kind kind, List<String> resources, Optional<DefinitionRef> definition, List<Problem> details, Optional<UseDecision.Rule> rule,
+        String message) {
 
     /** Whether a problem stops the block. */
     public enum Severity {
@@ -52,6 +56,12 @@ public record BlockProblem(Kind kind, List<String> resources, Optional<Definitio
         COMMIT_TIMEOUT,
         /** The resources' variables would overwrite each other or variables Jenkins, its SCM or the shell set. */
         COLLISION,
+        /**
+         * The use policy refuses the resource to the job ({@code globalResourcesFolders}, {@code allowedJobs},
+         * {@code onlyOwnCheckout}; see {@link BlockProblem#rule()}): one line naming the resource, where it is defined and
+         * the rule. Its integration is not looked up when the job's name alone refuses it.
+         */
+        POLICY_REFUSED,
         /** A warning: names the job sees but did not ask for have broken definitions. */
         BROKEN_ELSEWHERE;
 
@@ -65,11 +75,26 @@ public record BlockProblem(Kind kind, List<String> resources, Optional<Definitio
         resources = List.copyOf(resources);
         Objects.requireNonNull(definition, "definition");
         details = List.copyOf(details);
+        Objects.requireNonNull(rule, "rule");
+        if (rule.isPresent() != (kind == Kind.POLICY_REFUSED)) {
+            throw new IllegalArgumentException("a rule goes with a refusal by the use policy only, not with " + kind);
+        }
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A problem that no rule of the use policy is behind. */
+    public BlockProblem(Kind kind, List<String> resources, Optional<DefinitionRef> definition, List<Problem> details, String message) {
+        this(kind, resources, definition, details, Optional.empty(), message);
     }
 
     static BlockProblem of(Kind kind, List<String> resources, String message) {
         return new BlockProblem(kind, resources, Optional.empty(), List.of(), message);
+    }
+
+    /** The use policy refuses the resource {@code name}, defined at {@code where}. */
+    static BlockProblem refused(String name, DefinitionRef where, UseDecision.Refused refusal) {
+        return new BlockProblem(Kind.POLICY_REFUSED, List.of(name), Optional.of(where), List.of(), Optional.of(refusal.rule()),
+                refusal.message());
     }
 
     public Severity severity() {

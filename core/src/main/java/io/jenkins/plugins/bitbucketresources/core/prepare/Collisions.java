@@ -4,7 +4,7 @@ import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
 import java.util.List;
 
-/** The variables of the resources used together must not overwrite each other or what Jenkins, its SCM or the shell set. */
+/** Step 6: the variables of the resources used together must not overwrite each other or what Jenkins, its SCM or the shell set. */
 final class Collisions {
 
     private Collisions() {

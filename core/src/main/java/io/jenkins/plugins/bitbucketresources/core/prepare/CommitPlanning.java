@@ -9,7 +9,7 @@ import io.jenkins.plugins.bitbucketresources.core.revision.CommitSource;
 import java.util.List;
 import java.util.Optional;
 
-/** Step 4: where each resource's commit comes from: the build's checkout, the Bitbucket API, or nowhere. */
+/** Step 5: where each resource's commit comes from: the build's checkout, the Bitbucket API, or nowhere. */
 final class CommitPlanning {
 
     private CommitPlanning() {

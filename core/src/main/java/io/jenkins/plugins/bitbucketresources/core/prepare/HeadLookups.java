@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Step 5: the branch heads a block needs, looked up side by side on the host's executor, each distinct lookup once,
+ * Step 7: the branch heads a block needs, looked up side by side on the host's executor, each distinct lookup once,
  * all within one deadline. A lookup still running at the deadline is given up (it ends on its own when the client's
  * timeout strikes); the block does not wait for it.
  */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
 import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
+import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
@@ -96,7 +97,18 @@ final class Messages {
     }
 
     private static String visible(VisibleResource resource) {
-        return resource.name() + " (" + resource.scope().describe() + (resource instanceof VisibleResource.Broken ? ", broken" : "") + ")";
+        String state = "";
+        if (resource instanceof VisibleResource.Broken) {
+            state = ", broken";
+        } else if (resource instanceof VisibleResource.Refused refused) {
+            state = ", refused by " + refused.refusal().rule().setting();
+        }
+        return resource.name() + " (" + resource.scope().describe() + state + ")";
+    }
+
+    /** {@code refused to this job by allowedJobs}. */
+    static String refusedShort(UseDecision.Rule rule) {
+        return "refused to this job by " + rule.setting();
     }
 
     static String broken(VisibleResource.Broken broken) {

@@ -1,15 +1,17 @@
 package io.jenkins.plugins.bitbucketresources.core.prepare;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A name as a job sees it: the nearest definition of that name, which is either usable or broken, where it is, and
- * the farther scopes whose definitions of the same name it hides. A broken nearest definition is never replaced by a
- * farther valid one: the job fails with what to fix, rather than quietly using another repository.
+ * A name as a job sees it: the nearest definition of that name, which is usable, broken, or (when the job and the
+ * policy are known) refused to the job, where it is, and the farther scopes whose definitions of the same name it
+ * hides. A broken or refused nearest definition is never replaced by a farther one: the job fails with what to fix,
+ * rather than quietly using another repository, and a policy cannot be sidestepped by the order of definitions.
  */
 public sealed interface VisibleResource {
 
@@ -28,7 +30,10 @@ public sealed interface VisibleResource {
         return definition().scope();
     }
 
-    /** The nearest definition is valid: this is the resource the job gets. */
+    /**
+     * The nearest definition is valid: this is the resource the job gets. One with {@code onlyOwnCheckout}
+     * ({@code resolved().resource().access()}) still needs the build to check its repository out first.
+     */
     record Usable(ResolvedResource resolved, DefinitionRef definition) implements VisibleResource {
         public Usable {
             Objects.requireNonNull(resolved, "resolved");
@@ -52,6 +57,45 @@ public sealed interface VisibleResource {
         @Override
         public String describe() {
             return resolved.describe();
+        }
+    }
+
+    /**
+     * The nearest definition is valid, but the use policy refuses it to the job by the job's name
+     * ({@code globalResourcesFolders} or {@code allowedJobs}).
+     *
+     * @param refusal the rule and the one line a job that asks for this name is told
+     */
+    record Refused(ResolvedResource resolved, DefinitionRef definition, UseDecision.Refused refusal) implements VisibleResource {
+        public Refused {
+            Objects.requireNonNull(resolved, "resolved");
+            Objects.requireNonNull(definition, "definition");
+            Objects.requireNonNull(refusal, "refusal");
+            if (!resolved.scope().equals(definition.scope())) {
+                throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
+                        + definition.scope().describe());
+            }
+        }
+
+        @Override
+        public String name() {
+            return resolved.resource().name().value();
+        }
+
+        @Override
+        public List<Scope> hides() {
+            return resolved.shadows();
+        }
+
+        /** {@code deploy (folder team-a): refused to this job by allowedJobs}. */
+        @Override
+        public String describe() {
+            return resolved.describe() + ": " + Messages.refusedShort(refusal.rule());
+        }
+
+        /** What a job that asks for this name is told: one line naming the resource, where it is defined and the rule. */
+        public String message() {
+            return refusal.message();
         }
     }
 

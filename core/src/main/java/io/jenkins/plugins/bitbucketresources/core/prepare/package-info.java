@@ -15,7 +15,8 @@
  *   <li>Build a {@link io.jenkins.plugins.bitbucketresources.core.prepare.BlockRequest}: the job, the scopes, the names,
  *       an {@link io.jenkins.plugins.bitbucketresources.core.prepare.Integrations} that answers an
  *       {@link io.jenkins.plugins.bitbucketresources.core.prepare.IntegrationLookup} for an ID (found, missing, another
- *       kind of credential, invalid), and the checkouts the build made.</li>
+ *       kind of credential, invalid), the checkouts the build made, and the global policy
+ *       ({@code globalResourcesFolders}; every job when it lists no folder).</li>
  *   <li>{@code prepare(request)} gives a {@link io.jenkins.plugins.bitbucketresources.core.prepare.Prepared}: {@code Ready}
  *       with the {@code BlockEnvironment} (and warnings to show), or {@code Refused} with every
  *       {@link io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem}. A host shows
@@ -23,7 +24,8 @@
  *       {@link io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem.Kind}.</li>
  * </ol>
  * {@code select(request)} runs the same steps without asking Bitbucket (for what must be known before a block starts,
- * such as the tokens to mask), and {@code BlockPreparation.visible(scopes)} gives what a job sees (each name with its
- * nearest definition, usable or broken) for lists of choices.
+ * such as the tokens to mask), and {@code BlockPreparation.visible(scopes, job, policy)} gives what a job sees (each
+ * name with its nearest definition, usable, broken, or refused to the job with the policy's line) for lists of choices.
+ * A resource the use policy refuses is a {@code POLICY_REFUSED} problem: nothing of the block is injected.
  */
 package io.jenkins.plugins.bitbucketresources.core.prepare;

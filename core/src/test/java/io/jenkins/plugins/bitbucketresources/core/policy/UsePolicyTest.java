@@ -7,7 +7,6 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import java.util.List;
 import java.util.Optional;
@@ -127,21 +126,6 @@ class UsePolicyTest {
         assertThat(policy.byName(shared, job("team-a/release/x")).isAllowed()).isTrue();
         assertThat(((UseDecision.Refused) policy.byName(shared, job("team-a/build"))).rule()).isEqualTo(UseDecision.Rule.ALLOWED_JOBS);
         assertThat(((UseDecision.Refused) policy.byName(shared, job("team-b/release/x"))).rule()).isEqualTo(UseDecision.Rule.GLOBAL_FOLDERS);
-    }
-
-    @Test
-    void nearestDefinitionDecidesAndARefusalDoesNotFallBackToAFartherOne() {
-        List<ScopedResources> scopes = List.of(
-                new ScopedResources(new Scope.Folder("team-a/backend"), List.of(resource("app", "gitRepo", "team-a/backend/release/*"))),
-                new ScopedResources(new Scope.Folder("team-a"), List.of(resource("app", "gitRepo"))),
-                new ScopedResources(Scope.GLOBAL, List.of(resource("app", "gitRepo"))));
-
-        List<UsePolicy.Listed> listed = OPEN.visibleTo(scopes, job("team-a/backend/nightly"));
-
-        assertThat(listed).singleElement().satisfies(l -> {
-            assertThat(l.resource().scope()).isEqualTo(new Scope.Folder("team-a/backend"));
-            assertThat(l.decision()).isInstanceOf(UseDecision.Refused.class);
-        });
     }
 
     @Test

@@ -10,11 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
+import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
+import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VisibleResourcesTest {
+
+    private static final Optional<JobPath> NIGHTLY = Optional.of(JobPath.parse("team-a/backend/nightly"));
 
     @Test
     void nearestFolderWinsAndListsTheScopesItHides() {
@@ -100,5 +106,67 @@ class VisibleResourcesTest {
     void namesAreFoundStripped() {
         assertThat(VisibleResources.of(teamA()).find(" tools ")).get().extracting(VisibleResource::scope).isEqualTo(TEAM_A);
         assertThat(VisibleResources.of(teamA()).find("nothing")).isEmpty();
+    }
+
+    // --- with the job and the use policy -----------------------------------------------------------------------------
+
+    @Test
+    void withoutAJobAndAPolicyNothingIsRefused() {
+        List<ScopeDefinitions> scopes = List.of(scope(TEAM_A, valid(Scopes.resource("deploy", "team-a/deploy")
+                .allowedJobs(List.of("x/*")))));
+
+        assertThat(VisibleResources.of(scopes).all()).singleElement().isInstanceOf(VisibleResource.Usable.class);
+    }
+
+    @Test
+    void resourceWhoseAllowedJobsMissTheJobIsListedAsRefusedWithThePolicysLine() {
+        List<ScopeDefinitions> scopes = List.of(scope(TEAM_A, valid(Scopes.resource("deploy", "team-a/deploy")
+                .allowedJobs(List.of("team-a/release/*"))), valid("tools", "team-a/tools")));
+
+        VisibleResources view = VisibleResources.of(scopes, NIGHTLY, GlobalPolicy.EVERY_JOB);
+
+        assertThat(view.usable()).extracting(VisibleResource::name).containsExactly("tools");
+        assertThat(view.refused()).singleElement().satisfies(deploy -> {
+            assertThat(deploy.refusal().rule()).isEqualTo(UseDecision.Rule.ALLOWED_JOBS);
+            assertThat(deploy.definition()).isEqualTo(new DefinitionRef(TEAM_A, 0));
+            assertThat(deploy.describe()).isEqualTo("deploy (folder team-a): refused to this job by allowedJobs");
+            assertThat(deploy.message()).isEqualTo("Bitbucket resource `deploy` (defined on folder team-a) may not be used by job "
+                    + "team-a/backend/nightly: its allowedJobs `team-a/release/*` match no job of that name. Add a pattern that "
+                    + "matches the job to the resource's allowedJobs, or use another resource.");
+        });
+    }
+
+    @Test
+    void globalResourceOutsideTheListedFoldersIsRefusedAndAFolderOneIsNot() {
+        GlobalPolicy onlyPlatform = GlobalPolicy.parse(List.of("platform")).orElseThrow();
+
+        VisibleResources view = VisibleResources.of(teamA(), NIGHTLY, onlyPlatform);
+
+        assertThat(view.refused()).extracting(VisibleResource::name).containsExactly("infra");
+        assertThat(view.refused().get(0).refusal().rule()).isEqualTo(UseDecision.Rule.GLOBAL_FOLDERS);
+        assertThat(view.usable()).extracting(VisibleResource::name).containsExactly("app-repo", "lib", "tools");
+    }
+
+    @Test
+    void refusedNearestDefinitionIsNotReplacedByAFartherAllowedOne() {
+        List<ScopeDefinitions> scopes = List.of(
+                scope(BACKEND, valid(Scopes.resource("app", "backend/app").allowedJobs(List.of("team-a/backend/release/*")))),
+                scope(TEAM_A, valid("app", "team-a/app")),
+                scope(Scope.GLOBAL, valid("app", "acme/app")));
+
+        VisibleResource app = VisibleResources.of(scopes, NIGHTLY, GlobalPolicy.EVERY_JOB).find("app").orElseThrow();
+
+        assertThat(app).isInstanceOf(VisibleResource.Refused.class);
+        assertThat(app.scope()).isEqualTo(BACKEND);
+        assertThat(app.hides()).containsExactly(TEAM_A, Scope.GLOBAL);
+    }
+
+    @Test
+    void ownCheckoutResourceStaysUsableBeforeTheBuild() {
+        List<ScopeDefinitions> scopes = List.of(scope(TEAM_A, valid(Scopes.resource("app", "team-a/app").type("ciRepo")
+                .onlyOwnCheckout(true))));
+
+        assertThat(VisibleResources.of(scopes, NIGHTLY, GlobalPolicy.EVERY_JOB).all()).singleElement()
+                .isInstanceOf(VisibleResource.Usable.class);
     }
 }
