@@ -4,11 +4,11 @@ import io.jenkins.plugins.bitbucketresources.core.bitbucket.TokenExpiry;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import io.jenkins.plugins.bitbucketresources.core.overview.ListedDefinition;
 import io.jenkins.plugins.bitbucketresources.core.overview.Overview;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewRow;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewSources;
-import io.jenkins.plugins.bitbucketresources.core.overview.ScopeListing;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +54,7 @@ public class OverviewBenchmark {
     @Param({"10:10", "10:10000", "1000:10000"})
     public String shape;
 
-    private List<ScopeListing> scopes;
+    private List<ScopeDefinitions> scopes;
     private OverviewSources sources;
 
     @Setup(Level.Trial)
@@ -65,16 +65,16 @@ public class OverviewBenchmark {
         Random random = new Random(SEED);
         List<String> folders = folders(folderCount);
         int names = Math.max(1, resourceCount / 10);
-        Map<Scope, List<ListedDefinition>> byScope = new HashMap<>();
+        Map<Scope, List<Definition>> byScope = new HashMap<>();
         for (int i = 0; i < resourceCount; i++) {
             Scope scope = i % 10 == 0 ? Scope.GLOBAL : new Scope.Folder(folders.get(random.nextInt(folders.size())));
             String name = "repo-" + random.nextInt(names);
-            List<ListedDefinition> list = byScope.computeIfAbsent(scope, s -> new ArrayList<>());
-            list.add(ListedDefinition.of(Resource.builder().name(name).type(i % 3 == 0 ? "ciRepo" : "gitRepo")
+            List<Definition> list = byScope.computeIfAbsent(scope, s -> new ArrayList<>());
+            list.add(Definition.of(Resource.builder().name(name).type(i % 3 == 0 ? "ciRepo" : "gitRepo")
                     .integration("bb-" + random.nextInt(INTEGRATIONS)).sourceName("acme/" + name).build().orElseThrow()));
         }
         scopes = new ArrayList<>();
-        byScope.forEach((scope, list) -> scopes.add(new ScopeListing(scope, list)));
+        byScope.forEach((scope, list) -> scopes.add(new ScopeDefinitions(scope, list)));
         sources = new MapSources(folders, random);
     }
 

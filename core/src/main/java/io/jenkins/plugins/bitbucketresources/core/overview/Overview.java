@@ -6,6 +6,8 @@ import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.Set;
  * The administrators' overview: every resource defined anywhere, one row per definition, with where it is defined,
  * what it hides and what hides it, its integration's credential and health, and the jobs that used it lately. The same
  * shadowing rule as a job's lookup: the nearest definition of a name wins, a broken one included, and the first
- * definition of a name within one scope counts.
+ * definition of a name within one scope counts. The definitions come in the shape a block's preparation takes them
+ * ({@link ScopeDefinitions}, broken ones included), so a host collects them once for both.
  *
  * <p>Linear in the number of definitions times the folder depth: each definition looks its name up in the scopes
  * above it, and no more.
@@ -78,15 +81,15 @@ public final class Overview {
     }
 
     /** The rows, ordered by name, then global before folders, folders by full name, then as written. */
-    public static List<OverviewRow> list(List<ScopeListing> scopes, OverviewSources sources) {
+    public static List<OverviewRow> list(List<ScopeDefinitions> scopes, OverviewSources sources) {
         Objects.requireNonNull(sources, "sources");
         List<Row> rows = new ArrayList<>();
         Map<String, SameName> byName = new HashMap<>();
-        for (ScopeListing listing : scopes) {
+        for (ScopeDefinitions listing : scopes) {
             Set<String> inScope = new HashSet<>();
-            for (ListedDefinition listed : listing.definitions()) {
+            for (Definition listed : listing.definitions()) {
                 boolean duplicate = !listed.name().isEmpty() && !inScope.add(listed.name());
-                Validated<Resource> definition = duplicate ? duplicateOf(listed) : listed.definition();
+                Validated<Resource> definition = duplicate ? duplicateOf(listed) : listed.resource();
                 Row row = new Row(listed.name(), listing.scope(), definition, duplicate);
                 rows.add(row);
                 if (!duplicate && !listed.name().isEmpty()) {
@@ -189,8 +192,8 @@ public final class Overview {
         return seeing;
     }
 
-    private static Validated<Resource> duplicateOf(ListedDefinition listed) {
-        List<Problem> problems = new ArrayList<>(listed.definition().problems().stream().filter(Problem::isError).toList());
+    private static Validated<Resource> duplicateOf(Definition listed) {
+        List<Problem> problems = new ArrayList<>(listed.resource().problems().stream().filter(Problem::isError).toList());
         problems.add(Problem.error("name", "`" + listed.name() + "` is defined earlier in the same scope: only the first definition of "
                 + "a name counts; rename or remove this one"));
         return new Validated.Invalid<>(problems);

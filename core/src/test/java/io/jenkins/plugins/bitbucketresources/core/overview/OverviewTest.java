@@ -8,6 +8,8 @@ import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,16 +57,16 @@ class OverviewTest {
         }
     }
 
-    private static ListedDefinition resource(String name, String type, String source) {
-        return ListedDefinition.of(Resource.builder().name(name).type(type).integration("bb").sourceName(source).build().orElseThrow());
+    private static Definition resource(String name, String type, String source) {
+        return Definition.of(Resource.builder().name(name).type(type).integration("bb").sourceName(source).build().orElseThrow());
     }
 
-    private static ScopeListing folder(String name, ListedDefinition... definitions) {
-        return new ScopeListing(new Scope.Folder(name), List.of(definitions));
+    private static ScopeDefinitions folder(String name, Definition... definitions) {
+        return new ScopeDefinitions(new Scope.Folder(name), List.of(definitions));
     }
 
-    private static ScopeListing global(ListedDefinition... definitions) {
-        return new ScopeListing(Scope.GLOBAL, List.of(definitions));
+    private static ScopeDefinitions global(Definition... definitions) {
+        return new ScopeDefinitions(Scope.GLOBAL, List.of(definitions));
     }
 
     @Test
@@ -102,7 +104,7 @@ class OverviewTest {
 
     @Test
     void brokenDefinitionIsListedAndStillHidesFartherOnes() {
-        ListedDefinition broken = new ListedDefinition("app", Resource.builder().name("app").type("gitRepo").integration("bb")
+        Definition broken = new Definition("app", Resource.builder().name("app").type("gitRepo").integration("bb")
                 .sourceName("not a repository").build());
 
         List<OverviewRow> rows = Overview.list(List.of(global(resource("app", "gitRepo", "acme/app")), folder("team-a", broken)),
@@ -158,7 +160,7 @@ class OverviewTest {
 
     @Test
     void unknownIntegrationHasNoCredential() {
-        ListedDefinition other = ListedDefinition.of(Resource.builder().name("x").type("gitRepo").integration("nowhere")
+        Definition other = Definition.of(Resource.builder().name("x").type("gitRepo").integration("nowhere")
                 .sourceName("acme/x").build().orElseThrow());
 
         assertThat(Overview.list(List.of(global(other)), new Sources())).singleElement()
