@@ -30,28 +30,40 @@ public sealed interface VisibleResource {
         return definition().scope();
     }
 
+    /** A valid definition's resource must come from where the definition is. */
+    private static void checkFound(ResolvedResource resolved, DefinitionRef definition) {
+        Objects.requireNonNull(resolved, "resolved");
+        Objects.requireNonNull(definition, "definition");
+        if (!resolved.scope().equals(definition.scope())) {
+            throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
+                    + definition.scope().describe());
+        }
+    }
+
+    /** The nearest definition is valid: the job gets it, or the use policy refuses it to the job. */
+    sealed interface Valid extends VisibleResource {
+
+        /** The resource as the job would get it. */
+        ResolvedResource resolved();
+
+        @Override
+        default String name() {
+            return resolved().resource().name().value();
+        }
+
+        @Override
+        default List<Scope> hides() {
+            return resolved().shadows();
+        }
+    }
+
     /**
      * The nearest definition is valid: this is the resource the job gets. One with {@code onlyOwnCheckout}
      * ({@code resolved().resource().access()}) still needs the build to check its repository out first.
      */
-    record Usable(ResolvedResource resolved, DefinitionRef definition) implements VisibleResource {
+    record Usable(ResolvedResource resolved, DefinitionRef definition) implements Valid {
         public Usable {
-            Objects.requireNonNull(resolved, "resolved");
-            Objects.requireNonNull(definition, "definition");
-            if (!resolved.scope().equals(definition.scope())) {
-                throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
-                        + definition.scope().describe());
-            }
-        }
-
-        @Override
-        public String name() {
-            return resolved.resource().name().value();
-        }
-
-        @Override
-        public List<Scope> hides() {
-            return resolved.shadows();
+            checkFound(resolved, definition);
         }
 
         @Override
@@ -66,25 +78,10 @@ public sealed interface VisibleResource {
      *
      * @param refusal the rule and the one line a job that asks for this name is told
      */
-    record Refused(ResolvedResource resolved, DefinitionRef definition, UseDecision.Refused refusal) implements VisibleResource {
+    record Refused(ResolvedResource resolved, DefinitionRef definition, UseDecision.Refused refusal) implements Valid {
         public Refused {
-            Objects.requireNonNull(resolved, "resolved");
-            Objects.requireNonNull(definition, "definition");
+            checkFound(resolved, definition);
             Objects.requireNonNull(refusal, "refusal");
-            if (!resolved.scope().equals(definition.scope())) {
-                throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
-                        + definition.scope().describe());
-            }
-        }
-
-        @Override
-        public String name() {
-            return resolved.resource().name().value();
-        }
-
-        @Override
-        public List<Scope> hides() {
-            return resolved.shadows();
         }
 
         /** {@code deploy (folder team-a): refused to this job by allowedJobs}. */
