@@ -136,6 +136,24 @@ class PolicyCommandTest {
     }
 
     @Test
+    void aPolicyThatCannotBeReadStopsEveryCommandRatherThanOpeningTheGlobalResources() throws IOException {
+        Files.writeString(config, """
+                integrations:
+                  - {id: dc, url: https://bitbucket.example.com, token: "${BITBUCKET_TOKEN}"}
+                policy:
+                  globalResourcesFolders: ["team-*"]
+                resources:
+                  - {name: shared, type: gitRepo, integration: dc, sourceName: P/shared}
+                """);
+
+        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-b/build", "shared");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains(config + ":4:28: error: policy.globalResourcesFolders[0]: `team-*` is a pattern");
+    }
+
+    @Test
     void unknownPolicyKeyIsNamed() throws IOException {
         Files.writeString(config, """
                 integrations:
