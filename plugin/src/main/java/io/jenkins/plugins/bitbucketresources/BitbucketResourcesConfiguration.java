@@ -30,6 +30,8 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("bitbucketResources")
 public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
 
+    private static final String GLOBAL_RESOURCES_FOLDERS_TEXT = GlobalPolicy.FIELD + "Text";
+
     private List<BitbucketResource> resources = new ArrayList<>();
     // ArrayList: XStream cannot read back the immutable lists of List.of()
     private List<String> globalResourcesFolders = new ArrayList<>();
@@ -38,8 +40,6 @@ public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
         addHelpFileRedirect(GLOBAL_RESOURCES_FOLDERS_TEXT, BitbucketResourcesConfiguration.class, GlobalPolicy.FIELD);
         load();
     }
-
-    private static final String GLOBAL_RESOURCES_FOLDERS_TEXT = GlobalPolicy.FIELD + "Text";
 
     @NonNull
     public static BitbucketResourcesConfiguration get() {

@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.Util;
 import hudson.XmlFile;
 import hudson.model.ModelObject;
 import hudson.model.Saveable;
@@ -255,7 +256,7 @@ public final class TokenHealth {
                     new Concern.InvalidSettings(credentials.toIntegration().problems()));
         }
         return StaticFindings.of(
-                credentials.getUrl(),
+                Util.fixNull(credentials.getUrl()),
                 optional(credentials.getUsername()),
                 optional(credentials.getPlatform()),
                 optional(credentials.getKind()),
@@ -276,17 +277,18 @@ public final class TokenHealth {
         }
     }
 
-    private static Optional<String> optional(String value) {
-        return value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    /** A credential saved before a field existed reads it back as null. */
+    private static Optional<String> optional(@CheckForNull String value) {
+        return Optional.ofNullable(Util.fixEmptyAndTrim(value));
     }
 
     /** Whether two versions of a credential make the same integration: URL, username, platform, kind and token. */
     static boolean sameSettings(
             @NonNull BitbucketIntegrationCredentials a, @NonNull BitbucketIntegrationCredentials b) {
-        return a.getUrl().equals(b.getUrl())
-                && a.getUsername().equals(b.getUsername())
-                && a.getPlatform().equals(b.getPlatform())
-                && a.getKind().equals(b.getKind())
+        return Util.fixNull(a.getUrl()).equals(Util.fixNull(b.getUrl()))
+                && Util.fixNull(a.getUsername()).equals(Util.fixNull(b.getUsername()))
+                && Util.fixNull(a.getPlatform()).equals(Util.fixNull(b.getPlatform()))
+                && Util.fixNull(a.getKind()).equals(Util.fixNull(b.getKind()))
                 && sameToken(Secret.toString(a.getToken()), Secret.toString(b.getToken()));
     }
 
