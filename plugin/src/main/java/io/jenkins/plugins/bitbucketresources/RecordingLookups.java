@@ -6,7 +6,6 @@ import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Identity;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.TokenExpiry;
-import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.util.Map;
@@ -93,12 +92,6 @@ public final class RecordingLookups {
             }
         }
         return outcome;
-    }
-
-    /** The key requests with this integration are recorded under, if its credential is known. */
-    @NonNull
-    Optional<CredentialKey> keyOf(@NonNull Integration integration) {
-        return Optional.ofNullable(byIntegration.get(integration.id())).map(CredentialStores.Located::key);
     }
 
     private <T> Outcome<T> recorded(Integration integration, Outcome<T> outcome) {

@@ -56,8 +56,11 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
         checkDue(listener);
     }
 
-    /** An integration to check: its credential, the integration it makes, and a repository a resource reads with it. */
-    private record Target(CredentialStores.Located located, Integration integration, SourceName repository) {}
+    /**
+     * An integration to check: the integration its credential makes, a repository a resource reads with it, and the
+     * lookups that record under its credential (one set per credential: two stores may hold credentials of one ID).
+     */
+    private record Target(RecordingLookups lookups, Integration integration, SourceName repository) {}
 
     /**
      * Checks the integrations that are due now, when the periodic check is on. One run at a time: a run started while
@@ -72,16 +75,12 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
         }
         CheckPlanner planner = new CheckPlanner(settings.checkInterval());
         HealthRecord record = TokenHealth.get().record();
-        RecordingLookups lookups = RecordingLookups.forChecks();
         int checked = 0;
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             Map<CredentialKey, Target> targets = targets();
-            for (Target target : targets.values()) {
-                lookups.use(target.located());
-            }
             for (CredentialKey key : record.claimChecks(targets.keySet(), planner)) {
                 Target target = targets.get(key);
-                Outcome<Identity> outcome = lookups.checkAccess(target.integration(), target.repository());
+                Outcome<Identity> outcome = target.lookups().checkAccess(target.integration(), target.repository());
                 listener.getLogger()
                         .println(Messages.TokenHealthCheck_Checked(
                                 key.describe(), outcome.isOk() ? Messages.TokenHealthCheck_Ok() : outcome.message()));
@@ -90,7 +89,7 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
             for (CredentialKey key : record.claimExpiryLookups(targets.keySet(), planner)) {
                 Target target = targets.get(key);
                 Outcome<TokenExpiry> expiry =
-                        lookups.tokenExpiry(target.integration(), Optional.of(target.repository()));
+                        target.lookups().tokenExpiry(target.integration(), Optional.of(target.repository()));
                 if (!expiry.isOk()) {
                     listener.getLogger().println(Messages.TokenHealthCheck_Expiry(key.describe(), expiry.message()));
                 }
@@ -120,7 +119,11 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
                 }
                 if (located.get().credentials().toIntegration() instanceof Validated.Valid<Integration> integration) {
                     targets.put(
-                            located.get().key(), new Target(located.get(), integration.value(), resource.sourceName()));
+                            located.get().key(),
+                            new Target(
+                                    RecordingLookups.forChecks().use(located.get()),
+                                    integration.value(),
+                                    resource.sourceName()));
                 }
             }
         }
