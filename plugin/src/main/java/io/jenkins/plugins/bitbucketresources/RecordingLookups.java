@@ -11,6 +11,8 @@ import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -25,6 +27,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 @Restricted(NoExternalUse.class)
 public final class RecordingLookups {
+
+    private static final Logger LOGGER = Logger.getLogger(RecordingLookups.class.getName());
 
     private final BitbucketClient client;
     private final TokenHealth health;
@@ -53,7 +57,13 @@ public final class RecordingLookups {
      */
     @NonNull
     public RecordingLookups use(@NonNull Job<?, ?> job, @NonNull BitbucketIntegrationCredentials credentials) {
-        CredentialStores.locate(job, credentials).ifPresent(key -> use(new CredentialStores.Located(key, credentials)));
+        try {
+            CredentialStores.locate(job, credentials)
+                    .ifPresent(key -> use(new CredentialStores.Located(key, credentials)));
+        } catch (RuntimeException e) {
+            // Health is learnt on the side: a store that cannot be read must not stop the build.
+            LOGGER.log(Level.FINE, "Could not tell where credential " + credentials.getId() + " is stored", e);
+        }
         return this;
     }
 

@@ -42,6 +42,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -59,6 +61,8 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Extension
 @Restricted(NoExternalUse.class)
 public final class TokenHealth {
+
+    private static final Logger LOGGER = Logger.getLogger(TokenHealth.class.getName());
 
     /** How long the list of the system's and folders' integrations is reused when nothing was saved meanwhile. */
     private static final Duration INDEX_LIFETIME = Duration.ofMinutes(1);
@@ -121,11 +125,16 @@ public final class TokenHealth {
         if (repository.isEmpty() && tested.kind() == TokenKind.CLOUD_ACCESS_TOKEN) {
             return;
         }
-        ModelObject own = context == null ? Jenkins.get() : CredentialsDescriptor.unwrapContext(context);
-        CredentialKey key = new CredentialKey(id, CredentialStores.nameOf(own));
-        Optional<BitbucketIntegrationCredentials> saved = CredentialStores.find(key);
-        if (saved.isPresent() && sameSettings(saved.get(), tested)) {
-            record(key, saved.get(), outcome);
+        try {
+            ModelObject own = context == null ? Jenkins.get() : CredentialsDescriptor.unwrapContext(context);
+            CredentialKey key = new CredentialKey(id, CredentialStores.nameOf(own));
+            Optional<BitbucketIntegrationCredentials> saved = CredentialStores.find(key);
+            if (saved.isPresent() && sameSettings(saved.get(), tested)) {
+                record(key, saved.get(), outcome);
+            }
+        } catch (RuntimeException e) {
+            // Health is learnt on the side: the form still shows what Bitbucket answered.
+            LOGGER.log(Level.FINE, "Could not record the outcome of Test connection for credential " + id, e);
         }
     }
 
