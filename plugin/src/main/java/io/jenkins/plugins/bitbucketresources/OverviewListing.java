@@ -10,11 +10,11 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
-import io.jenkins.plugins.bitbucketresources.core.overview.ListedDefinition;
 import io.jenkins.plugins.bitbucketresources.core.overview.Overview;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewRow;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewSources;
-import io.jenkins.plugins.bitbucketresources.core.overview.ScopeListing;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -50,15 +50,14 @@ final class OverviewListing implements OverviewSources {
     static List<OverviewRow> rows() {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             OverviewListing sources = new OverviewListing(TokenHealth.get());
-            List<ScopeListing> scopes = new ArrayList<>();
+            List<ScopeDefinitions> scopes = new ArrayList<>();
             for (ResourceScopes.Defined defined : ResourceScopes.all()) {
                 sources.contexts.put(defined.scope(), defined.context());
-                List<ListedDefinition> listed =
-                        new ArrayList<>(defined.definitions().size());
+                List<Definition> listed = new ArrayList<>(defined.definitions().size());
                 for (BitbucketResource definition : defined.definitions()) {
-                    listed.add(new ListedDefinition(definition.getName(), definition.toResource()));
+                    listed.add(new Definition(definition.getName(), definition.toResource()));
                 }
-                scopes.add(new ScopeListing(defined.scope(), listed));
+                scopes.add(new ScopeDefinitions(defined.scope(), listed));
             }
             return Overview.list(scopes, sources);
         }
