@@ -85,6 +85,16 @@ public final class Masker {
         return automaton.longest;
     }
 
+    /** How many forms it masks, each once however often it was given. */
+    public int formCount() {
+        return automaton.formCount;
+    }
+
+    /** Roughly how much memory it takes, in bytes: its automaton's tables. */
+    public long footprint() {
+        return automaton.footprint();
+    }
+
     /** Whether there is nothing to mask. */
     public boolean isEmpty() {
         return automaton.isEmpty();
