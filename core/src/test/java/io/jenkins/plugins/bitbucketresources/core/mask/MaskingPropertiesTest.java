@@ -88,7 +88,7 @@ class MaskingPropertiesTest {
         int count = generate.between(0, pieces);
         for (int k = 0; k < count; k++) {
             text.writeBytes(generate.string(fillerChars, 0, fillerLength).getBytes(StandardCharsets.UTF_8));
-            if (generate.between(0, 9) == 0) {
+            if (forms.isEmpty() || generate.between(0, 9) == 0) {
                 continue;
             }
             byte[] form = FormBytes.encode(generate.pick(forms));
