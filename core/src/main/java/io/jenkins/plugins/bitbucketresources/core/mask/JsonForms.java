@@ -16,7 +16,7 @@ final class JsonForms {
 
     /** The styles of the encoders in common use; several encoders share each one. */
     static final List<Style> STYLES = List.of(
-            // JavaScript's JSON.stringify, Python with ensure_ascii=False, Ruby, serde_json.
+            // JavaScript's JSON.stringify, Python with ensure_ascii=False, serde_json.
             new Style(false, false, false, "", false),
             // Jackson.
             new Style(true, false, false, "", false),

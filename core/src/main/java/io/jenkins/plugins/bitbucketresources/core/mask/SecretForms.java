@@ -12,10 +12,10 @@ import java.util.Set;
  *   <li>the secret itself;</li>
  *   <li>as shells print it: bash {@code '…'\''…'}, POSIX {@code '…'"'"'…'} and busybox ash {@code '…'"''"'…'} quoting,
  *       bash's double quoting ({@code declare -p}), {@code printf %q} backslash escaping, bash {@code $'…'} quoting
- *       (non-ASCII kept or as octal), each quoted once more as {@code set -x} traces an already quoted word, and the
- *       secret with its escapes read by {@code echo -e}, {@code printf %b} or dash's {@code echo} (named, octal,
- *       hexadecimal and Unicode escapes) or removed from an unquoted word (backslashes in a shell, carets in
- *       {@code cmd.exe});</li>
+ *       (non-ASCII kept or as octal), bash's quoted forms quoted once more as {@code set -x} traces an already quoted
+ *       word, the whole bash-quoted word with its quotes, and the secret with its escapes read by {@code echo -e},
+ *       {@code printf %b} or dash's {@code echo} (named, octal, hexadecimal and Unicode escapes) or removed from an
+ *       unquoted word (backslashes in a shell, carets in {@code cmd.exe});</li>
  *   <li>with {@code $} doubled, as Compose files and Makefiles escape it;</li>
  *   <li>inside a JSON string, as the common encoders escape it ({@code \"}, {@code \\}, {@code \/}, {@code \}{@code uXXXX});</li>
  *   <li>percent-encoded, as RFC 3986, HTML forms, JavaScript's {@code encodeURIComponent} and {@code encodeURI}, and
