@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources;
 
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -25,6 +26,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.naming.VariablePrefix;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -322,13 +324,48 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return resources;
         }
 
+        /**
+         * The engine's verdict on the name, then a warning when another resource already saved in the same list (this
+         * folder's, or the global one) gives the same variable prefix, since saving both is refused. Only the saved list
+         * can be compared: a field's check is sent that field's value alone, not the other entries of the form, so a
+         * clash with an entry not saved yet is reported when the list is saved.
+         */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckName(@AncestorInPath Item item, @QueryParameter String value) {
             if (!Permissions.canConfigure(item)) {
                 return FormValidation.ok();
             }
-            return FormChecks.value(() -> ResourceName.of(Util.fixNull(value)));
+            String name = Util.fixNull(value).strip();
+            FormValidation verdict = FormChecks.value(() -> ResourceName.of(name));
+            if (verdict.kind != FormValidation.Kind.OK) {
+                return verdict;
+            }
+            String prefix = ResourceName.of(name).prefix();
+            for (BitbucketResource saved : savedAlongside(item)) {
+                String other = saved.getName();
+                // The entry itself, as saved; a second entry of the same name is refused when the list is saved.
+                if (other.equals(name)) {
+                    continue;
+                }
+                if (VariablePrefix.of(other).filter(prefix::equals).isPresent()) {
+                    return FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other));
+                }
+            }
+            return verdict;
+        }
+
+        /** The list the form being checked belongs to, as saved: the folder's, or without an item the global one. */
+        private static List<BitbucketResource> savedAlongside(@CheckForNull Item item) {
+            if (item == null) {
+                return BitbucketResourcesConfiguration.get().getResources();
+            }
+            if (item instanceof AbstractFolder<?> folder) {
+                BitbucketResourcesFolderProperty property =
+                        folder.getProperties().get(BitbucketResourcesFolderProperty.class);
+                return property == null ? List.of() : property.getResources();
+            }
+            return List.of();
         }
 
         @POST

@@ -107,8 +107,23 @@ class EnvAndCheckCommandTest {
     void missingArgumentsAreAUsageErrorWithTheUsage() {
         CliRunner.Result result = cli.run("env");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("bitbucket-resources: Missing required options and parameters: '--config=FILE', 'NAME'\n"
-                + "Usage: bitbucket-resources env");
+        assertThat(result.err()).startsWith("bitbucket-resources: Missing required option: '--config=FILE'\n"
+                + "Usage: bitbucket-resources env").contains("(--list | NAME...)");
+    }
+
+    @Test
+    void namesOrListAreRequired() {
+        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("bitbucket-resources: Error: Missing required argument (specify one of these): "
+                + "(--list | NAME...)");
+    }
+
+    @Test
+    void namesAndListExcludeEachOther() {
+        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString(), "--list", "app-repo");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("bitbucket-resources: Unmatched argument at index 4: 'app-repo'");
     }
 
     @Test

@@ -118,7 +118,8 @@ class EnvironmentContractTest {
             Resource resource = resource(generate);
             boolean withUsername = generate.bool();
             boolean withCommit = generate.bool();
-            Integration integration = withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x").build().orElseThrow();
+            Integration integration =
+                    withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x-token").build().orElseThrow();
             ResolvedResource resolved = new ResolvedResource(resource, Scope.GLOBAL, List.of());
             Optional<String> commit = withCommit ? Optional.of("abcdef0") : Optional.empty();
 
@@ -156,8 +157,8 @@ class EnvironmentContractTest {
             Resource resource = Resource.builder().name("app").type("gitRepo").integration("i")
                     .sourceName(dataCenter ? "PROJ/app" : "acme/app").build().orElseThrow();
 
-            ResourceVariables variables = EnvironmentContract.variables(new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration,
-                    Optional.empty());
+            ResourceVariables variables =
+                    EnvironmentContract.variables(new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration, Optional.empty());
 
             assertThat(variables.variables()).filteredOn(v -> v.name().endsWith("_URL") && !v.name().endsWith("_INTEGRATION_URL"))
                     .hasSize(2)
