@@ -145,7 +145,10 @@ final class ShellForms {
         return escapesRemoved(value, '\\');
     }
 
-    /** The same for Windows {@code cmd.exe}, whose escape character is the caret: {@code ^&} prints {@code &}, {@code ^^} prints {@code ^}. */
+    /**
+     * The same for Windows {@code cmd.exe}, whose escape character is the caret: {@code ^&} prints {@code &}, {@code ^^}
+     * prints {@code ^}.
+     */
     static String caretsRemoved(String value) {
         return escapesRemoved(value, '^');
     }

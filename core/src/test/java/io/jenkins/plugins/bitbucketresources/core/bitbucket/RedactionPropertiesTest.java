@@ -62,8 +62,9 @@ class RedactionPropertiesTest {
             Integration integration = TestSupport.cloudApiToken(8080, token);
             String secret = forms(integration).get(generate.between(0, 4));
             String text = "~".repeat(padding) + secret + " and again " + secret;
+            String contentType = shape.equals("text") ? "text/plain" : "application/json";
             Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), status,
-                    HttpHeaders.of(Map.of("Content-Type", List.of(shape.equals("text") ? "text/plain" : "application/json")), (a, b) -> true),
+                    HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (a, b) -> true),
                     body(shape, text).getBytes(StandardCharsets.UTF_8), 1);
 
             Outcome.Failure<Object> failure = failures.from(integration, new Subject("the thing", "Check it."), answer);

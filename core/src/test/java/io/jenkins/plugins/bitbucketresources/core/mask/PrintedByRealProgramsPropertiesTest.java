@@ -112,7 +112,8 @@ class PrintedByRealProgramsPropertiesTest {
                 StringBuilder script = new StringBuilder();
                 for (int k = 0; k < secrets.size(); k++) {
                     // A backslash at the end escapes the space before x: the word is then "<secret> x".
-                    script.append("printf '%s' '").append(nonce).append(k).append(":'; printf '%s\\n' ").append(secrets.get(k)).append(" x\n");
+                    script.append("printf '%s' '").append(nonce).append(k).append(":'; ")
+                            .append("printf '%s\\n' ").append(secrets.get(k)).append(" x\n");
                 }
                 // The script on standard input, as a shell reads a script file.
                 byte[] stdout = RealPrograms.run(shell, UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();

@@ -34,6 +34,11 @@ class PrintedByRealProgramsTest {
         return RealPrograms.run(command, UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Runs a python3 script that reads the secret from its standard input, and returns what it printed. */
+    private static byte[] python(String script, String secret) throws IOException, InterruptedException {
+        return RealPrograms.run(List.of("python3", "-c", script), UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8)).stdout();
+    }
+
     private static void assertHidden(String masked, String... pieces) {
         assertThat(masked).contains(Masker.REPLACEMENT);
         for (String piece : pieces) {
@@ -132,8 +137,10 @@ class PrintedByRealProgramsTest {
         String secret = "Ab1\\0101Cd2\\x41Ef3\\tGh4";
         record Printer(List<String> shell, String script) {
         }
-        for (Printer printer : List.of(new Printer(List.of("bash"), "echo -e \"$S\""), new Printer(List.of("bash"), "printf '%b\\n' \"$S\""),
-                new Printer(List.of("busybox", "sh"), "echo -e \"$S\""), new Printer(List.of("busybox", "sh"), "printf '%b\\n' \"$S\""))) {
+        for (Printer printer : List.of(new Printer(List.of("bash"), "echo -e \"$S\""),
+                new Printer(List.of("bash"), "printf '%b\\n' \"$S\""),
+                new Printer(List.of("busybox", "sh"), "echo -e \"$S\""),
+                new Printer(List.of("busybox", "sh"), "printf '%b\\n' \"$S\""))) {
             byte[] printed = shell(printer.shell(), secret, printer.script()).stdout();
 
             assertThat(new String(printed, StandardCharsets.UTF_8)).as(printer.toString()).isEqualTo("Ab1ACd2AEf3\tGh4\n");
@@ -184,9 +191,10 @@ class PrintedByRealProgramsTest {
                 + "s = sys.stdin.buffer.read().decode('utf-8')[:-1]\n"
                 + "print(json.dumps(s))\n"
                 + "print(json.dumps(s, ensure_ascii=False))\n";
-        byte[] printed = RealPrograms.run(List.of("python3", "-c", script), UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8)).stdout();
+        byte[] printed = python(script, secret);
 
-        assertThat(new String(printed, StandardCharsets.UTF_8)).startsWith("\"Ab1\\\"Cd2\\\\Ef3/Gh4\\u001bIj5\\u00e9Kl6\\ud83d\\ude00Mn7\\u007fOp8\"\n");
+        assertThat(new String(printed, StandardCharsets.UTF_8))
+                .startsWith("\"Ab1\\\"Cd2\\\\Ef3/Gh4\\u001bIj5\\u00e9Kl6\\ud83d\\ude00Mn7\\u007fOp8\"\n");
         assertThat(masked(secret, printed)).isEqualTo("\"****\"\n\"****\"\n");
     }
 
@@ -209,7 +217,7 @@ class PrintedByRealProgramsTest {
                 + "print(p.quote(s, safe=''))\n"
                 + "print(p.quote_plus(s))\n"
                 + "print(p.quote(s, safe=\"-_.!~*'()\"))\n";
-        byte[] printed = RealPrograms.run(List.of("python3", "-c", script), UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8)).stdout();
+        byte[] printed = python(script, secret);
 
         assertThat(new String(printed, StandardCharsets.UTF_8)).startsWith("Ab1/Cd2%20Ef3~Gh4%2AIj5%28Kl6%29%27Mn7%C3%A9\n");
         assertThat(masked(secret, printed)).isEqualTo("****\n****\n****\n****\n");
@@ -219,7 +227,7 @@ class PrintedByRealProgramsTest {
     void pythonsShlexQuoteIsMasked() throws Exception {
         String secret = "Ab1''Cd2";
         String script = "import shlex, sys\nprint(shlex.quote(sys.stdin.buffer.read().decode('utf-8')[:-1]))\n";
-        byte[] printed = RealPrograms.run(List.of("python3", "-c", script), UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8)).stdout();
+        byte[] printed = python(script, secret);
 
         assertThat(new String(printed, StandardCharsets.UTF_8)).isEqualTo("'Ab1'\"'\"''\"'\"'Cd2'\n");
         assertThat(masked(secret, printed)).isEqualTo("'****'\n");
