@@ -1,12 +1,14 @@
 package io.jenkins.plugins.bitbucketresources;
 
+import com.cloudbees.plugins.credentials.ContextInPath;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Item;
+import hudson.model.Descriptor;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
@@ -25,7 +27,6 @@ import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -53,8 +54,8 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
      * @param username the username or e-mail address, when the token kind needs one
      * @param platform {@code cloud} or {@code datacenter}; empty to detect it from the URL
      * @param kind the token kind; empty to detect it
-     * @throws io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException listing every problem, when the
-     *     values do not make a working integration
+     * @throws Descriptor.FormException listing every problem, when the values do not make a working integration; a
+     *     form shows it as an error, without a stack trace
      */
     @DataBoundConstructor
     public BitbucketIntegrationCredentialsImpl(
@@ -65,7 +66,8 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             @NonNull Secret token,
             @CheckForNull String username,
             @CheckForNull String platform,
-            @CheckForNull String kind) {
+            @CheckForNull String kind)
+            throws Descriptor.FormException {
         super(scope, id, description);
         String given = Util.fixEmptyAndTrim(url);
         this.url = given == null ? ApiUrl.CLOUD_API : given;
@@ -73,7 +75,10 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         this.username = Util.fixNull(username).strip();
         this.platform = Util.fixNull(platform).strip();
         this.kind = Util.fixNull(kind).strip();
-        toIntegration().orElseThrow();
+        Validated<Integration> integration = toIntegration();
+        if (!integration.isValid()) {
+            throw new Descriptor.FormException(Problems.describe(integration), Problems.firstField(integration));
+        }
     }
 
     @NonNull
@@ -131,6 +136,12 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
                 .build();
     }
 
+    /**
+     * The form's web methods. Checks of what was typed answer anyone who may post to them: they only read the values
+     * sent. Lists and <em>Test connection</em>, which calls Bitbucket, need what saving the form needs: the right to
+     * create or update credentials in a store of the form's context. A token sent encrypted is used only under the
+     * rule of {@link IntegrationForms#token}.
+     */
     @Extension
     @Symbol("bitbucketIntegration")
     public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
@@ -143,8 +154,8 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
         @POST
         @Restricted(NoExternalUse.class)
-        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!Permissions.canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+        public FormValidation doCheckUrl(@QueryParameter String value) {
+            if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
             return FormChecks.value(() -> ApiUrl.parse(value));
@@ -153,61 +164,77 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckToken(
-                @AncestorInPath Item item,
-                @QueryParameter Secret value,
+                @ContextInPath ModelObject context,
+                @QueryParameter String value,
                 @QueryParameter String url,
                 @QueryParameter String username,
                 @QueryParameter String platform,
-                @QueryParameter String kind) {
-            return check(item, "token", url, value, username, platform, kind);
+                @QueryParameter String kind,
+                @QueryParameter String id) {
+            return check(context, id, "token", url, value, username, platform, kind);
         }
 
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckUsername(
-                @AncestorInPath Item item,
+                @ContextInPath ModelObject context,
                 @QueryParameter String value,
                 @QueryParameter String url,
-                @QueryParameter Secret token,
+                @QueryParameter String token,
                 @QueryParameter String platform,
-                @QueryParameter String kind) {
-            return check(item, "username", url, token, value, platform, kind);
+                @QueryParameter String kind,
+                @QueryParameter String id) {
+            return check(context, id, "username", url, token, value, platform, kind);
         }
 
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckPlatform(
-                @AncestorInPath Item item,
+                @ContextInPath ModelObject context,
                 @QueryParameter String value,
                 @QueryParameter String url,
-                @QueryParameter Secret token,
+                @QueryParameter String token,
                 @QueryParameter String username,
-                @QueryParameter String kind) {
-            return check(item, "platform", url, token, username, value, kind);
+                @QueryParameter String kind,
+                @QueryParameter String id) {
+            return check(context, id, "platform", url, token, username, value, kind);
         }
 
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckKind(
-                @AncestorInPath Item item,
+                @ContextInPath ModelObject context,
                 @QueryParameter String value,
                 @QueryParameter String url,
-                @QueryParameter Secret token,
+                @QueryParameter String token,
                 @QueryParameter String username,
-                @QueryParameter String platform) {
-            return check(item, "kind", url, token, username, platform, value);
+                @QueryParameter String platform,
+                @QueryParameter String id) {
+            return check(context, id, "kind", url, token, username, platform, value);
         }
 
+        /**
+         * The engine's verdict on one field, given the others. Says nothing while there is no token yet, or when the
+         * token arrived encrypted and may not be decrypted here.
+         */
         private static FormValidation check(
-                Item item, String field, String url, Secret token, String username, String platform, String kind) {
-            if (!Permissions.canConfigure(item) || Secret.toString(token).isEmpty()) {
+                ModelObject context,
+                String id,
+                String field,
+                String url,
+                String token,
+                String username,
+                String platform,
+                String kind) {
+            Optional<Secret> usable = IntegrationForms.token(context, token, id);
+            if (usable.isEmpty() || Secret.toString(usable.get()).isEmpty()) {
                 return FormValidation.ok();
             }
             return FormChecks.field(
                     integration(
                             FORM_ID,
                             Util.fixNull(url),
-                            token,
+                            usable.get(),
                             Util.fixNull(username),
                             Util.fixNull(platform),
                             Util.fixNull(kind)),
@@ -216,8 +243,8 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
         @POST
         @Restricted(NoExternalUse.class)
-        public FormValidation doCheckTestRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!Permissions.canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+        public FormValidation doCheckTestRepository(@QueryParameter String value) {
+            if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
             return FormChecks.value(() -> SourceName.parse(value));
@@ -225,9 +252,9 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
         @POST
         @Restricted(NoExternalUse.class)
-        public ListBoxModel doFillPlatformItems(@AncestorInPath Item item, @QueryParameter String platform) {
+        public ListBoxModel doFillPlatformItems(@ContextInPath ModelObject context, @QueryParameter String platform) {
             ListBoxModel items = new ListBoxModel();
-            if (!Permissions.canConfigure(item)) {
+            if (!IntegrationForms.maySave(context)) {
                 items.add(Util.fixNull(platform));
                 return items;
             }
@@ -240,9 +267,9 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
         @POST
         @Restricted(NoExternalUse.class)
-        public ListBoxModel doFillKindItems(@AncestorInPath Item item, @QueryParameter String kind) {
+        public ListBoxModel doFillKindItems(@ContextInPath ModelObject context, @QueryParameter String kind) {
             ListBoxModel items = new ListBoxModel();
-            if (!Permissions.canConfigure(item)) {
+            if (!IntegrationForms.maySave(context)) {
                 items.add(Util.fixNull(kind));
                 return items;
             }
@@ -255,23 +282,28 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
         /**
          * Asks Bitbucket who the token acts as, through Jenkins' proxy settings, or (for tokens that cannot tell) whether
-         * it can read the given repository.
+         * it can read the given repository. One attempt within a few seconds: a person is waiting on the answer.
          */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doTestConnection(
-                @AncestorInPath Item item,
+                @ContextInPath ModelObject context,
                 @QueryParameter String url,
-                @QueryParameter Secret token,
+                @QueryParameter String token,
                 @QueryParameter String username,
                 @QueryParameter String platform,
                 @QueryParameter String kind,
-                @QueryParameter String testRepository) {
-            Permissions.checkConfigure(item);
+                @QueryParameter String testRepository,
+                @QueryParameter String id) {
+            IntegrationForms.checkMaySave(context);
+            Optional<Secret> usable = IntegrationForms.token(context, token, id);
+            if (usable.isEmpty()) {
+                return FormValidation.error(Messages.BitbucketIntegrationCredentialsImpl_TypeTheToken());
+            }
             Validated<Integration> integration = integration(
                     FORM_ID,
                     Util.fixNull(url),
-                    token,
+                    usable.get(),
                     Util.fixNull(username),
                     Util.fixNull(platform),
                     Util.fixNull(kind));
@@ -285,7 +317,9 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-            Outcome<Identity> outcome = BitbucketClients.get().checkIntegration(integration.orElseThrow(), repository);
+            Outcome<Identity> outcome =
+                    BitbucketClients.forForms().checkIntegration(integration.orElseThrow(), repository);
+            TokenHealth.get().recordTest(context, id, integration.orElseThrow(), repository, outcome);
             return outcome instanceof Outcome.Ok<Identity> ok
                     ? connected(ok.value())
                     : FormValidation.error(outcome.message());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.Util;
@@ -61,9 +62,17 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         return false;
     }
 
+    /**
+     * @throws AbortException in Pipeline, where the generic wrapper step would keep the variables (the tokens
+     *     included) in clear in the saved program state, not declare them sensitive and not mask failures: the line
+     *     says to use {@code withBitbucketResource} instead
+     */
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
             throws IOException, InterruptedException {
+        if (!(build instanceof AbstractBuild)) {
+            throw new AbortException(Messages.BitbucketResourceBuildWrapper_UseTheStep(stepExample()));
+        }
         if (getResources().isEmpty()) {
             listener.getLogger().println(Messages.BitbucketResourceBuildWrapper_NoneChosen());
             return;
@@ -88,9 +97,26 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
      * Called when the build starts, before {@link #setUp}: the filter works out the tokens' forms itself, on the
      * controller, and masks from the first line on.
      */
+    @CheckForNull
     @Override
     public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
+        if (!(build instanceof AbstractBuild)) {
+            return null;
+        }
         return new SecretMaskingFilter(BlockSetup.secretForms(build, getResources()));
+    }
+
+    /** The step call that does what this wrapper was asked to do, for the message that refuses it in Pipeline. */
+    private String stepExample() {
+        List<String> names = getResources();
+        if (names.size() == 1) {
+            return "withBitbucketResource('" + names.get(0) + "') { … }";
+        }
+        List<String> quoted = new ArrayList<>();
+        for (String name : names.isEmpty() ? List.of("app-repo") : names) {
+            quoted.add("'" + name + "'");
+        }
+        return "withBitbucketResource([" + String.join(", ", quoted) + "]) { … }";
     }
 
     @Extension

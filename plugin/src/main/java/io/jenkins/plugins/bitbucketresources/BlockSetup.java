@@ -1,11 +1,17 @@
 package io.jenkins.plugins.bitbucketresources;
 
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.model.Job;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
@@ -22,6 +28,7 @@ import io.jenkins.plugins.bitbucketresources.core.revision.CommitSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.core.Authentication;
 
 /**
  * What a block or a build needs before it runs: the named resources resolved for the build's job, each credential
@@ -36,17 +43,25 @@ final class BlockSetup {
     @NonNull
     static BlockEnvironment prepare(@NonNull Run<?, ?> run, @NonNull List<String> names) throws AbortException {
         List<ResourceVariables> variables = new ArrayList<>();
+        List<BitbucketIntegrationCredentials> used = new ArrayList<>();
+        // What Bitbucket answers about a token is kept for the token health monitor, at no extra request.
+        RecordingLookups lookups = RecordingLookups.forBuilds();
         for (ResolvedResource resolved : resolve(run, names)) {
             BitbucketIntegrationCredentials credentials = credentials(run, resolved);
-            CredentialsProvider.track(run, credentials);
+            // Two resources of one block may share an integration; its use is recorded once.
+            if (!used.contains(credentials)) {
+                used.add(credentials);
+                CredentialsProvider.track(run, credentials);
+                lookups.use(run.getParent(), credentials);
+            }
             Integration integration = integration(credentials, resolved);
             CommitPlan plan = CommitSource.plan(resolved.resource(), integration, Checkouts.all(run));
             Optional<String> commit = Optional.empty();
             if (plan instanceof CommitPlan.Known known) {
                 commit = Optional.of(known.commit());
             } else if (plan instanceof CommitPlan.FromApi fromApi) {
-                Outcome<String> head = BitbucketClients.get()
-                        .branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
+                Outcome<String> head =
+                        lookups.branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
                 if (!(head instanceof Outcome.Ok<String> ok)) {
                     throw new AbortException(Messages.BlockSetup_Commit(resolved.describe(), head.message()));
                 }
@@ -102,20 +117,43 @@ final class BlockSetup {
         return ((Resolution.Resolved) resolution).resources();
     }
 
-    /** The resource's credential, looked up as the build: in the job's folders and globally, as its user may use it. */
+    /**
+     * The resource's credential, looked up as the build: in the job's folders and globally, as its user may use it.
+     * Build parameters do not take part: a resource is re-pointed only by whoever may configure it, never by a build
+     * parameter that happens to be named like its credential ID.
+     */
     private static BitbucketIntegrationCredentials credentials(Run<?, ?> run, ResolvedResource resolved)
             throws AbortException {
         String id = resolved.resource().integration();
-        BitbucketIntegrationCredentials credentials =
-                CredentialsProvider.findCredentialById(id, BitbucketIntegrationCredentials.class, run);
+        BitbucketIntegrationCredentials credentials = lookUp(run, id, BitbucketIntegrationCredentials.class);
         if (credentials != null) {
             return credentials;
         }
-        StandardCredentials other = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+        StandardCredentials other = lookUp(run, id, StandardCredentials.class);
         throw new AbortException(
                 other == null
                         ? Messages.BlockSetup_NoCredentials(resolved.describe(), id)
                         : Messages.BlockSetup_WrongCredentials(resolved.describe(), id, kindOf(other)));
+    }
+
+    /**
+     * What {@link CredentialsProvider#findCredentialById(String, Class, Run, List)} finds for an ID that is not a
+     * parameter: the credentials available to the job's authentication, then, if that authentication may use the
+     * item's credentials, those of the item. Nothing is recorded as used here.
+     */
+    @CheckForNull
+    private static <C extends IdCredentials> C lookUp(Run<?, ?> run, String id, Class<C> type) {
+        Job<?, ?> job = run.getParent();
+        Authentication runAs = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        C found = CredentialsProvider.findCredentialByIdInItem(id, type, job, runAs, List.of());
+        if (found == null && runAs != ACL.SYSTEM2 && run.hasPermission2(runAs, CredentialsProvider.USE_ITEM)) {
+            found = CredentialsProvider.findCredentialByIdInItem(id, type, job, ACL.SYSTEM2, List.of());
+        }
+        if (found == null) {
+            return null;
+        }
+        Credentials forRun = found.forRun(run);
+        return type.isInstance(forRun) ? type.cast(forRun) : found;
     }
 
     private static String kindOf(@CheckForNull StandardCredentials credentials) {

@@ -2,33 +2,35 @@ package io.jenkins.plugins.bitbucketresources;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.PluginWrapper;
 import hudson.model.Run;
-import hudson.plugins.git.Revision;
-import hudson.plugins.git.util.BuildData;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
-import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** The checkouts the Git plugin recorded; loaded only when that plugin is installed. */
-// The Git plugin is an optional dependency: without it this class cannot load, and optional=true keeps that quiet. The
-// replacement Jenkins suggests (the variant plugin's OptionalExtension) would add a dependency for this one class.
-@SuppressWarnings("deprecation")
-@Extension(optional = true)
+/**
+ * The checkouts the Git plugin recorded, when that plugin is installed and active; none otherwise.
+ *
+ * <p>The Git plugin is an optional dependency, so this extension is always registered and names no class of that
+ * plugin: a class that did would load without complaint and fail only when a build called it. Everything that reads
+ * the Git plugin's records is in {@link GitBuildData}, which is loaded only after the plugin is found active.
+ */
+@Extension
 @Restricted(NoExternalUse.class)
 public final class GitCheckouts implements Checkouts {
+
+    static final String GIT_PLUGIN = "git";
 
     @NonNull
     @Override
     public List<Checkout> of(@NonNull Run<?, ?> run) {
-        List<Checkout> checkouts = new ArrayList<>();
-        for (BuildData data : run.getActions(BuildData.class)) {
-            Revision revision = data.getLastBuiltRevision();
-            if (revision != null) {
-                checkouts.add(new Checkout(data.getRemoteUrls(), revision.getSha1String()));
-            }
-        }
-        return checkouts;
+        return gitActive() ? GitBuildData.checkouts(run) : List.of();
+    }
+
+    private static boolean gitActive() {
+        PluginWrapper git = Jenkins.get().getPluginManager().getPlugin(GIT_PLUGIN);
+        return git != null && git.isActive();
     }
 }

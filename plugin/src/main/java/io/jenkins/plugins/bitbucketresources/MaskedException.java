@@ -33,9 +33,12 @@ final class MaskedException extends Exception {
         if (failure == null || depth > MAX_DEPTH) {
             return false;
         }
-        String message = failure.getMessage();
-        if (message != null && !mask.apply(message).equals(message)) {
-            return true;
+        // toString() too: it is what a printed stack trace shows, and some exceptions build it from more than the
+        // message.
+        for (String text : new String[] {failure.getMessage(), failure.toString()}) {
+            if (text != null && !mask.apply(text).equals(text)) {
+                return true;
+            }
         }
         for (Throwable suppressed : failure.getSuppressed()) {
             if (carriesSecret(suppressed, mask, depth + 1)) {
@@ -46,10 +49,9 @@ final class MaskedException extends Exception {
     }
 
     private static Throwable copy(Throwable failure, UnaryOperator<String> mask, int depth) {
-        String message = failure.getMessage() == null ? null : mask.apply(failure.getMessage());
         Throwable copy = failure instanceof AbortException
-                ? new AbortException(message)
-                : new MaskedException(failure.getClass().getName() + (message == null ? "" : ": " + message));
+                ? new AbortException(failure.getMessage() == null ? null : mask.apply(failure.getMessage()))
+                : new MaskedException(mask.apply(failure.toString()));
         copy.setStackTrace(failure.getStackTrace());
         if (depth < MAX_DEPTH) {
             Throwable cause = failure.getCause();

@@ -6,9 +6,9 @@ import hudson.model.Item;
 import jenkins.model.Jenkins;
 
 /**
- * Who may use the web methods of this plugin's forms: administrators for the global configuration, and on an item
- * (a folder or job), those who may configure it; listing credentials also needs only the right to see the item's
- * configuration or to use its credentials.
+ * Who may use the web methods of the resource forms: administrators for the global configuration, and on an item (a
+ * folder or job), those who may configure it; listing credentials also needs only the right to see the item's
+ * configuration or to use its credentials. The integration (credential) form has its own rule: {@link IntegrationForms}.
  */
 final class Permissions {
 
@@ -17,15 +17,6 @@ final class Permissions {
     /** {@link Jenkins#ADMINISTER} without an item, {@link Item#CONFIGURE} on one. */
     static boolean canConfigure(@CheckForNull Item item) {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
-    }
-
-    /** As {@link #canConfigure} but refuses the request (HTTP 403) when it is not allowed. */
-    static void checkConfigure(@CheckForNull Item item) {
-        if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
-        }
     }
 
     /** Whether the current user may see which credentials the item can use. */

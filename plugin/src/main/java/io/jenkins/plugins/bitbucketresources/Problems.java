@@ -15,4 +15,13 @@ final class Problems {
                 .map(Problem::toString)
                 .collect(Collectors.joining("\n"));
     }
+
+    /** The field of the first error, for a form to point at; empty when there is none. */
+    static String firstField(Validated<?> validated) {
+        return validated.problems().stream()
+                .filter(Problem::isError)
+                .map(Problem::field)
+                .findFirst()
+                .orElse("");
+    }
 }

@@ -26,6 +26,7 @@ import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -106,8 +107,31 @@ public final class WithBitbucketResourceStep extends Step {
                     .withContext(EnvironmentExpander.merge(
                             getContext().get(EnvironmentExpander.class), new BlockVariables(environment)))
                     .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class), filter))
+                    .withContext(FailureHandler.merge(
+                            getContext().get(FailureHandler.class), new MaskingFailureHandler(filter)))
                     .withCallback(new MaskingCallback(filter))
                     .start();
+        }
+    }
+
+    /**
+     * Masks the tokens out of the failure of any step inside the block, and of the block's body itself, before Pipeline
+     * records it on a flow node: a failure is stored with the build and shown to everyone who may read the job.
+     */
+    private static final class MaskingFailureHandler implements FailureHandler {
+
+        private static final long serialVersionUID = 1L;
+
+        private final SecretMaskingFilter filter;
+
+        MaskingFailureHandler(SecretMaskingFilter filter) {
+            this.filter = filter;
+        }
+
+        @NonNull
+        @Override
+        public Throwable handle(@NonNull StepContext context, @NonNull Throwable failure) {
+            return MaskedException.mask(failure, filter::mask);
         }
     }
 
@@ -143,7 +167,10 @@ public final class WithBitbucketResourceStep extends Step {
         }
     }
 
-    /** Passes the block's outcome on, masking the tokens out of any failure message. */
+    /**
+     * Passes the block's outcome on, masking the tokens out of any failure message. The body's failure has normally been
+     * through {@link MaskingFailureHandler} already; masking it again costs little and covers a handler that failed.
+     */
     private static final class MaskingCallback extends BodyExecutionCallback {
 
         private static final long serialVersionUID = 1L;

@@ -29,4 +29,14 @@ class BitbucketClientsTest {
         j.jenkins.setProxy(null);
         assertNotSame(withExceptions, BitbucketClients.get());
     }
+
+    @Test
+    void formsHaveAClientOfTheirOwnThatFollowsTheProxySettingsToo(JenkinsRule j) {
+        BitbucketClient forms = BitbucketClients.forForms();
+        assertSame(forms, BitbucketClients.forForms());
+        assertNotSame(BitbucketClients.get(), forms);
+
+        j.jenkins.setProxy(new ProxyConfiguration("proxy.example.com", 3128));
+        assertNotSame(forms, BitbucketClients.forForms());
+    }
 }

@@ -17,27 +17,20 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
-import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
@@ -55,7 +48,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class BitbucketIntegrationCredentialsTest {
 
     @Test
-    void theEngineMakesTheIntegrationWithCloudDefaults(JenkinsRule j) {
+    void theEngineMakesTheIntegrationWithCloudDefaults(JenkinsRule j) throws Exception {
         Integration integration =
                 cloudIntegration(CREDENTIALS_ID, TOKEN).toIntegration().orElseThrow();
 
@@ -67,7 +60,7 @@ class BitbucketIntegrationCredentialsTest {
     }
 
     @Test
-    void dataCenterPersonalTokenKeepsItsUrlAndUsername(JenkinsRule j) {
+    void dataCenterPersonalTokenKeepsItsUrlAndUsername(JenkinsRule j) throws Exception {
         BitbucketIntegrationCredentialsImpl credentials = new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.GLOBAL,
                 "dc",
@@ -86,7 +79,7 @@ class BitbucketIntegrationCredentialsTest {
     }
 
     @Test
-    void theSecretTextIsTheToken(JenkinsRule j) {
+    void theSecretTextIsTheToken(JenkinsRule j) throws Exception {
         StringCredentials credentials = cloudIntegration(CREDENTIALS_ID, TOKEN);
 
         assertEquals(TOKEN, credentials.getSecret().getPlainText());
@@ -94,17 +87,18 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void anAppPasswordIsRefusedWithWhatToUseInstead(JenkinsRule j) {
-        InvalidValueException refused = assertThrows(
-                InvalidValueException.class, () -> cloudIntegration(CREDENTIALS_ID, "ATBBsomeOldAppPassword123"));
+        Descriptor.FormException refused = assertThrows(
+                Descriptor.FormException.class, () -> cloudIntegration(CREDENTIALS_ID, "ATBBsomeOldAppPassword123"));
 
+        assertEquals("token", refused.getFormField());
         assertThat(refused.getMessage(), containsString("app passwords were removed"));
         assertThat(refused.getMessage(), not(containsString("ATBBsomeOldAppPassword123")));
     }
 
     @Test
     void anApiTokenNeedsTheAccountEmail(JenkinsRule j) {
-        InvalidValueException refused = assertThrows(
-                InvalidValueException.class,
+        Descriptor.FormException refused = assertThrows(
+                Descriptor.FormException.class,
                 () -> new BitbucketIntegrationCredentialsImpl(
                         CredentialsScope.GLOBAL,
                         "api",
@@ -115,16 +109,20 @@ class BitbucketIntegrationCredentialsTest {
                         null,
                         null));
 
+        assertEquals("username", refused.getFormField());
         assertThat(refused.getMessage(), containsString("e-mail"));
     }
 
     @Test
     void anEmptyTokenIsRefused(JenkinsRule j) {
-        assertThrows(InvalidValueException.class, () -> cloudIntegration(CREDENTIALS_ID, " "));
+        Descriptor.FormException refused =
+                assertThrows(Descriptor.FormException.class, () -> cloudIntegration(CREDENTIALS_ID, " "));
+
+        assertEquals("token", refused.getFormField());
     }
 
     @Test
-    void itIsNamedByItsDescriptionOrElseItsIdAndUrl(JenkinsRule j) {
+    void itIsNamedByItsDescriptionOrElseItsIdAndUrl(JenkinsRule j) throws Exception {
         assertEquals(
                 "Bitbucket Cloud for builds", CredentialsNameProvider.name(cloudIntegration(CREDENTIALS_ID, TOKEN)));
 
@@ -166,9 +164,11 @@ class BitbucketIntegrationCredentialsTest {
         String credential = "credentials/store/system/domain/_/credential/dc/";
 
         JSONObject submitted = new JSONObject();
-        try (JenkinsRule.WebClient wc = j.createWebClient()) {
-            // The dialog is a fragment the credentials page loads together with its form scripts; fetched on its own it
-            // has none, so its fields are sent back here the way those scripts encode a form: one JSON object.
+        // The dialog is a fragment the credentials page loads together with its form scripts. Fetched on its own, its
+        // scripts would run without them, so it is read with JavaScript off (every field is in the fragment's HTML, a
+        // select with its current value as the only option), and its fields are sent back the way those scripts
+        // encode a form: one JSON object.
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
             HtmlForm form = wc.goTo(credential + "updateDialog").getFormByName("updateCredentials");
             for (HtmlElement field : form.getHtmlElementDescendants()) {
                 String name = field.getAttribute("name");
@@ -220,125 +220,146 @@ class BitbucketIntegrationCredentialsTest {
         j.assertLogContains("bound as secret text", run);
     }
 
-    private static final String API_TOKEN = "ATATT3xFfGF0PluginTestApiTokenValue98765";
-    private static final String API_TOKEN_EMAIL = "ci-builder@example.com";
-
-    /**
-     * Answers like Bitbucket Cloud: the user profile for an API token with its e-mail, 401 in plain text for anything
-     * else (an access token may not read it), and the repository for the access token.
-     */
-    private static HttpServer cloudOnLoopback() throws Exception {
-        HttpServer bitbucket = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        String basic = "Basic "
-                + Base64.getEncoder()
-                        .encodeToString((API_TOKEN_EMAIL + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
-        bitbucket.createContext("/2.0/user", exchange -> {
-            boolean authorized = basic.equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            answer(
-                    exchange,
-                    authorized ? 200 : 401,
-                    authorized
-                            ? "{\"type\":\"user\",\"display_name\":\"CI Builder\",\"username\":\"ci-builder\","
-                                    + "\"account_id\":\"557058:00000000-0000-0000-0000-000000000000\"}"
-                            : "Unauthorized");
-        });
-        bitbucket.createContext("/2.0/repositories/acme/app", exchange -> {
-            boolean authorized =
-                    ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            answer(
-                    exchange,
-                    authorized ? 200 : 401,
-                    authorized
-                            ? "{\"type\":\"repository\",\"full_name\":\"acme/app\",\"name\":\"app\",\"slug\":\"app\","
-                                    + "\"is_private\":true,\"workspace\":{\"type\":\"workspace\",\"slug\":\"acme\"}}"
-                            : "Unauthorized");
-        });
-        bitbucket.start();
-        return bitbucket;
-    }
-
-    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "text/plain");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
     private static FormValidation testConnection(
             JenkinsRule j, String url, String token, String username, String kind, String repository) {
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             return descriptor.doTestConnection(
-                    null, url, Secret.fromString(token), username, "cloud", kind, repository);
+                    j.jenkins, url, token, username, "cloud", kind, repository, "new-integration");
         }
     }
 
     @Test
     void testConnectionShowsWhoAnApiTokenActsAs(JenkinsRule j) throws Exception {
-        HttpServer bitbucket = cloudOnLoopback();
-        try {
-            String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
-
-            FormValidation result = testConnection(j, url, API_TOKEN, API_TOKEN_EMAIL, "apiToken", "");
+        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+            FormValidation result = testConnection(
+                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
 
             assertEquals(FormValidation.Kind.OK, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: acts as CI Builder (ci-builder)"));
-            assertThat(result.renderHtml(), not(containsString(API_TOKEN)));
-        } finally {
-            bitbucket.stop(0);
+            assertThat(result.renderHtml(), not(containsString(LoopbackBitbucket.API_TOKEN)));
         }
     }
 
     @Test
     void testConnectionOfAnAccessTokenNamesTheRepositoryItReadAndWarns(JenkinsRule j) throws Exception {
-        HttpServer bitbucket = cloudOnLoopback();
-        try {
-            String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
-
-            FormValidation result = testConnection(j, url, TOKEN, "", "accessToken", "acme/app");
+        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+            FormValidation result = testConnection(j, bitbucket.url(), TOKEN, "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.WARNING, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: can read acme/app"));
             assertThat(result.renderHtml(), containsString("Bitbucket does not say who an access token acts as"));
             assertThat(result.renderHtml(), not(containsString(TOKEN)));
-        } finally {
-            bitbucket.stop(0);
         }
     }
 
     @Test
-    void testConnectionWithAWrongTokenSaysWhatIsWrongWithoutTheToken(JenkinsRule j) throws Exception {
-        HttpServer bitbucket = cloudOnLoopback();
-        try {
-            String url = "http://127.0.0.1:" + bitbucket.getAddress().getPort() + "/2.0";
-
+    void testConnectionWithAWrongTokenSpeaksOfThisTokenWithoutShowingIt(JenkinsRule j) throws Exception {
+        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
             FormValidation result =
-                    testConnection(j, url, "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
+                    testConnection(j, bitbucket.url(), "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("refused this token"));
             assertThat(result.renderHtml(), containsString("HTTP 401"));
+            assertThat(result.renderHtml(), not(containsString(BitbucketIntegrationCredentialsImpl.FORM_ID)));
+            assertThat(result.renderHtml(), not(containsString("integration `")));
             assertThat(result.renderHtml(), not(containsString("WrongTokenValue")));
-        } finally {
-            bitbucket.stop(0);
+        }
+    }
+
+    @Test
+    void testConnectionAsksOnceAndDoesNotRetryABusyServer(JenkinsRule j) throws Exception {
+        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+            bitbucket.answerEveryRequestWith(503, null);
+
+            FormValidation result = testConnection(
+                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+
+            assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("try again later"));
+            assertEquals(1, bitbucket.requests());
+        }
+    }
+
+    @Test
+    void testConnectionDoesNotWaitForARateLimitButSaysWhenToTryAgain(JenkinsRule j) throws Exception {
+        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+            bitbucket.answerEveryRequestWith(429, "30");
+
+            FormValidation result = testConnection(
+                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+
+            assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("try again after that"));
+            assertThat(result.renderHtml(), not(containsString("this client waits")));
+            assertEquals(1, bitbucket.requests());
         }
     }
 
     @Test
     void testConnectionReportsTheEnginesProblemsWithoutCallingOut(JenkinsRule j) {
-        BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-
-        FormValidation result;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            result = descriptor.doTestConnection(
-                    null, "ftp://bitbucket.example.com", Secret.fromString(TOKEN), "", "", "", "");
-        }
+        FormValidation result = testConnection(j, "ftp://bitbucket.example.com", TOKEN, "", "", "");
 
         assertEquals(FormValidation.Kind.ERROR, result.kind);
         assertThat(result.renderHtml(), containsString("not http or https"));
+    }
+
+    @Test
+    void anInvalidValuePostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j) throws Exception {
+        JSONObject credentials = new JSONObject()
+                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("scope", "GLOBAL")
+                .element("id", "old-app-password")
+                .element("description", "")
+                .element("url", "")
+                .element("token", "ATBBsomeOldAppPassword123")
+                .element("username", "")
+                .element("platform", "")
+                .element("kind", "");
+
+        WebResponse response;
+        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            WebRequest create = new WebRequest(
+                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
+            create.setRequestParameters(List.of(new NameValuePair(
+                    "json", new JSONObject().element("credentials", credentials).toString())));
+            response = wc.getPage(create).getWebResponse();
+        }
+
+        assertEquals(400, response.getStatusCode());
+        assertThat(response.getContentAsString(), containsString("app passwords were removed"));
+        assertThat(response.getContentAsString(), not(containsString("ATBBsomeOldAppPassword123")));
+        assertThat(response.getContentAsString(), not(containsString("\tat ")));
+        assertThat(response.getContentAsString(), not(containsString("Exception")));
+        assertThat(integrations(), is(empty()));
+    }
+
+    @Test
+    void aTokenTooShortToBeMaskedIsRefusedEverywhereTheFormTakesIt(JenkinsRule j) {
+        Descriptor.FormException refused = assertThrows(
+                Descriptor.FormException.class,
+                () -> new BitbucketIntegrationCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "short",
+                        null,
+                        null,
+                        Secret.fromString("ab"),
+                        null,
+                        "cloud",
+                        "accessToken"));
+        BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
+        FormValidation check;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            check = descriptor.doCheckToken(j.jenkins, "ab", "", "", "cloud", "accessToken", "short");
+        }
+
+        assertEquals("token", refused.getFormField());
+        assertEquals(FormValidation.Kind.ERROR, check.kind);
+        assertThat(integrations(), is(empty()));
     }
 
     private static BitbucketIntegrationCredentials lookUp() {

@@ -23,6 +23,9 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import java.io.IOException;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -133,6 +136,35 @@ class BitbucketResourceBuildWrapperTest {
 
         BitbucketResourceBuildWrapper after = project.getBuildWrappersList().get(BitbucketResourceBuildWrapper.class);
         assertEquals(List.of("app-repo", "retired"), after.getResources());
+    }
+
+    private WorkflowRun refusedInPipeline(String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+        j.assertLogNotContains("never here", run);
+        j.assertLogNotContains("\tat ", run);
+        j.assertLogNotContains("Bitbucket resources: app-repo", run);
+        assertThat(Fixtures.filesContainingAny(run.getRootDir().toPath(), Fixtures.formsOf(TOKEN)), empty());
+        return run;
+    }
+
+    @Test
+    void theGenericWrapStepRefusesItAndPointsAtTheStep() throws Exception {
+        WorkflowRun run =
+                refusedInPipeline("wrap([$class: 'BitbucketResourceBuildWrapper', resources: ['app-repo']]) {\n"
+                        + "  echo 'never here'\n"
+                        + "}");
+
+        j.assertLogContains("in Pipeline, use withBitbucketResource('app-repo') { … } instead", run);
+    }
+
+    @Test
+    void theWrappersSymbolInPipelineIsRefusedToo() throws Exception {
+        WorkflowRun run = refusedInPipeline(
+                "bitbucketResources(resources: ['app-repo', 'tools']) {\n" + "  echo 'never here'\n" + "}");
+
+        j.assertLogContains("use withBitbucketResource(['app-repo', 'tools']) { … } instead", run);
     }
 
     /** A post-build step that prints a fixed line. */

@@ -7,8 +7,12 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.Functions;
+import hudson.model.Descriptor;
 import hudson.model.ModelObject;
 import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
+import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +21,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.actions.ErrorAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /** Credentials, resources and folders the tests set up, the way an administrator would. */
@@ -31,7 +40,8 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static BitbucketIntegrationCredentialsImpl cloudIntegration(String id, String token) {
+    static BitbucketIntegrationCredentialsImpl cloudIntegration(String id, String token)
+            throws Descriptor.FormException {
         return new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.GLOBAL,
                 id,
@@ -79,6 +89,84 @@ final class Fixtures {
 
     static Folder folder(JenkinsRule j, String name) throws IOException {
         return j.jenkins.createProject(Folder.class, name);
+    }
+
+    /**
+     * Every form of the token the block masks, and each of them as an XML file of the build would hold it (flow nodes
+     * and build records are XML).
+     */
+    static List<String> formsOf(String token) {
+        List<String> forms = new ArrayList<>();
+        for (String form : SecretForms.of(new MaskedSecret(token, Optional.empty()))) {
+            forms.add(form);
+            String xml = form.replace("&", "&amp;")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;")
+                    .replace("\"", "&quot;")
+                    .replace("'", "&apos;")
+                    .replace("\r", "&#xd;");
+            if (!xml.equals(form)) {
+                forms.add(xml);
+            }
+        }
+        return forms;
+    }
+
+    /**
+     * Everything the build's flow nodes keep of their failures, as Pipeline reads them back from the build's records:
+     * for each {@link ErrorAction}, the printed failure with its causes and suppressed failures (messages and stack
+     * traces), and each of their messages and descriptions on its own.
+     */
+    static List<String> storedFailures(WorkflowRun run) {
+        List<String> texts = new ArrayList<>();
+        for (FlowNode node : new DepthFirstScanner().allNodes(run.getExecution())) {
+            for (ErrorAction action : node.getActions(ErrorAction.class)) {
+                Throwable error = action.getError();
+                texts.add(Functions.printThrowable(error));
+                describe(error, texts, 0);
+            }
+        }
+        return texts;
+    }
+
+    private static void describe(Throwable failure, List<String> texts, int depth) {
+        if (failure == null || depth > 32) {
+            return;
+        }
+        texts.add(String.valueOf(failure.getMessage()));
+        texts.add(String.valueOf(failure.getLocalizedMessage()));
+        texts.add(failure.toString());
+        for (Throwable suppressed : failure.getSuppressed()) {
+            describe(suppressed, texts, depth + 1);
+        }
+        describe(failure.getCause(), texts, depth + 1);
+    }
+
+    /** The stored failures of a build that carry any of the forms. */
+    static List<String> storedFailuresContaining(WorkflowRun run, List<String> forms) {
+        List<String> found = new ArrayList<>();
+        for (String text : storedFailures(run)) {
+            for (String form : forms) {
+                if (text.contains(form)) {
+                    found.add(text);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The files under a directory that contain any of the forms. */
+    static List<Path> filesContainingAny(Path directory, List<String> forms) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (String form : forms) {
+            for (Path file : filesContaining(directory, form)) {
+                if (!found.contains(file)) {
+                    found.add(file);
+                }
+            }
+        }
+        return found;
     }
 
     /** The files under a directory whose bytes contain the text. */

@@ -19,11 +19,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ResourceResolverTest {
 
+    private JenkinsRule j;
     private Folder teamA;
     private Folder backend;
 
+    // The rule is resolved once, here: resolving it again in a test would start a second controller.
     @BeforeEach
     void defineOnEveryLevel(JenkinsRule j) throws Exception {
+        this.j = j;
         Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"), gitRepo("infra", "acme/infra"));
         teamA = Fixtures.folder(j, "team-a");
         Fixtures.defineOn(teamA, gitRepo("app-repo", "team-a/app"), gitRepo("tools", "team-a/tools"));
@@ -39,7 +42,7 @@ class ResourceResolverTest {
     }
 
     @Test
-    void theNearestFolderWins(JenkinsRule j) throws Exception {
+    void theNearestFolderWins() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
         ResolvedResource appRepo = resolve(job, "app-repo");
@@ -49,7 +52,7 @@ class ResourceResolverTest {
     }
 
     @Test
-    void aParentFolderWinsOverTheGlobalList(JenkinsRule j) throws Exception {
+    void aParentFolderWinsOverTheGlobalList() throws Exception {
         FreeStyleProject job = teamA.createProject(FreeStyleProject.class, "build");
 
         assertEquals(
@@ -59,7 +62,7 @@ class ResourceResolverTest {
     }
 
     @Test
-    void aJobOutsideTheFoldersSeesTheGlobalList(JenkinsRule j) throws Exception {
+    void aJobOutsideTheFoldersSeesTheGlobalList() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("top");
 
         assertEquals(
@@ -71,7 +74,7 @@ class ResourceResolverTest {
     }
 
     @Test
-    void aJobSeesEveryNameOnceNearestFirst(JenkinsRule j) throws Exception {
+    void aJobSeesEveryNameOnceNearestFirst() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
         List<String> visible = ResourceResolver.get().visible(job).stream()

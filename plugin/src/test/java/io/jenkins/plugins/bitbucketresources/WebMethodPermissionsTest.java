@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -35,7 +37,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Every web method of the plugin's forms, as an anonymous user, a user who may only read, a user who may configure
- * the folder, and an administrator.
+ * the folder, a user who manages credentials (create and update them everywhere, without configuring anything or
+ * administering Jenkins), and an administrator. The resource form answers those who may configure where the resource
+ * is saved; the integration form answers those who may save credentials in the store of its context, a user's own
+ * store included, and checks what was typed for anyone.
  */
 @WithJenkins
 class WebMethodPermissionsTest {
@@ -43,23 +48,36 @@ class WebMethodPermissionsTest {
     private static final String ANONYMOUS = null;
     private static final String READER = "reader";
     private static final String CONFIGURER = "configurer";
+    private static final String STORE_MANAGER = "store-manager";
     private static final String ADMIN = "admin";
+    private static final String[] EVERYONE = {ANONYMOUS, READER, CONFIGURER, STORE_MANAGER, ADMIN};
 
+    private static final Secret APP_PASSWORD = Secret.fromString("ATBBsomeOldAppPassword123");
+
+    private JenkinsRule j;
     private Folder folder;
     private BitbucketResource.DescriptorImpl resources;
     private BitbucketIntegrationCredentialsImpl.DescriptorImpl integrations;
 
     @BeforeEach
     void security(JenkinsRule j) throws Exception {
+        this.j = j;
         folder = Fixtures.folder(j, "team-a");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ)
                 .everywhere()
-                .to(READER, CONFIGURER)
+                .to(READER, CONFIGURER, STORE_MANAGER)
                 .grant(Item.CONFIGURE)
                 .onFolders(folder)
                 .to(CONFIGURER)
+                .grant(
+                        CredentialsProvider.CREATE,
+                        CredentialsProvider.UPDATE,
+                        CredentialsProvider.VIEW,
+                        CredentialsProvider.DELETE)
+                .everywhere()
+                .to(STORE_MANAGER)
                 .grant(Jenkins.ADMINISTER)
                 .everywhere()
                 .to(ADMIN));
@@ -75,55 +93,83 @@ class WebMethodPermissionsTest {
         }
     }
 
+    private static ModelObject ownStore(String user) {
+        return User.getById(user, true);
+    }
+
     private static List<String> values(ListBoxModel model) {
         return model.stream().map(option -> option.value).toList();
     }
 
-    @Test
-    void resourceChecksAnswerOnlyThoseWhoMayConfigure() {
-        for (String user : new String[] {ANONYMOUS, READER}) {
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckName(folder, "app repo")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckSourceName(folder, "acme")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckBranch(folder, "a..b")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckBranchesOnlyText(folder, "a:b")).kind);
-            assertEquals(
-                    FormValidation.Kind.OK, as(user, () -> resources.doCheckBranchesExceptText(folder, "a:b")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckTagsOnlyText(folder, "a:b")).kind);
-            assertEquals(FormValidation.Kind.OK, as(user, () -> resources.doCheckTagsExceptText(folder, "a:b")).kind);
-        }
-        assertEquals(FormValidation.Kind.OK, as(CONFIGURER, () -> resources.doCheckName(null, "app repo")).kind);
+    private static FormValidation.Kind kind(String user, Supplier<FormValidation> check) {
+        return as(user, check).kind;
+    }
 
-        assertEquals(FormValidation.Kind.ERROR, as(CONFIGURER, () -> resources.doCheckName(folder, "app repo")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(CONFIGURER, () -> resources.doCheckSourceName(folder, "acme")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(CONFIGURER, () -> resources.doCheckBranch(folder, "a..b")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(CONFIGURER, () -> resources.doCheckBranchesOnlyText(folder, "main a:b")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(CONFIGURER, () -> resources.doCheckBranchesExceptText(folder, "a:b")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR, as(CONFIGURER, () -> resources.doCheckTagsOnlyText(folder, "v* a:b")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR, as(CONFIGURER, () -> resources.doCheckTagsExceptText(folder, "a:b")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(ADMIN, () -> resources.doCheckName(null, "app repo")).kind);
-        assertEquals(FormValidation.Kind.OK, as(ADMIN, () -> resources.doCheckName(null, "app-repo")).kind);
+    // The resource form: folders and the global configuration.
+
+    @Test
+    void resourceChecksAnswerOnlyThoseWhoMayConfigureWhereTheResourceIsSaved() {
+        for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckName(folder, "app repo")), user);
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckSourceName(folder, "acme")), user);
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckBranch(folder, "a..b")), user);
+            assertEquals(
+                    FormValidation.Kind.OK, kind(user, () -> resources.doCheckBranchesOnlyText(folder, "a:b")), user);
+            assertEquals(
+                    FormValidation.Kind.OK, kind(user, () -> resources.doCheckBranchesExceptText(folder, "a:b")), user);
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckTagsOnlyText(folder, "a:b")), user);
+            assertEquals(
+                    FormValidation.Kind.OK, kind(user, () -> resources.doCheckTagsExceptText(folder, "a:b")), user);
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckCredentialsId(folder, "x")), user);
+        }
+        for (String user : new String[] {CONFIGURER, ADMIN}) {
+            assertEquals(FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckName(folder, "app repo")), user);
+            assertEquals(
+                    FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckSourceName(folder, "acme")), user);
+            assertEquals(FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckBranch(folder, "a..b")), user);
+            assertEquals(
+                    FormValidation.Kind.ERROR,
+                    kind(user, () -> resources.doCheckBranchesOnlyText(folder, "main a:b")),
+                    user);
+            assertEquals(
+                    FormValidation.Kind.ERROR,
+                    kind(user, () -> resources.doCheckBranchesExceptText(folder, "a:b")),
+                    user);
+            assertEquals(
+                    FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckTagsOnlyText(folder, "v* a:b")), user);
+            assertEquals(
+                    FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckTagsExceptText(folder, "a:b")), user);
+            assertEquals(
+                    FormValidation.Kind.ERROR, kind(user, () -> resources.doCheckCredentialsId(folder, "x")), user);
+        }
+        for (String user : new String[] {ANONYMOUS, READER, CONFIGURER, STORE_MANAGER}) {
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> resources.doCheckName(null, "app repo")), user);
+        }
+        assertEquals(FormValidation.Kind.ERROR, kind(ADMIN, () -> resources.doCheckName(null, "app repo")));
+        assertEquals(FormValidation.Kind.OK, kind(ADMIN, () -> resources.doCheckName(null, "app-repo")));
     }
 
     @Test
     void theTypeListIsOnlyGivenToThoseWhoMayConfigure() {
-        assertThat(values(as(READER, () -> resources.doFillTypeItems(folder, "ciRepo"))), contains("ciRepo"));
-        assertThat(
-                values(as(CONFIGURER, () -> resources.doFillTypeItems(folder, "ciRepo"))),
-                contains("gitRepo", "ciRepo", "syncRepo"));
+        for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
+            assertThat(values(as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))), contains("ciRepo"));
+        }
+        for (String user : new String[] {CONFIGURER, ADMIN}) {
+            assertThat(
+                    values(as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))),
+                    contains("gitRepo", "ciRepo", "syncRepo"));
+        }
+        assertThat(values(as(CONFIGURER, () -> resources.doFillTypeItems(null, "ciRepo"))), contains("ciRepo"));
     }
 
     @Test
     void theCredentialsDropDownDoesNotListCredentialsToThoseWhoMayNotSeeThem() {
         assertThat(values(as(ANONYMOUS, () -> resources.doFillCredentialsIdItems(folder, ""))), contains(""));
-        assertThat(
-                values(as(READER, () -> resources.doFillCredentialsIdItems(folder, "folder-integration"))),
-                contains("folder-integration"));
+        for (String user : new String[] {READER, STORE_MANAGER}) {
+            assertThat(
+                    values(as(user, () -> resources.doFillCredentialsIdItems(folder, "folder-integration"))),
+                    contains("folder-integration"));
+        }
         assertThat(values(as(CONFIGURER, () -> resources.doFillCredentialsIdItems(null, ""))), contains(""));
 
         List<String> inFolder = values(as(CONFIGURER, () -> resources.doFillCredentialsIdItems(folder, "")));
@@ -145,46 +191,29 @@ class WebMethodPermissionsTest {
         assertThat(globally, not(hasItem("system-integration")));
         assertEquals(
                 FormValidation.Kind.ERROR,
-                as(ADMIN, () -> resources.doCheckCredentialsId(null, "system-integration")).kind);
+                kind(ADMIN, () -> resources.doCheckCredentialsId(null, "system-integration")));
     }
 
     @Test
     void theCredentialsCheckFindsOnlyIntegrationsVisibleInTheFolder() {
-        assertEquals(FormValidation.Kind.OK, as(READER, () -> resources.doCheckCredentialsId(folder, "missing")).kind);
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "folder-integration")).kind);
+                kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "folder-integration")));
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")).kind);
+                kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")));
+        assertEquals(
+                FormValidation.Kind.ERROR, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "missing")));
         assertEquals(
                 FormValidation.Kind.ERROR,
-                as(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "missing")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")).kind);
+                kind(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")));
     }
 
-    @Test
-    void thePreviewIsOnlyWorkedOutForThoseWhoMayConfigure() {
-        FormValidation hidden = as(
-                READER,
+    private FormValidation preview(String user, ModelObject context) {
+        return as(
+                user,
                 () -> resources.doPreviewVariables(
-                        folder,
-                        "app-repo",
-                        "gitRepo",
-                        "folder-integration",
-                        "acme/app",
-                        "main",
-                        "",
-                        "",
-                        "",
-                        "",
-                        false));
-        FormValidation shown = as(
-                CONFIGURER,
-                () -> resources.doPreviewVariables(
-                        folder,
+                        (Item) context,
                         "app-repo",
                         "gitRepo",
                         "folder-integration",
@@ -195,13 +224,24 @@ class WebMethodPermissionsTest {
                         "v*",
                         "",
                         true));
+    }
 
-        assertEquals(FormValidation.Kind.OK, hidden.kind);
-        assertThat(hidden.renderHtml(), not(containsString("APPREPO")));
-        assertEquals(FormValidation.Kind.OK, shown.kind);
-        assertThat(shown.renderHtml(), containsString("APPREPO_INTEGRATION_TOKEN"));
-        assertThat(shown.renderHtml(), containsString("APPREPO_POINTER_TAGS_ONLY_0"));
-        assertThat(shown.renderHtml(), containsString("APPREPO_COMMIT"));
+    @Test
+    void thePreviewIsOnlyWorkedOutForThoseWhoMayConfigure() {
+        for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
+            FormValidation hidden = preview(user, folder);
+            assertEquals(FormValidation.Kind.OK, hidden.kind, user);
+            assertThat(hidden.renderHtml(), not(containsString("APPREPO")));
+        }
+        for (String user : new String[] {CONFIGURER, ADMIN}) {
+            FormValidation shown = preview(user, folder);
+            assertEquals(FormValidation.Kind.OK, shown.kind, user);
+            assertThat(shown.renderHtml(), containsString("APPREPO_INTEGRATION_TOKEN"));
+            assertThat(shown.renderHtml(), containsString("APPREPO_POINTER_TAGS_ONLY_0"));
+            assertThat(shown.renderHtml(), containsString("APPREPO_COMMIT"));
+        }
+        assertThat(preview(CONFIGURER, null).renderHtml(), not(containsString("APPREPO")));
+        assertThat(preview(ADMIN, null).renderHtml(), containsString("APPREPO_INTEGRATION_TOKEN"));
     }
 
     @Test
@@ -226,84 +266,6 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void integrationChecksAnswerOnlyThoseWhoMayConfigure() {
-        Secret appPassword = Secret.fromString("ATBBsomeOldAppPassword123");
-        for (String user : new String[] {ANONYMOUS, READER, CONFIGURER}) {
-            assertEquals(FormValidation.Kind.OK, as(user, () -> integrations.doCheckUrl(null, "ftp://x")).kind);
-            assertEquals(
-                    FormValidation.Kind.OK,
-                    as(user, () -> integrations.doCheckToken(null, appPassword, "", "", "", "")).kind);
-        }
-        assertEquals(FormValidation.Kind.ERROR, as(CONFIGURER, () -> integrations.doCheckUrl(folder, "ftp://x")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(ADMIN, () -> integrations.doCheckUrl(null, "ftp://x")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(ADMIN, () -> integrations.doCheckToken(null, appPassword, "", "", "", "")).kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(
-                                ADMIN,
-                                () -> integrations.doCheckUsername(
-                                        null,
-                                        "not-an-email",
-                                        "",
-                                        Secret.fromString("ATATT3xFfGF0apiTokenValue"),
-                                        "",
-                                        ""))
-                        .kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(ADMIN, () -> integrations.doCheckPlatform(null, "mainframe", "", Secret.fromString(TOKEN), "", ""))
-                        .kind);
-        assertEquals(
-                FormValidation.Kind.ERROR,
-                as(ADMIN, () -> integrations.doCheckKind(null, "appPassword", "", Secret.fromString(TOKEN), "", ""))
-                        .kind);
-        assertEquals(FormValidation.Kind.ERROR, as(ADMIN, () -> integrations.doCheckTestRepository(null, "acme")).kind);
-        assertEquals(FormValidation.Kind.OK, as(READER, () -> integrations.doCheckTestRepository(null, "acme")).kind);
-    }
-
-    @Test
-    void platformAndKindListsAreOnlyGivenToThoseWhoMayConfigure() {
-        assertThat(values(as(READER, () -> integrations.doFillPlatformItems(null, "cloud"))), contains("cloud"));
-        assertThat(
-                values(as(ADMIN, () -> integrations.doFillPlatformItems(null, "cloud"))),
-                contains("", "cloud", "datacenter"));
-        assertThat(values(as(READER, () -> integrations.doFillKindItems(null, ""))), contains(""));
-        assertThat(
-                values(as(ADMIN, () -> integrations.doFillKindItems(null, ""))),
-                contains("", "apiToken", "accessToken", "personalHttpToken", "projectHttpToken"));
-    }
-
-    @Test
-    void testConnectionIsRefusedToThoseWhoMayNotConfigure() {
-        for (String user : new String[] {ANONYMOUS, READER}) {
-            assertThrows(
-                    AccessDeniedException.class,
-                    () -> as(
-                            user,
-                            () -> integrations.doTestConnection(
-                                    folder, "ftp://x", Secret.fromString(TOKEN), "", "", "", "")));
-        }
-        assertThrows(
-                AccessDeniedException.class,
-                () -> as(
-                        CONFIGURER,
-                        () -> integrations.doTestConnection(
-                                null, "ftp://x", Secret.fromString(TOKEN), "", "", "", "")));
-
-        FormValidation configurer = as(
-                CONFIGURER,
-                () -> integrations.doTestConnection(folder, "ftp://x", Secret.fromString(TOKEN), "", "", "", ""));
-        FormValidation admin = as(
-                ADMIN, () -> integrations.doTestConnection(null, "ftp://x", Secret.fromString(TOKEN), "", "", "", ""));
-
-        assertEquals(FormValidation.Kind.ERROR, configurer.kind);
-        assertEquals(FormValidation.Kind.ERROR, admin.kind);
-        assertThat(admin.renderHtml(), containsString("not http or https"));
-    }
-
-    @Test
     void theWrapperListsResourcesOnlyToThoseWhoMayConfigureTheJob() throws Exception {
         Fixtures.defineOn(folder, Fixtures.resource("app-repo", "gitRepo", "folder-integration", "acme/app"));
         FreeStyleProject job = folder.createProject(FreeStyleProject.class, "build");
@@ -311,19 +273,131 @@ class WebMethodPermissionsTest {
                 ExtensionList.lookupSingleton(BitbucketResourceBuildWrapper.DescriptorImpl.class);
         BitbucketResourceBuildWrapper chosen = new BitbucketResourceBuildWrapper(List.of("gone"));
 
-        List<String> forReader = as(READER, () -> wrapper.choices(job, chosen)).stream()
-                .map(BitbucketResourceBuildWrapper.Choice::getName)
-                .toList();
-        List<String> forConfigurer = as(CONFIGURER, () -> wrapper.choices(job, chosen)).stream()
-                .map(BitbucketResourceBuildWrapper.Choice::getName)
-                .toList();
+        for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
+            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
+                    .map(BitbucketResourceBuildWrapper.Choice::getName)
+                    .toList();
+            assertEquals(List.of("gone"), names, user);
+        }
+        for (String user : new String[] {CONFIGURER, ADMIN}) {
+            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
+                    .map(BitbucketResourceBuildWrapper.Choice::getName)
+                    .toList();
+            assertEquals(List.of("app-repo", "gone"), names, user);
+        }
+    }
 
-        assertEquals(List.of("gone"), forReader);
-        assertEquals(List.of("app-repo", "gone"), forConfigurer);
+    // The integration form: the credentials pages of the system, a folder, a user.
+
+    @Test
+    void checksOfWhatWasTypedAnswerEveryone() {
+        Secret apiToken = Secret.fromString("ATATT3xFfGF0apiTokenValue");
+        for (String user : EVERYONE) {
+            assertEquals(FormValidation.Kind.ERROR, kind(user, () -> integrations.doCheckUrl("ftp://x")), user);
+            assertEquals(FormValidation.Kind.OK, kind(user, () -> integrations.doCheckUrl("https://x.example")), user);
+            assertEquals(FormValidation.Kind.ERROR, kind(user, () -> integrations.doCheckTestRepository("acme")), user);
+            for (ModelObject context : new ModelObject[] {null, folder}) {
+                assertEquals(
+                        FormValidation.Kind.ERROR,
+                        kind(
+                                user,
+                                () -> integrations.doCheckToken(
+                                        context, APP_PASSWORD.getPlainText(), "", "", "", "", "")),
+                        user);
+                assertEquals(
+                        FormValidation.Kind.ERROR,
+                        kind(
+                                user,
+                                () -> integrations.doCheckUsername(
+                                        context, "not-an-email", "", apiToken.getPlainText(), "", "", "")),
+                        user);
+                assertEquals(
+                        FormValidation.Kind.ERROR,
+                        kind(user, () -> integrations.doCheckPlatform(context, "mainframe", "", TOKEN, "", "", "")),
+                        user);
+                assertEquals(
+                        FormValidation.Kind.ERROR,
+                        kind(user, () -> integrations.doCheckKind(context, "appPassword", "", TOKEN, "", "", "")),
+                        user);
+                assertEquals(
+                        FormValidation.Kind.OK,
+                        kind(user, () -> integrations.doCheckToken(context, TOKEN, "", "", "", "", "")),
+                        user);
+            }
+        }
     }
 
     @Test
-    void everyWebMethodRefusesGet(JenkinsRule j) throws Exception {
+    void platformAndKindListsAreGivenToThoseWhoMaySaveInTheStore() {
+        for (String user : new String[] {ANONYMOUS, READER, CONFIGURER}) {
+            for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
+                assertThat(
+                        values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))), contains("cloud"));
+                assertThat(values(as(user, () -> integrations.doFillKindItems(context, ""))), contains(""));
+            }
+        }
+        for (String user : new String[] {STORE_MANAGER, ADMIN}) {
+            for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
+                assertThat(
+                        values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))),
+                        contains("", "cloud", "datacenter"));
+                assertThat(
+                        values(as(user, () -> integrations.doFillKindItems(context, ""))),
+                        contains("", "apiToken", "accessToken", "personalHttpToken", "projectHttpToken"));
+            }
+        }
+        for (String user : new String[] {READER, CONFIGURER, STORE_MANAGER, ADMIN}) {
+            assertThat(
+                    values(as(user, () -> integrations.doFillPlatformItems(ownStore(user), "cloud"))),
+                    contains("", "cloud", "datacenter"));
+        }
+        assertThat(
+                values(as(READER, () -> integrations.doFillPlatformItems(ownStore(CONFIGURER), "cloud"))),
+                contains("cloud"));
+    }
+
+    private FormValidation testConnection(String user, ModelObject context) {
+        return as(
+                user,
+                () -> integrations.doTestConnection(
+                        context, "ftp://bitbucket.example.com", TOKEN, "", "", "", "", "new-integration"));
+    }
+
+    @Test
+    void testConnectionIsRefusedToThoseWhoMayNotSaveInTheStore() {
+        for (String user : new String[] {ANONYMOUS, READER, CONFIGURER}) {
+            for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
+                assertThrows(AccessDeniedException.class, () -> testConnection(user, context), user);
+            }
+        }
+        assertThrows(AccessDeniedException.class, () -> testConnection(READER, ownStore(CONFIGURER)));
+        assertThrows(AccessDeniedException.class, () -> testConnection(ANONYMOUS, ownStore(READER)));
+    }
+
+    @Test
+    void testConnectionAnswersThoseWhoMaySaveInTheStoreWithoutNeedingAdministerOrConfigure() {
+        for (String user : new String[] {STORE_MANAGER, ADMIN}) {
+            for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
+                FormValidation answer = testConnection(user, context);
+                assertEquals(FormValidation.Kind.ERROR, answer.kind, user);
+                assertThat(answer.renderHtml(), containsString("not http or https"));
+            }
+        }
+    }
+
+    @Test
+    void everySignedInUserMayUseTheFormOnTheirOwnStore() {
+        for (String user : new String[] {READER, CONFIGURER, STORE_MANAGER, ADMIN}) {
+            FormValidation answer = testConnection(user, ownStore(user));
+            assertEquals(FormValidation.Kind.ERROR, answer.kind, user);
+            assertThat(answer.renderHtml(), containsString("not http or https"));
+            assertThat(
+                    values(as(user, () -> integrations.doFillKindItems(ownStore(user), ""))), hasItem("accessToken"));
+        }
+    }
+
+    @Test
+    void everyWebMethodRefusesGet() throws Exception {
         String resource = "descriptorByName/" + BitbucketResource.class.getName() + "/";
         String integration = "descriptorByName/" + BitbucketIntegrationCredentialsImpl.class.getName() + "/";
         List<String> urls = List.of(

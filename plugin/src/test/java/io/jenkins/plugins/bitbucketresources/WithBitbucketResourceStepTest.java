@@ -70,7 +70,8 @@ class WithBitbucketResourceStepTest {
     @Test
     void variablesAreSetInsideTheBlockAndGoneAfterIt() throws Exception {
         WorkflowRun run = succeeds("withBitbucketResource('app-repo') {\n"
-                + "  echo \"inside: ${env.APPREPO_SOURCENAME} ${env.APPREPO_HTTPS_URL} ${env.APPREPO_POINTER_BUILDONCOMMIT}\"\n"
+                + "  echo \"inside: ${env.APPREPO_SOURCENAME} ${env.APPREPO_HTTPS_URL}"
+                + " ${env.APPREPO_POINTER_BUILDONCOMMIT}\"\n"
                 + "}\n"
                 + "echo \"after: ${env.APPREPO_SOURCENAME}\"");
 

@@ -2,9 +2,11 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.Finding;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +62,15 @@ final class CheckCommand implements Callable<Integer> {
         if (errors > 0) {
             return ExitCodes.USAGE;
         }
-        Optional<List<ResolvedResource>> visible = job.map(j -> Resolver.visible(file.scopesFor(job)));
-        job.ifPresent(j -> terminal.out().println("job " + j.fullName() + " sees " + (visible.orElseThrow().isEmpty() ? "no resources"
-                : visible.orElseThrow().size() + plural(visible.orElseThrow().size(), " resource") + ": "
-                        + visible.orElseThrow().stream().map(ResolvedResource::describe).collect(Collectors.joining(", ")))));
+        Optional<VisibleResources> view = job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
+        view.ifPresent(v -> terminal.out().println("job " + job.orElseThrow().fullName() + " sees " + (v.isEmpty() ? "no resources"
+                : v.size() + plural(v.size(), " resource") + ": " + v.all().stream().map(VisibleResource::describe).collect(Collectors.joining(", ")))));
         if (offline) {
             return ExitCodes.OK;
         }
-        return new OnlineCheck(terminal, timeout, options.debug).run(file, visible);
+        // What the policy refuses to the job is listed above, not checked: the job could not use it.
+        Optional<List<ResolvedResource>> usable = view.map(v -> v.usable().stream().map(VisibleResource.Usable::resolved).toList());
+        return new OnlineCheck(terminal, timeout, options.debug).run(file, usable);
     }
 
     static String plural(long count, String noun) {

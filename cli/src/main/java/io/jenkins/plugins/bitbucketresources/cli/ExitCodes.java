@@ -33,9 +33,10 @@ public final class ExitCodes {
     public static final List<Documented> DOCUMENTED = List.of(
             new Documented("0", "ok"),
             new Documented("1", "internal error (a bug: run again with --debug and report the stack trace)"),
-            new Documented("2", "usage error, or the resources file has errors"),
-            new Documented("3", "a name that is not visible, resources that collide, an integration that does not fit its resource"),
-            new Documented("4", "a check or request against Bitbucket failed or did not finish in time"),
+            new Documented("2", "usage error, or the resources file has errors (also a broken entry or integration the command uses)"),
+            new Documented("3", "a name that is not visible, resources that collide, an integration that does not fit its resource, "
+                    + "a commit asked for without one branch, a resource the job may not use"),
+            new Documented("4", "a check or request against Bitbucket failed (a commit that could not be read) or did not finish in time"),
             new Documented("126", "run: the command cannot be started (not executable, a directory)"),
             new Documented("127", "run: the command, or the interpreter on its first line, was not found"),
             new Documented("128+n", "run: stopped by signal n (129 SIGHUP, 130 SIGINT, 143 SIGTERM), or the command was killed by it"),

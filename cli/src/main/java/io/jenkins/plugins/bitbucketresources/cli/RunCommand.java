@@ -3,11 +3,13 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run COMMAND with the named resources' variables added to its environment.",
             "Its stdout and stderr pass through the masker, so the token never shows in any form; stdin is passed through.",
+            "git over HTTPS to a resource's repository authenticates with its token (resource setting gitAuth, on by default).",
             "Exits with the command's exit code (128+n when it is killed by signal n)."
         })
 final class RunCommand implements Callable<Integer> {
@@ -31,6 +34,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommitOption commits;
+
+    @Mixin
+    CheckoutOption checkouts;
+
+    @Option(names = "--shipctl", description = "Put `shipctl` (Shippable's resource readers) first on the command's PATH, from a private "
+            + "temporary directory removed afterwards. A resource with shipctl: true asks for it too.")
+    boolean shipctl;
 
     @Parameters(paramLabel = "NAME... -- COMMAND [ARGS...]", description = "Resource names, then `--`, then the command and its arguments.")
     List<String> arguments = List.of();
@@ -55,10 +65,14 @@ final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, new ApiCommits(terminal, commits.resolveCommit));
+        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, commits.resolveCommit,
+                checkouts.checkouts());
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
-        return new ProcessRunner(terminal).run(command, environment.asMap(), masker);
+        try (ShipctlOnPath onPath = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment())) {
+            return new ProcessRunner(terminal).run(onPath.command(command),
+                    onPath.addTo(GitAuthSetup.variables(terminal, environment), terminal.environment()), masker);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class ChildProcess implements AutoCloseable {
     static List<String> java(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         if (ignoresInterruptOrHangup()) {
-            command.addAll(List.of(Programs.require("python3").toString(), "-c", "import os, signal, sys\n"
+            command.addAll(List.of(RequiredPrograms.require("python3").toString(), "-c", "import os, signal, sys\n"
                     + "signal.signal(signal.SIGINT, signal.SIG_DFL)\nsignal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
                     + "os.execv(sys.argv[1], sys.argv[1:])"));
         }
@@ -90,7 +91,7 @@ final class ChildProcess implements AutoCloseable {
 
     /** Sends a signal by name (TERM, INT, HUP) with the shell's {@code kill}. */
     void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder(Programs.require("sh").toString(), "-c", "kill -" + name + " " + process.pid()).inheritIO().start();
+        Process kill = new ProcessBuilder(RequiredPrograms.require("sh").toString(), "-c", "kill -" + name + " " + process.pid()).inheritIO().start();
         assertThat(kill.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).isZero();
     }

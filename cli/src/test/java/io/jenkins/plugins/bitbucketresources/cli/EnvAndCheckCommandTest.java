@@ -107,8 +107,23 @@ class EnvAndCheckCommandTest {
     void missingArgumentsAreAUsageErrorWithTheUsage() {
         CliRunner.Result result = cli.run("env");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("bitbucket-resources: Missing required options and parameters: '--config=FILE', 'NAME'\n"
-                + "Usage: bitbucket-resources env");
+        assertThat(result.err()).startsWith("bitbucket-resources: Missing required option: '--config=FILE'\n"
+                + "Usage: bitbucket-resources env").contains("(--list | NAME...)");
+    }
+
+    @Test
+    void namesOrListAreRequired() {
+        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("bitbucket-resources: Error: Missing required argument (specify one of these): "
+                + "(--list | NAME...)");
+    }
+
+    @Test
+    void namesAndListExcludeEachOther() {
+        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString(), "--list", "app-repo");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("bitbucket-resources: Unmatched argument at index 4: 'app-repo'");
     }
 
     @Test
@@ -204,7 +219,7 @@ class EnvAndCheckCommandTest {
     }
 
     @Test
-    void envStopsAtAProblemInTheJobsOwnFolder() throws IOException {
+    void envStopsAtABrokenEntryOfTheJobsOwnFolderThatItUses() throws IOException {
         Path config = dir.resolve("r.yml");
         Files.writeString(config, """
                 integrations:
@@ -216,10 +231,9 @@ class EnvAndCheckCommandTest {
                     resources:
                       - {name: broken, type: svnRepo, integration: dc, sourceName: P/b}
                 """);
-        CliRunner.Result env = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "app");
+        CliRunner.Result env = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "broken");
         assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(env.err()).startsWith("bitbucket-resources: " + config + " has 1 error:\n" + config
-                + ":8:30: error: folders.team-a.resources[0].type: `svnRepo` is not a resource type");
+        assertThat(env.err()).contains(config + ":8:30: error: folders.team-a.resources[0].type: `svnRepo` is not a resource type");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ class LauncherIT {
 
     /** Runs the launcher; {@code classLog} gets the JVM's class-loading log of the command's own run. */
     private ChildProcess launch(Path classLog) throws IOException {
-        Programs.require("bash");
-        return ChildProcess.start(List.of(Programs.require("bash").toString(), root.resolve("bitbucket-resources").toString(), "run", "--config",
+        RequiredPrograms.require("bash");
+        return ChildProcess.start(List.of(RequiredPrograms.require("bash").toString(), root.resolve("bitbucket-resources").toString(), "run", "--config",
                 config.toString(), "app-repo", "--", "sh", "-c", "echo \"$APPREPO_SOURCENAME\""),
                 Map.of("BITBUCKET_TOKEN", token, "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
     }

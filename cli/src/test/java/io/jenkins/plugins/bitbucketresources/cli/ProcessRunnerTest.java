@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class ProcessRunnerTest {
     void cleanupsRunInOrderAfterTheCommandHasExited() {
         List<String> done = new ArrayList<>();
         ProcessRunner runner = runner().atExit(() -> done.add("first")).atExit(() -> done.add("second"));
-        assertThat(run(runner, Programs.require("sh").toString(), "-c", "echo \"$SECRET\"")).isZero();
+        assertThat(run(runner, RequiredPrograms.require("sh").toString(), "-c", "echo \"$SECRET\"")).isZero();
         assertThat(done).containsExactly("first", "second");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("****\n");
     }
@@ -76,7 +77,7 @@ class ProcessRunnerTest {
         ProcessRunner runner = runner().atExit(() -> {
             throw new IOException("could not delete /tmp/x-" + SECRET);
         }).atExit(() -> done.add("second"));
-        assertThat(run(runner, Programs.require("true").toString())).isZero();
+        assertThat(run(runner, RequiredPrograms.require("true").toString())).isZero();
         assertThat(done).containsExactly("second");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("bitbucket-resources: warning: cleaning up after the command failed "
                 + "(IOException: could not delete /tmp/x-****)\n");
@@ -89,13 +90,13 @@ class ProcessRunnerTest {
         Files.setPosixFilePermissions(bin.resolve("greet"), PosixFilePermissions.fromString("rwx------"));
         ProcessRunner runner = runner().addToPath(bin);
         assertThat(run(runner, "greet")).isZero();
-        assertThat(run(runner, Programs.require("sh").toString(), "-c", "greet; echo \"${PATH%%:*}\"")).isZero();
+        assertThat(run(runner, RequiredPrograms.require("sh").toString(), "-c", "greet; echo \"${PATH%%:*}\"")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("greet from bin\ngreet from bin\n" + bin + "\n");
     }
 
     @Test
     void theCommandCarriesTheRunMarker() {
-        assertThat(run(runner(), Programs.require("sh").toString(), "-c", "echo \"$" + ProcessRunner.RUN_VARIABLE + "\"")).isZero();
+        assertThat(run(runner(), RequiredPrograms.require("sh").toString(), "-c", "echo \"$" + ProcessRunner.RUN_VARIABLE + "\"")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("[0-9a-f]{32}\n");
     }
 

@@ -71,14 +71,15 @@ class ResolveCommitTest {
     void aResourceWithoutOneBranchCannotResolveItsCommit() {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "--resolve-commit", "many");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).contains("resource `many` asks for its commit");
+        assertThat(result.err()).isEqualTo("bitbucket-resources: The commit of every resource was asked for, but Bitbucket resource `many` "
+                + "(global) does not name exactly one branch: set its `branch` to get its commit.\n");
     }
 
     @Test
     void aFailedLookupExitsFourWithBitbucketsAnswer() {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "--resolve-commit", "gone");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
-        assertThat(result.err()).startsWith("bitbucket-resources: the commit of resource `gone` could not be read: ")
+        assertThat(result.err()).startsWith("bitbucket-resources: The commit of Bitbucket resource `gone` (global) could not be read: ")
                 .contains("not found or is not visible to this token");
         assertThat(result.out()).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class SignalsTest {
     private final String token = "signal-T0ken-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
     private ChildProcess run(String script) throws Exception {
-        Programs.require("sh");
+        RequiredPrograms.require("sh");
         return ChildProcess.start(ChildProcess.java(MAIN, "run", "--config", EXAMPLE, "--job", "team-a/backend/build", "app-repo", "--",
                 "sh", "-c", script), Map.of("BITBUCKET_TOKEN", token));
     }
@@ -98,9 +99,9 @@ class SignalsTest {
 
     @Test
     void aReaderThatGoesAwayEndsTheRunWith141() throws Exception {
-        Path bash = Programs.require("bash");
-        Programs.require("yes");
-        Programs.require("head");
+        Path bash = RequiredPrograms.require("bash");
+        RequiredPrograms.require("yes");
+        RequiredPrograms.require("head");
         String java = String.join(" ", ChildProcess.java(MAIN, "run", "--config", EXAMPLE, "app-repo", "--", "yes").stream()
                 .map(argument -> "'" + argument.replace("'", "'\\''") + "'").toList());
         try (ChildProcess pipeline = ChildProcess.start(List.of(bash.toString(), "-c", java + " | head -1; echo \"status ${PIPESTATUS[0]}\""),

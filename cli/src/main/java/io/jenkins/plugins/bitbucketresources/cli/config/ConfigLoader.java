@@ -1,5 +1,8 @@
 package io.jenkins.plugins.bitbucketresources.cli.config;
 
+import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
+import io.jenkins.plugins.bitbucketresources.core.health.Concern;
+import io.jenkins.plugins.bitbucketresources.core.health.StaticFindings;
 import io.jenkins.plugins.bitbucketresources.core.model.BuildTriggers;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
@@ -8,6 +11,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Token;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
+import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import java.io.IOException;
 import java.io.Reader;
@@ -48,6 +52,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  * at the first. Tokens come from the environment ({@code token: ${BITBUCKET_TOKEN}}) or a file ({@code tokenFile});
  * a token written inline is accepted with a warning. YAML merge keys ({@code <<: *defaults}) are followed, keys
  * written out winning over merged ones.
+ *
+ * <p>A problem inside a resource or integration entry belongs to that entry: the entry is broken, and only a command
+ * that uses it fails (as in Jenkins, where one broken definition does not stop the others). How entries relate to
+ * each other (a name or a variable prefix used twice in a list, a reference to an integration the file lacks) is
+ * reported for {@code check}; a command meets those through the engine if it uses them. Anything else (not YAML, a
+ * wrong shape, an entry without a name) makes the file unusable as a whole.
  */
 public final class ConfigLoader {
 
@@ -56,11 +66,13 @@ public final class ConfigLoader {
     /** The largest token file read: a token is a few hundred characters at most. */
     public static final int MAX_TOKEN_FILE_BYTES = 4 * 1024;
 
-    private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders");
+    private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders", "policy");
     private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
     private static final Set<String> FOLDER_KEYS = Set.of("resources");
     private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
-            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit");
+            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "gitAuth", "shipctl", "allowedJobs",
+            "onlyOwnCheckout");
+    private static final Set<String> POLICY_KEYS = Set.of(GlobalPolicy.FIELD);
     private static final Set<String> FILTER_KEYS = Set.of("only", "except");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -77,9 +89,9 @@ public final class ConfigLoader {
     }
 
     /**
-     * What a job sees: the integrations, the global resources and the resources of the folders the job sits in; the
-     * other folders are neither validated nor, where the file's layout allows, even parsed ({@link FolderCut}). Without
-     * a job, only the global resources are read.
+     * What a job sees: the integrations, the global resources and policy, and the resources of the folders the job sits
+     * in; the other folders are neither validated nor, where the file's layout allows, even parsed ({@link FolderCut}).
+     * Without a job, only the global resources are read.
      */
     public ConfigFile loadFor(Path path, Optional<JobPath> job) {
         return new Load(path, Optional.of(Set.copyOf(job.map(JobPath::foldersNearestFirst).orElse(List.of())))).run();
@@ -95,10 +107,17 @@ public final class ConfigLoader {
         /** The folders to read; empty to read them all. */
         private final Optional<Set<String>> onlyFolders;
         private final List<Finding> findings = new ArrayList<>();
+        /** Errors that leave the whole file unusable. */
+        private final List<Finding> fileErrors = new ArrayList<>();
         private final Map<String, IntegrationEntry> integrations = new LinkedHashMap<>();
-        private final List<Resource> global = new ArrayList<>();
-        private final Map<String, List<Resource>> folders = new LinkedHashMap<>();
+        private final List<DefinitionEntry> global = new ArrayList<>();
+        private final Map<String, List<DefinitionEntry>> folders = new LinkedHashMap<>();
         private final List<Reference> references = new ArrayList<>();
+        private GlobalPolicy policy = GlobalPolicy.EVERY_JOB;
+        /** The entry being read, whose findings belong to it; none outside entries. */
+        private List<Finding> owner;
+        /** Whether the findings being made are about how entries relate: for `check`, not for the whole file. */
+        private boolean relations;
         /** Fields whose value has the wrong shape, already reported: what the engine says about them again is noise. */
         private final Set<String> misshapen = new HashSet<>();
         private boolean foldersCut;
@@ -111,7 +130,7 @@ public final class ConfigLoader {
         ConfigFile run() {
             Optional<Node> root = parse();
             root.ifPresent(this::readRoot);
-            return new ConfigFile(path, integrations, global, folders, findings);
+            return new ConfigFile(path, integrations, global, folders, findings, fileErrors, policy);
         }
 
         private Optional<Node> parse() {
@@ -122,15 +141,16 @@ public final class ConfigLoader {
             if (onlyFolders.isPresent()) {
                 Optional<FolderCut.Result> cut = FolderCut.keepOnly(text.get(), onlyFolders.get()).filter(c -> c.cut() > 0);
                 if (cut.isPresent()) {
-                    List<Finding> before = List.copyOf(findings);
+                    int findingsBefore = findings.size();
+                    int fileErrorsBefore = fileErrors.size();
                     Optional<Node> root = compose(cut.get().kept());
                     if (root.isPresent()) {
                         foldersCut = true;
                         return root;
                     }
                     // What the cut left does not parse: read the whole file, so the error is the file's own.
-                    findings.clear();
-                    findings.addAll(before);
+                    findings.subList(findingsBefore, findings.size()).clear();
+                    fileErrors.subList(fileErrorsBefore, fileErrors.size()).clear();
                 }
             }
             return compose(text.get());
@@ -164,7 +184,7 @@ public final class ConfigLoader {
             LoaderOptions options = new LoaderOptions();
             options.setAllowRecursiveKeys(false);
             options.setMaxAliasesForCollections(50);
-            // A file within MAX_FILE_BYTES never holds more code points than that; SnakeYAML's own default is 3 MiB.
+            // A file within MAX_FILE_BYTES never holds more code points than that; SnakeYAML's own default is 3 Mi.
             options.setCodePointLimit(MAX_FILE_BYTES);
             Yaml yaml = new Yaml(new SafeConstructor(options));
             try (Reader reader = new StringReader(text)) {
@@ -181,7 +201,7 @@ public final class ConfigLoader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-                findings.add(new Finding(Problem.Severity.ERROR, path, mark == null ? 0 : mark.getLine() + 1,
+                add(new Finding(Problem.Severity.ERROR, path, mark == null ? 0 : mark.getLine() + 1,
                         mark == null ? 0 : mark.getColumn() + 1, "", "is not valid YAML: " + problem
                         + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
                 return Optional.empty();
@@ -200,20 +220,32 @@ public final class ConfigLoader {
             Optional.ofNullable(keys.get("integrations")).ifPresent(t -> readIntegrations(t.getValueNode()));
             Optional.ofNullable(keys.get("resources")).ifPresent(t -> global.addAll(readResources(t.getValueNode(), "resources")));
             Optional.ofNullable(keys.get("folders")).ifPresent(t -> readFolders(t.getValueNode()));
+            Optional.ofNullable(keys.get("policy")).ifPresent(t -> readPolicy(t.getValueNode()));
             if (!keys.containsKey("resources") && !keys.containsKey("folders")) {
                 error(root, "", "defines no resources: add a `resources:` list, or `folders:` with resources");
             }
+            relations = true;
             checkIntegrationReferences();
+            relations = false;
         }
 
         private void readIntegrations(Node node) {
             for (Map.Entry<Integer, Node> item : sequence(node, "integrations").entrySet()) {
                 String field = "integrations[" + item.getKey() + "]";
-                mapping(item.getValue(), field, INTEGRATION_KEYS).ifPresent(keys -> readIntegration(item.getValue(), field, keys));
+                List<Finding> own = new ArrayList<>();
+                owner = own;
+                Optional<String> id = mapping(item.getValue(), field, INTEGRATION_KEYS)
+                        .flatMap(keys -> readIntegration(item.getValue(), field, keys, own));
+                owner = null;
+                if (id.isEmpty()) {
+                    // Nothing can refer to an integration without an ID: what is wrong with it is wrong with the file.
+                    own.stream().filter(Finding::isError).forEach(fileErrors::add);
+                }
             }
         }
 
-        private void readIntegration(Node node, String field, Map<String, NodeTuple> keys) {
+        /** Reads one integration; its ID when it has one. */
+        private Optional<String> readIntegration(Node node, String field, Map<String, NodeTuple> keys, List<Finding> own) {
             Integration.Builder builder = Integration.builder();
             Optional<String> id = string(keys, "id", field);
             id.ifPresent(builder::id);
@@ -228,7 +260,7 @@ public final class ConfigLoader {
                 if (!misshapen.contains(field + ".id")) {
                     error(node, field + ".id", "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
                 }
-                return;
+                return Optional.empty();
             }
             Validated<Integration> validated = builder.build();
             Optional<Integration> integration = Optional.empty();
@@ -242,14 +274,19 @@ public final class ConfigLoader {
             }
             if (validated instanceof Validated.Valid<Integration> valid) {
                 integration = Optional.of(valid.value());
+                for (Concern concern : StaticFindings.of(valid.value())) {
+                    warning(keys.get("url").getValueNode(), field + ".url", concern.message());
+                }
             }
             String key = id.get().strip();
             if (integrations.containsKey(key)) {
+                // The first integration of an ID is the one resources use; this one is only reported.
                 error(keys.get("id").getValueNode(), field + ".id", "`" + key + "` is used by another integration (line "
                         + integrations.get(key).line() + "): give each integration its own ID");
-                return;
+                return Optional.of(key);
             }
-            integrations.put(key, new IntegrationEntry(key, line(node), integration, tokenFindings));
+            integrations.put(key, new IntegrationEntry(key, line(node), integration, tokenFindings, own));
+            return Optional.of(key);
         }
 
         private Optional<Token> readToken(Node node, String field, Map<String, NodeTuple> keys, List<Finding> tokenFindings) {
@@ -277,7 +314,7 @@ public final class ConfigLoader {
             if (!variables.find()) {
                 warning(valueNode, field + ".token", "is written in the file in plain text: anyone who can read the file can use it; "
                         + "write `token: ${BITBUCKET_TOKEN}` and export the variable, or use `tokenFile`");
-                return token(valueNode, field + ".token", raw.get(), findings);
+                return token(valueNode, field + ".token", raw.get(), Optional.empty());
             }
             StringBuilder value = new StringBuilder();
             variables.reset();
@@ -293,7 +330,7 @@ public final class ConfigLoader {
                 variables.appendReplacement(value, Matcher.quoteReplacement(found));
             }
             variables.appendTail(value);
-            return token(valueNode, field + ".token", value.toString(), tokenFindings);
+            return token(valueNode, field + ".token", value.toString(), Optional.of(tokenFindings));
         }
 
         private Optional<Token> readTokenFile(Node node, String field, String raw, List<Finding> tokenFindings) {
@@ -321,7 +358,7 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             warnIfReadableByOthers(node, field, tokenPath);
-            return token(node, field, text, tokenFindings);
+            return token(node, field, text, Optional.of(tokenFindings));
         }
 
         private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
@@ -335,11 +372,13 @@ public final class ConfigLoader {
             }
         }
 
-        private Optional<Token> token(Node node, String field, String raw, List<Finding> into) {
+        /** @param source where problems of a token read from elsewhere go; empty for a token written in the file */
+        private Optional<Token> token(Node node, String field, String raw, Optional<List<Finding>> source) {
             try {
                 return Optional.of(Token.of(raw));
             } catch (InvalidValueException e) {
-                into.add(finding(Problem.Severity.ERROR, node, field, e.getMessage()));
+                Finding problem = finding(Problem.Severity.ERROR, node, field, e.getMessage());
+                source.ifPresentOrElse(into -> into.add(problem), () -> add(problem));
                 return Optional.empty();
             }
         }
@@ -390,40 +429,52 @@ public final class ConfigLoader {
             }
         }
 
-        private List<Resource> readResources(Node node, String field) {
-            List<Resource> resources = new ArrayList<>();
-            Map<String, Node> names = new HashMap<>();
-            Map<String, String> prefixes = new HashMap<>();
+        private List<DefinitionEntry> readResources(Node node, String field) {
+            List<DefinitionEntry> entries = new ArrayList<>();
+            List<Node> nameNodes = new ArrayList<>();
             for (Map.Entry<Integer, Node> item : sequence(node, field).entrySet()) {
                 String itemField = field + "[" + item.getKey() + "]";
+                List<Finding> own = new ArrayList<>();
+                owner = own;
                 Optional<Map<String, NodeTuple>> keys = mapping(item.getValue(), itemField, RESOURCE_KEYS);
-                if (keys.isEmpty()) {
+                Optional<Resource> resource = keys.flatMap(k -> readResource(item.getValue(), itemField, k));
+                owner = null;
+                Optional<NodeTuple> name = keys.map(k -> k.get("name")).filter(t -> t.getValueNode() instanceof ScalarNode scalar
+                        && !isNull(scalar) && !scalar.getValue().isBlank());
+                if (name.isEmpty()) {
+                    // An entry without a name could be the nearest definition of any name: the file cannot be trusted.
+                    own.stream().filter(Finding::isError).forEach(fileErrors::add);
                     continue;
                 }
-                Optional<Resource> read = readResource(item.getValue(), itemField, keys.get());
-                // Names are compared as written, so a duplicate is found even when its first definition is invalid.
-                Optional<NodeTuple> nameTuple = Optional.ofNullable(keys.get().get("name"))
-                        .filter(t -> t.getValueNode() instanceof ScalarNode && !isNull(t.getValueNode()));
-                if (nameTuple.isPresent()) {
-                    String written = ((ScalarNode) nameTuple.get().getValueNode()).getValue().strip();
-                    Node previous = names.putIfAbsent(written, item.getValue());
-                    if (previous != null && !written.isEmpty()) {
-                        error(nameTuple.get().getValueNode(), itemField + ".name", "`" + written + "` is defined twice in this list (also line "
-                                + line(previous) + "): give each resource its own name");
-                        continue;
-                    }
-                }
-                read.ifPresent(resource -> {
-                    String name = resource.name().value();
-                    String other = prefixes.putIfAbsent(resource.name().prefix(), name);
-                    if (other != null) {
-                        warning(keys.get().get("name").getValueNode(), itemField + ".name", "`" + name + "` and `" + other
-                                + "` both give the variable prefix `" + resource.name().prefix() + "`, so they cannot be used in one block");
-                    }
-                    resources.add(resource);
-                });
+                List<Problem> errors = own.stream().filter(Finding::isError).map(f -> Problem.error(f.field(), f.message())).toList();
+                Validated<Resource> validated = errors.isEmpty() && resource.isPresent()
+                        ? new Validated.Valid<>(resource.get(), List.of())
+                        : new Validated.Invalid<>(errors.isEmpty() ? List.of(Problem.error(itemField, "is not a valid resource")) : errors);
+                Node start = item.getValue();
+                entries.add(new DefinitionEntry(((ScalarNode) name.get().getValueNode()).getValue().strip(), line(start),
+                        start.getStartMark().getColumn() + 1, itemField, validated, own));
+                nameNodes.add(name.get().getValueNode());
             }
-            return resources;
+            relations = true;
+            for (Definitions.Conflict conflict : Definitions.conflicts(entries.stream().map(DefinitionEntry::resource).toList())) {
+                DefinitionEntry entry = entries.get(conflict.index());
+                DefinitionEntry earlier = entries.get(conflict.earlier());
+                error(nameNodes.get(conflict.index()), entry.field() + ".name", conflict.problem().message().replace(
+                        "(" + Definitions.FIELD + "[" + conflict.earlier() + "]", "(" + earlier.field() + ", line " + earlier.line()));
+            }
+            // The engine compares the valid entries; a name written twice is a duplicate even when one of the two is broken.
+            Map<String, Integer> firstByName = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                DefinitionEntry entry = entries.get(i);
+                Integer first = firstByName.putIfAbsent(entry.name(), i);
+                if (first != null && !(entry.resource() instanceof Validated.Valid && entries.get(first).resource() instanceof Validated.Valid)) {
+                    DefinitionEntry earlier = entries.get(first);
+                    error(nameNodes.get(i), entry.field() + ".name", "`" + entry.name() + "` is already defined in this scope (" + earlier.field()
+                            + ", line " + earlier.line() + "): rename one of them or remove the duplicate");
+                }
+            }
+            relations = false;
+            return entries;
         }
 
         private Optional<Resource> readResource(Node node, String field, Map<String, NodeTuple> keys) {
@@ -449,6 +500,10 @@ public final class ConfigLoader {
                     bool(keys, "buildOnTagPush", field).orElse(defaults.tagPush()),
                     bool(keys, "buildOnRelease", field).orElse(defaults.release())));
             bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
+            bool(keys, "gitAuth", field).ifPresent(builder::gitAuth);
+            bool(keys, "shipctl", field).ifPresent(builder::shipctl);
+            names(keys, "allowedJobs", field, "a job full name or pattern, e.g. `team-a/**`").ifPresent(builder::allowedJobs);
+            bool(keys, "onlyOwnCheckout", field).ifPresent(builder::onlyOwnCheckout);
             if (!complete) {
                 return Optional.empty();
             }
@@ -479,6 +534,56 @@ public final class ConfigLoader {
                     }
                 }));
             }
+        }
+
+        /**
+         * {@code policy: {globalResourcesFolders: [team-a, platform/release]}}: who may use the global resources. An error
+         * here spoils the whole file: a policy that cannot be read must not leave the global resources open to every job.
+         */
+        private void readPolicy(Node node) {
+            mapping(node, "policy", POLICY_KEYS).ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
+                    .ifPresent(folders -> {
+                        Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
+                        Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
+                        for (Problem problem : validated.problems()) {
+                            Node at = itemNode(list, problem.field()).orElse(list);
+                            add(finding(problem.severity(), at, "policy." + problem.field(), problem.message()));
+                        }
+                        if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
+                            policy = valid.value();
+                        }
+                    }));
+        }
+
+        /** The list item a field such as {@code name[2]} points at. */
+        private Optional<Node> itemNode(Node list, String field) {
+            int open = field.lastIndexOf('[');
+            if (!(list instanceof SequenceNode sequence) || open < 0 || !field.endsWith("]")) {
+                return Optional.empty();
+            }
+            int index = Integer.parseInt(field.substring(open + 1, field.length() - 1));
+            return index < sequence.getValue().size() ? Optional.of(sequence.getValue().get(index)) : Optional.empty();
+        }
+
+        /** A list of plain values, e.g. {@code allowedJobs: [team-a/**, release/*]}. */
+        private Optional<List<String>> names(Map<String, NodeTuple> keys, String key, String field, String what) {
+            NodeTuple tuple = keys.get(key);
+            if (tuple == null || isNull(tuple.getValueNode())) {
+                return Optional.empty();
+            }
+            String listField = field + "." + key;
+            List<String> values = new ArrayList<>();
+            boolean clean = true;
+            for (Map.Entry<Integer, Node> item : sequence(tuple.getValueNode(), listField).entrySet()) {
+                if (item.getValue() instanceof ScalarNode scalar && !isNull(scalar)) {
+                    values.add(scalar.getValue());
+                } else {
+                    error(item.getValue(), listField + "[" + item.getKey() + "]", "must be " + what + " (" + describe(item.getValue()) + " found)");
+                    clean = false;
+                    values.add("");
+                }
+            }
+            return clean || !values.isEmpty() ? Optional.of(values) : Optional.empty();
         }
 
         // --- YAML shapes -------------------------------------------------------------------------------------
@@ -653,7 +758,7 @@ public final class ConfigLoader {
             String topKey = problem.field().split("[.\\[]", 2)[0];
             NodeTuple tuple = keys.get(topKey);
             Node at = tuple == null ? fallback : tuple.getValueNode();
-            findings.add(finding(problem.severity(), at, problem.field().isEmpty() ? field : field + "." + problem.field(), problem.message()));
+            add(finding(problem.severity(), at, problem.field().isEmpty() ? field : field + "." + problem.field(), problem.message()));
         }
 
         private int line(Node node) {
@@ -665,15 +770,25 @@ public final class ConfigLoader {
         }
 
         private void error(Node node, String field, String message) {
-            findings.add(finding(Problem.Severity.ERROR, node, field, message));
+            add(finding(Problem.Severity.ERROR, node, field, message));
         }
 
         private void warning(Node node, String field, String message) {
-            findings.add(finding(Problem.Severity.WARNING, node, field, message));
+            add(finding(Problem.Severity.WARNING, node, field, message));
         }
 
         private void fileError(String message) {
-            findings.add(new Finding(Problem.Severity.ERROR, path, 0, 0, "", message));
+            add(new Finding(Problem.Severity.ERROR, path, 0, 0, "", message));
+        }
+
+        /** Every finding is reported; it also belongs to the entry being read, or else an error spoils the whole file. */
+        private void add(Finding finding) {
+            findings.add(finding);
+            if (owner != null) {
+                owner.add(finding);
+            } else if (!relations && finding.isError()) {
+                fileErrors.add(finding);
+            }
         }
     }
 }

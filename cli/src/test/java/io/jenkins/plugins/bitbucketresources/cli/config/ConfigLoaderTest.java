@@ -6,6 +6,8 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
+import io.jenkins.plugins.bitbucketresources.core.prepare.DefinitionRef;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
@@ -206,8 +208,9 @@ class ConfigLoaderTest {
                     integration: cloud
                     sourcename: acme/app
                 """);
-        assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: branch, "
-                + "branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, sourceName, tags, type");
+        assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: allowedJobs, "
+                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, "
+                + "onlyOwnCheckout, resolveCommit, shipctl, sourceName, tags, type");
     }
 
     @Test
@@ -235,7 +238,8 @@ class ConfigLoaderTest {
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
                 """);
         assertThat(messages(file)).containsExactly(
-                "8: resources[1].name: `app` is defined twice in this list (also line 7): give each resource its own name");
+                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                        + "duplicate");
         assertThat(file.globalResources()).extracting(r -> r.sourceName().toString()).containsExactly("acme/app");
     }
 
@@ -255,14 +259,16 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void prefixCollisionInOneScopeIsAWarning() throws IOException {
+    void prefixCollisionInOneScopeIsAnError() throws IOException {
         ConfigFile file = load(INTEGRATION + """
                 resources:
                   - {name: my-repo, type: gitRepo, integration: cloud, sourceName: acme/a}
                   - {name: myrepo, type: gitRepo, integration: cloud, sourceName: acme/b}
                 """);
-        assertThat(messages(file)).containsExactly("8: warning: resources[1].name: `myrepo` and `my-repo` both give the variable prefix "
-                + "`MYREPO`, so they cannot be used in one block");
+        assertThat(messages(file)).containsExactly("8: resources[1].name: `myrepo` gives the variable prefix `MYREPO`, as `my-repo` "
+                + "(resources[0], line 7) does, so their variables would overwrite each other and they could never be used together: "
+                + "rename one of them");
+        assertThat(file.fileErrors()).as("each of them can still be used on its own").isEmpty();
     }
 
     @Test
@@ -400,8 +406,9 @@ class ConfigLoaderTest {
                     sourceName: acme/app
                     zzz: 1
                 """);
-        assertThat(messages(file)).containsExactly("11: resources[0].zzz: unknown key. Allowed here: branch, branches, buildOnCommit, "
-                + "buildOnPullRequest, buildOnRelease, buildOnTagPush, integration, name, resolveCommit, sourceName, tags, type");
+        assertThat(messages(file)).containsExactly("11: resources[0].zzz: unknown key. Allowed here: allowedJobs, branch, branches, "
+                + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, resolveCommit, "
+                + "shipctl, sourceName, tags, type");
     }
 
     @Test
@@ -449,7 +456,8 @@ class ConfigLoaderTest {
                 """);
         assertThat(messages(file)).containsExactly(
                 "7: resources[0].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
-                "8: resources[1].name: `app` is defined twice in this list (also line 7): give each resource its own name");
+                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                        + "duplicate");
     }
 
     @Test
@@ -464,5 +472,106 @@ class ConfigLoaderTest {
         ConfigFile file = load(yaml.toString());
         assertThat(file.allFindings()).isEmpty();
         assertThat(file.globalResources()).hasSize(count);
+    }
+
+    @Test
+    void shipctlIsReadAndOffByDefault() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app, shipctl: true}
+                  - {name: lib, type: gitRepo, integration: cloud, sourceName: acme/lib}
+                """);
+        assertThat(file.allFindings()).isEmpty();
+        assertThat(file.globalResources()).extracting(Resource::shipctl).containsExactly(true, false);
+    }
+
+    @Test
+    void shipctlThatIsNotABooleanIsAnError() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app, shipctl: "yes please"}
+                """);
+        assertThat(messages(file)).anyMatch(m -> m.contains("resources[0].shipctl: must be `true` or `false` (text found)"));
+    }
+
+    @Test
+    void problemsInsideAnEntryBelongToItAndLeaveTheFileUsable() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app}
+                  - {name: legacy, type: svnRepo, integration: cloud, sourceName: acme/legacy, colour: red}
+                """);
+
+        assertThat(file.fileErrors()).isEmpty();
+        assertThat(file.globalDefinitions()).extracting(DefinitionEntry::name).containsExactly("app", "legacy");
+        DefinitionEntry legacy = file.globalDefinitions().get(1);
+        assertThat(legacy.resource().isValid()).isFalse();
+        assertThat(legacy.line()).isEqualTo(8);
+        assertThat(legacy.findings()).extracting(Finding::field).containsExactly("resources[1].colour", "resources[1].type");
+        assertThat(legacy.resource().problems()).extracting(p -> p.field() + ": " + p.message()).first().asString()
+                .startsWith("resources[1].colour: unknown key");
+        assertThat(file.globalResources()).extracting(r -> r.name().value()).containsExactly("app");
+    }
+
+    @Test
+    void howEntriesRelateIsReportedButLeavesTheFileUsable() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app}
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
+                  - {name: lib, type: gitRepo, integration: nowhere, sourceName: acme/lib}
+                """);
+
+        assertThat(file.allFindings()).hasSize(2).allMatch(Finding::isError);
+        assertThat(file.fileErrors()).isEmpty();
+        assertThat(file.globalDefinitions()).allMatch(e -> e.resource().isValid());
+    }
+
+    @Test
+    void anEntryWithoutANameSpoilsTheWholeFile() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {type: gitRepo, integration: cloud, sourceName: acme/app}
+                  - just-text
+                """);
+
+        assertThat(file.fileErrors()).extracting(Finding::field).containsExactly("resources[0].name", "resources[1]");
+        assertThat(file.globalDefinitions()).isEmpty();
+    }
+
+    @Test
+    void anIntegrationKeepsItsOwnProblems() throws IOException {
+        ConfigFile file = load("""
+                integrations:
+                  - {id: dc, url: "ftp://bitbucket.example.com", token: "${BITBUCKET_TOKEN}"}
+                  - {url: https://api.bitbucket.org/2.0, token: "${BITBUCKET_TOKEN}"}
+                resources:
+                  - {name: app, type: gitRepo, integration: dc, sourceName: P/app}
+                """);
+
+        assertThat(file.integrations().get("dc").errors()).extracting(Finding::field).containsExactly("integrations[0].url");
+        assertThat(file.fileErrors()).extracting(Finding::field).containsExactly("integrations[1].id");
+    }
+
+    @Test
+    void aJobSeesEveryEntryOfItsScopesNearestFirstBrokenOnesIncluded() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app}
+                folders:
+                  team-a:
+                    resources:
+                      - {name: app, type: gitRepo, integration: cloud, sourceName: acme}
+                  team-b:
+                    resources:
+                      - {name: tools, type: gitRepo, integration: cloud, sourceName: acme/tools}
+                """);
+
+        List<ScopeDefinitions> scopes = file.definitionsFor(Optional.of(JobPath.parse("team-a/build")));
+
+        assertThat(scopes).extracting(ScopeDefinitions::scope).containsExactly(new Scope.Folder("team-a"), Scope.GLOBAL);
+        assertThat(scopes.get(0).definitions()).singleElement().satisfies(d -> assertThat(d.isValid()).isFalse());
+        assertThat(file.entry(new DefinitionRef(new Scope.Folder("team-a"), 0))).get().extracting(DefinitionEntry::line).isEqualTo(11);
+        assertThat(file.entry(new DefinitionRef(Scope.GLOBAL, 5))).isEmpty();
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.bitbucketresources.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.jenkins.plugins.bitbucketresources.cli.Programs;
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class FileBoundsTest {
     @Test
     void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("resources.yml");
-        Process mkfifo = new ProcessBuilder(Programs.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
+        Process mkfifo = new ProcessBuilder(RequiredPrograms.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
         assertThat(onlyMessage(fifo)).endsWith("error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
     }
@@ -97,7 +97,7 @@ class FileBoundsTest {
     @Test
     void aTokenFileThatIsAFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("token");
-        Process mkfifo = new ProcessBuilder(Programs.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
+        Process mkfifo = new ProcessBuilder(RequiredPrograms.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
         assertThat(tokenFileMessage("token")).startsWith("`token` is a FIFO (named pipe), not a regular file");
     }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.RefNames;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,8 +21,12 @@ import java.util.Optional;
  *
  * <p>Requests have a timeout, are retried a bounded number of times with exponential backoff and jitter on 5xx, 429
  * and dropped connections (honouring {@code Retry-After} up to a cap), and follow redirects only within the
- * integration's origin (scheme, host and port). Successful answers are cached for {@link ClientSettings#cacheTtl()}
- * per integration credentials and URL, and identical requests in flight at the same time are sent once.
+ * integration's origin (scheme, host and port). Identical requests in flight at the same time are sent once, whatever
+ * the answer (a 404 or a 401 is shared as a success is). Answers are otherwise read as of the time of asking: a branch
+ * head, a branch list and a token check ({@link #checkIntegration}) never come from an earlier answer, so a build
+ * started by a push sees the pushed commit and a revoked token fails at once. Only repository metadata
+ * ({@link #repository}: the main branch and clone links, which rarely change) is reused for
+ * {@link ClientSettings#cacheTtl()} per integration credentials and URL.
  *
  * <p>Thread-safe: one instance serves a whole Jenkins controller or command.
  */
@@ -33,6 +38,7 @@ public final class BitbucketClient {
     private final PlatformApi cloud;
     private final PlatformApi dataCenter;
     private final Failures failures;
+    private final TokenDetails tokenDetails;
 
     /**
      * @param http the HTTP client to send with (the plugin passes Jenkins' proxy-aware client). It must not follow
@@ -53,6 +59,7 @@ public final class BitbucketClient {
         Reader reader = new Reader(new Exchanges(new Transport(http, settings), settings, json), failures, json);
         this.cloud = new CloudApi(reader);
         this.dataCenter = new DataCenterApi(reader);
+        this.tokenDetails = new TokenDetails(reader);
     }
 
     /**
@@ -94,6 +101,26 @@ public final class BitbucketClient {
                 .orElseGet(() -> new Outcome.Ok<>(new RepositoryCheck(info, Optional.empty()))));
     }
 
+    /**
+     * Whether the integration's token can read the repository, in one request: what a background health check asks.
+     * Cloud reads the repository; Data Center reads it too and says who the token acts as when its answer names the
+     * user. Unlike {@link #checkIntegration}, it never asks for the token's user profile first, which an access token
+     * may not read and which builds do not need.
+     */
+    public Outcome<Identity> checkAccess(Integration integration, SourceName source) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(source, "source");
+        Optional<Outcome.Failure<Identity>> bad = checkSource(integration, source);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        if (integration.platform() == Platform.CLOUD) {
+            return cloud.repository(integration, source).map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source),
+                    List.of()));
+        }
+        return dataCenter.identity(integration, Optional.of(source));
+    }
+
     /** The repository's main branch and clone URLs (without credentials). */
     public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
         Objects.requireNonNull(integration, "integration");
@@ -102,7 +129,7 @@ public final class BitbucketClient {
         return bad.isPresent() ? bad.get() : api(integration).repository(integration, source);
     }
 
-    /** The commit at the head of a branch, for {@code <P>_COMMIT}. */
+    /** The commit at the head of a branch now, for {@code <P>_COMMIT}. */
     public Outcome<String> branchHead(Integration integration, SourceName source, String branch) {
         return branch(integration, source, branch).map(Branch::commit);
     }
@@ -116,6 +143,21 @@ public final class BitbucketClient {
         Objects.requireNonNull(source, "source");
         Optional<Outcome.Failure<BranchList>> bad = checkSource(integration, source);
         return bad.isPresent() ? bad.get() : api(integration).branches(integration, source);
+    }
+
+    /**
+     * When the integration's token expires, where Bitbucket tells it: Data Center shows an HTTP access token's details
+     * (to those allowed to read them); Cloud never tells ({@link TokenExpiry.Unknown}, no request). A refusal of this
+     * lookup says nothing about the token's health and is answered as {@link TokenExpiry.Unknown}. An expiry date cannot
+     * change, so a host asks once per token.
+     *
+     * @param repository for a project or repository token, a repository of its project (a resource's source name),
+     *     under which Data Center keeps the token's details
+     */
+    public Outcome<TokenExpiry> tokenExpiry(Integration integration, Optional<SourceName> repository) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(repository, "repository");
+        return tokenDetails.expiry(integration, repository);
     }
 
     private Outcome<Branch> branch(Integration integration, SourceName source, String branch) {

@@ -18,8 +18,11 @@ import java.util.random.RandomGenerator;
  * @param initialBackoff the wait before the first retry; it doubles for each further retry, with jitter
  * @param maxBackoff the longest wait between two attempts when Bitbucket does not say how long
  * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one ends the request at once
- * @param cacheTtl how long a successful answer is reused; zero turns the cache off (identical concurrent requests
- *     are still sent once)
+ * @param cacheTtl how long a successful answer about repository metadata is reused; zero turns that off. Branch heads
+ *     and token checks are never reused, and identical concurrent requests are sent once either way.
+ * @param interactive a person is waiting for the answer on a form, where the integration being checked is not saved
+ *     yet: failures speak of "this token" instead of an integration by its ID, and say to try again later instead of
+ *     how long this client waits
  */
 public record ClientSettings(
         Duration connectTimeout,
@@ -31,7 +34,8 @@ public record ClientSettings(
         Duration cacheTtl,
         Clock clock,
         Sleeper sleeper,
-        RandomGenerator random) {
+        RandomGenerator random,
+        boolean interactive) {
 
     /** More attempts than this only hammer a server that is already struggling. */
     static final int MAX_ATTEMPTS_LIMIT = 10;
@@ -56,12 +60,33 @@ public record ClientSettings(
 
     /**
      * Connect in 10 s, answer in 30 s, 3 attempts with backoff from 1 s to 15 s, {@code Retry-After} honoured up to
-     * 60 s, answers reused for 30 s (long enough to absorb a burst of builds, short enough that a pushed commit is
-     * seen soon), the system clock, real sleeping, a fresh random source.
+     * 60 s, repository metadata reused for 30 s (long enough to absorb a burst of checks), the system clock, real
+     * sleeping, a fresh random source.
      */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom());
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
+    }
+
+    /**
+     * For a form where a person waits on the answer (a <em>Test connection</em> button): connect and answer within
+     * 10 s, one attempt, so nothing is retried and nothing sleeps, whatever {@code Retry-After} says; no cache, so each
+     * click asks Bitbucket again; and interactive messages.
+     */
+    public static ClientSettings forms() {
+        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), true);
+    }
+
+    /**
+     * For a background health check: the timeouts of {@link #defaults()}, one attempt (a rate limit or a busy server is
+     * left to the check planner's back-off instead of being retried at once, so a check is one request), no cache (a
+     * check is meant to ask Bitbucket), and messages that name the integration, since an administrator reads them
+     * later, away from the credential's form.
+     */
+    public static ClientSettings checks() {
+        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
     }
 
     /**
@@ -73,27 +98,33 @@ public record ClientSettings(
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, random);
+        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
-        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap, cacheTtl, clock, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap,
+                cacheTtl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withCacheTtl(Duration ttl) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, ttl, clock, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                ttl, clock, sleeper, random, interactive);
     }
 
     public ClientSettings withClock(Clock value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, value, sleeper, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, value, sleeper, random, interactive);
     }
 
     public ClientSettings withSleeper(Sleeper value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, value, random);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, value, random, interactive);
     }
 
     public ClientSettings withRandom(RandomGenerator value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, cacheTtl, clock, sleeper, value);
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, sleeper, value, interactive);
     }
 
     private static void positive(String name, Duration value) {

@@ -52,12 +52,15 @@ final class CloudApi implements PlatformApi {
                 ? "The token cannot read its user profile (it lacks " + USER_SCOPE + "), so Bitbucket did not say who it acts as; it was "
                         + "checked against " + source + " instead. Add " + USER_SCOPE + " to the token's scopes to see the account here."
                 : "Bitbucket does not say who an access token acts as; it was checked against " + source + " instead.";
-        return repository(integration, source).map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source), List.of(warning)));
+        // Read as of now, as the user profile was: a token revoked a moment ago must not pass on a kept answer.
+        return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
+                a -> CloudAnswers.repository(source, reader.json(a)))
+                .map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source), List.of(warning)));
     }
 
     @Override
     public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
-        return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
+        return reader.readReusable(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
                 a -> CloudAnswers.repository(source, reader.json(a)));
     }
 

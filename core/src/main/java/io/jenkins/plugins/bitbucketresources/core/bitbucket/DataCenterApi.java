@@ -89,7 +89,7 @@ final class DataCenterApi implements PlatformApi {
      */
     @Override
     public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
-        return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
+        return reader.readReusable(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
                 answer -> DataCenterAnswers.repository(source, reader.json(answer)))
                 .flatMap(info -> defaultBranch(integration, source, repositoryUrl(integration, source).path("branches", "default"), true)
                         .map(main -> new RepositoryInfo(info.source(), main, info.httpsUrl(), info.sshUrl())));
@@ -97,7 +97,7 @@ final class DataCenterApi implements PlatformApi {
 
     private Outcome<Optional<String>> defaultBranch(Integration integration, SourceName source, Url url, boolean mayFallBack) {
         Subject subject = new Subject("the default branch of `" + source + "`", REPOSITORY_ADVICE);
-        Reply reply = reader.fetch(integration, url.build());
+        Reply reply = reader.fetchReusable(integration, url.build());
         if (reply instanceof Reply.Broken broken) {
             return reader.failures().from(integration, subject, broken);
         }

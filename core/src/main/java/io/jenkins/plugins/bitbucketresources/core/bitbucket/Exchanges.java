@@ -15,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The economy layer in front of {@link Transport}: successful answers are reused for {@code cacheTtl}, and identical
- * requests in flight at the same time share one HTTP call. "Identical" means the same URL with the same credentials:
- * the key holds a digest of platform, token kind, username and token, so two tokens never share an entry, and the
- * token itself is not kept in the key.
+ * The economy layer in front of {@link Transport}: identical requests in flight at the same time share one HTTP call,
+ * whatever it answers (a 404 or a 401 as much as a success), and successful answers to requests that may be
+ * {@linkplain #reuse reused} are kept for {@code cacheTtl}. A {@linkplain #get fresh} request never takes a kept
+ * answer: a branch head must be the head at the time of asking, and a token check must see a revoked token at once.
+ * "Identical" means the same URL with the same credentials: the key holds a digest of platform, token kind, username
+ * and token, so two tokens never share an entry, and the token itself is not kept in the key.
  */
 final class Exchanges {
 
@@ -43,17 +45,27 @@ final class Exchanges {
         this.json = json;
     }
 
+    /** The answer as it is now; only a request in flight at this moment is shared. */
     Reply get(Integration integration, URI uri) {
+        return exchange(integration, uri, false);
+    }
+
+    /** An answer kept from an earlier identical request when it is recent enough, else as {@link #get}. */
+    Reply reuse(Integration integration, URI uri) {
+        return exchange(integration, uri, true);
+    }
+
+    private Reply exchange(Integration integration, URI uri, boolean reusable) {
         Key key = new Key(credentials(integration), uri.toString());
         while (true) {
-            Reply.Answer cached = fresh(key);
+            Reply.Answer cached = reusable ? kept(key) : null;
             if (cached != null) {
                 return cached;
             }
             CompletableFuture<Reply> mine = new CompletableFuture<>();
             CompletableFuture<Reply> leader = inFlight.putIfAbsent(key, mine);
             if (leader == null) {
-                return lead(key, mine, integration, uri);
+                return lead(key, mine, integration, uri, reusable);
             }
             Reply shared = await(leader, uri);
             // The leader's thread was interrupted (its build was aborted): that is no reason for this caller to fail.
@@ -63,12 +75,12 @@ final class Exchanges {
         }
     }
 
-    private Reply lead(Key key, CompletableFuture<Reply> mine, Integration integration, URI uri) {
+    private Reply lead(Key key, CompletableFuture<Reply> mine, Integration integration, URI uri, boolean reusable) {
         try {
-            // Checked again now that this call is registered: an answer may have been cached in between.
-            Reply.Answer cached = fresh(key);
+            // Checked again now that this call is registered: an answer may have been kept in between.
+            Reply.Answer cached = reusable ? kept(key) : null;
             Reply reply = cached != null ? cached : transport.get(uri, authorization(integration), origin(integration));
-            if (cached == null && reply instanceof Reply.Answer answer && cacheable(answer)) {
+            if (reusable && cached == null && reply instanceof Reply.Answer answer && cacheable(answer)) {
                 store(key, answer);
             }
             mine.complete(reply);
@@ -95,7 +107,7 @@ final class Exchanges {
         }
     }
 
-    private Reply.Answer fresh(Key key) {
+    private Reply.Answer kept(Key key) {
         Entry entry = cache.get(key);
         if (entry == null) {
             return null;

@@ -29,8 +29,8 @@ final class Failures {
         String where = "HTTP " + status + " for GET " + answer.uri() + said(body);
         String platform = integration.platform().displayName();
         if (status == 401) {
-            return new Outcome.InvalidToken<>(redactor.redact(platform + " refused the token of integration `" + integration.id() + "` ("
-                    + where + "). " + tokenAdvice(integration)));
+            return new Outcome.InvalidToken<>(redactor.redact(platform + " refused " + theToken(integration) + " (" + where + "). "
+                    + tokenAdvice(integration)));
         }
         if (status == 429 || (status == 403 && body.mentionsRateLimit())) {
             return rateLimited(integration, subject, answer, where, redactor);
@@ -40,11 +40,11 @@ final class Failures {
                 String needed = String.join(", ", body.requiredScopes());
                 String has = body.grantedScopes().isEmpty() ? "no scope listed" : String.join(", ", body.grantedScopes());
                 return new Outcome.MissingScope<>(body.requiredScopes(), body.grantedScopes(), redactor.redact(platform + " refused "
-                        + subject.what() + " to integration `" + integration.id() + "`: the token lacks the scope " + needed + " (HTTP 403 for GET "
-                        + answer.uri() + "; the token has " + has + "). Create a token that also has " + needed + " and store it in the integration."));
+                        + subject.what() + " to " + holder(integration) + ": the token lacks the scope " + needed + " (HTTP 403 for GET "
+                        + answer.uri() + "; the token has " + has + "). Create a token that also has " + needed + " and " + storeIt() + "."));
             }
             return new Outcome.MissingScope<>(body.requiredScopes(), body.grantedScopes(), redactor.redact(platform + " refused " + subject.what()
-                    + " to integration `" + integration.id() + "` (" + where + "): the token lacks a scope or permission this needs, or access "
+                    + " to " + holder(integration) + " (" + where + "): the token lacks a scope or permission this needs, or access "
                     + "is restricted (e.g. by IP allowlisting). " + permissionAdvice(integration.platform())));
         }
         if (status == 404) {
@@ -168,7 +168,8 @@ final class Failures {
         Optional<Duration> wait = RetryAfter.in(answer.headers(), settings.clock());
         Optional<Instant> retryAt = wait.map(w -> now.plus(w).truncatedTo(ChronoUnit.SECONDS));
         String when;
-        if (wait.isPresent() && wait.get().compareTo(settings.maxRetryAfter()) > 0) {
+        // A form's client never waits, so it only says when to try again.
+        if (wait.isPresent() && !settings.interactive() && wait.get().compareTo(settings.maxRetryAfter()) > 0) {
             when = "Bitbucket asks to wait until " + retryAt.orElseThrow() + " (" + Texts.duration(wait.get()) + "), longer than this client "
                     + "waits (" + Texts.duration(settings.maxRetryAfter()) + "): try again after that.";
         } else if (retryAt.isPresent()) {
@@ -194,18 +195,36 @@ final class Failures {
         return attempts > 1 ? ", after " + attempts + " attempts" : "";
     }
 
-    private static String tokenAdvice(Integration integration) {
+    /**
+     * Which token Bitbucket refused: on a form the integration is the one being edited, and its ID is not saved (or not
+     * typed) yet, so the message speaks of the token in front of the person.
+     */
+    private String theToken(Integration integration) {
+        return settings.interactive() ? "this token" : "the token of integration `" + integration.id() + "`";
+    }
+
+    /** Whom Bitbucket refused something to. */
+    private String holder(Integration integration) {
+        return settings.interactive() ? "this token" : "integration `" + integration.id() + "`";
+    }
+
+    /** Where a new token goes. */
+    private String storeIt() {
+        return settings.interactive() ? "enter it here" : "store it in the integration";
+    }
+
+    private String tokenAdvice(Integration integration) {
         return switch (integration.kind()) {
             case CLOUD_API_TOKEN -> "The API token is wrong, expired or revoked, or `" + integration.username().orElse("")
                     + "` is not the e-mail address of the Atlassian account that owns it: check the username, or create a new API token with "
-                    + "Bitbucket scopes (Atlassian account settings > Security > API tokens) and store it in the integration.";
+                    + "Bitbucket scopes (Atlassian account settings > Security > API tokens) and " + storeIt() + ".";
             case CLOUD_ACCESS_TOKEN -> "The access token is wrong, expired or revoked, or cannot be used for this request: create a new "
-                    + "repository, project or workspace access token (its settings > Access tokens) and store it in the integration.";
+                    + "repository, project or workspace access token (its settings > Access tokens) and " + storeIt() + ".";
             case DATA_CENTER_PERSONAL_TOKEN -> "The HTTP access token is wrong, expired or revoked, or its user `"
-                    + integration.username().orElse("") + "` is disabled: create a new one (Manage account > HTTP access tokens) and store "
-                    + "it in the integration.";
+                    + integration.username().orElse("") + "` is disabled: create a new one (Manage account > HTTP access tokens) and "
+                    + storeIt() + ".";
             case DATA_CENTER_PROJECT_TOKEN -> "The HTTP access token is wrong, expired or revoked: create a new one (project or repository "
-                    + "settings > HTTP access tokens) and store it in the integration.";
+                    + "settings > HTTP access tokens) and " + storeIt() + ".";
         };
     }
 

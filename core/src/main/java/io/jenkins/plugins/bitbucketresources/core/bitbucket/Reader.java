@@ -43,8 +43,14 @@ final class Reader {
         return failures;
     }
 
+    /** The answer as it is now. */
     Reply fetch(Integration integration, URI uri) {
         return exchanges.get(integration, uri);
+    }
+
+    /** An answer that may be a recent one kept from an identical request: for what rarely changes (repository metadata). */
+    Reply fetchReusable(Integration integration, URI uri) {
+        return exchanges.reuse(integration, uri);
     }
 
     JsonNode json(Reply.Answer answer) {
@@ -56,9 +62,17 @@ final class Reader {
         return ErrorBody.read(json, UnaryOperator.identity(), answer.contentType(), answer.body());
     }
 
-    /** One GET whose successful answer {@code parse} reads; any other answer becomes a failure. */
+    /** One GET, answered as of now, whose successful answer {@code parse} reads; any other answer becomes a failure. */
     <T> Outcome<T> read(Integration integration, Subject subject, URI uri, Function<Reply.Answer, T> parse) {
-        Reply reply = fetch(integration, uri);
+        return outcome(integration, subject, fetch(integration, uri), parse);
+    }
+
+    /** As {@link #read}, but a recent answer to an identical request may serve. */
+    <T> Outcome<T> readReusable(Integration integration, Subject subject, URI uri, Function<Reply.Answer, T> parse) {
+        return outcome(integration, subject, fetchReusable(integration, uri), parse);
+    }
+
+    private <T> Outcome<T> outcome(Integration integration, Subject subject, Reply reply, Function<Reply.Answer, T> parse) {
         if (reply instanceof Reply.Broken broken) {
             return failures.from(integration, subject, broken);
         }

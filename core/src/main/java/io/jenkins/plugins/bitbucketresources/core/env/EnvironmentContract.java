@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.env;
 
+import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.RefFilter;

@@ -10,6 +10,10 @@ import java.util.Optional;
  * trigger settings. {@code branch} and {@code branches} exclude each other.
  *
  * @param resolveCommit whether the head commit of the branch is fetched from the Bitbucket API for {@code <P>_COMMIT}
+ * @param gitAuth whether git over HTTPS to the repository authenticates with the integration's token inside the block
+ * @param shipctl whether the block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}
+ * @param access which jobs may use the resource ({@code allowedJobs}, {@code onlyOwnCheckout}); {@link JobAccess#OPEN} for
+ *     every job that sees it
  */
 public record Resource(
         ResourceName name,
@@ -20,7 +24,10 @@ public record Resource(
         RefFilter branches,
         RefFilter tags,
         BuildTriggers buildOn,
-        boolean resolveCommit) {
+        boolean resolveCommit,
+        boolean gitAuth,
+        boolean shipctl,
+        JobAccess access) {
 
     public static final String INTEGRATION_FIELD = "integration";
     static final String BRANCHES_FIELD = "branches";
@@ -40,11 +47,47 @@ public record Resource(
         if (branch.isPresent() && !branches.isEmpty()) {
             throw new InvalidValueException(BRANCHES_FIELD, BRANCH_AND_BRANCHES);
         }
+        Objects.requireNonNull(access, "access");
+        if (access.onlyOwnCheckout() && type != ResourceType.CI_REPO) {
+            throw new InvalidValueException(JobAccess.ONLY_OWN_CHECKOUT_FIELD, onlyOwnCheckoutMisplaced(type));
+        }
+    }
+
+    /** A resource every job that sees it may use. */
+    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit, boolean gitAuth, boolean shipctl) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, JobAccess.OPEN);
+    }
+
+    /** The same resource, usable by the jobs {@code value} allows. */
+    public Resource withAccess(JobAccess value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, value);
+    }
+
+    private static String onlyOwnCheckoutMisplaced(ResourceType type) {
+        return "is set on a " + type.id() + ", but only a ciRepo (the repository the job itself builds) can require the job's own "
+                + "checkout: remove onlyOwnCheckout, or make the resource a ciRepo";
+    }
+
+    /** A resource with git authentication on and no {@code shipctl}, as they are unless set. */
+    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
+            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit) {
+        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true, false);
     }
 
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value);
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl, access);
+    }
+
+    /** The same resource, with git over HTTPS authenticated by its token (or not). */
+    public Resource withGitAuth(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value, shipctl, access);
+    }
+
+    /** The same resource, asking (or not) for the {@code shipctl} reader. */
+    public Resource withShipctl(boolean value) {
+        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, value, access);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -90,6 +133,10 @@ public record Resource(
         private List<String> tagsExcept = List.of();
         private BuildTriggers buildOn = BuildTriggers.DEFAULT;
         private boolean resolveCommit;
+        private boolean gitAuth = true;
+        private boolean shipctl;
+        private List<String> allowedJobs = List.of();
+        private boolean onlyOwnCheckout;
 
         private Builder() {
         }
@@ -142,6 +189,29 @@ public record Resource(
             return this;
         }
 
+        /** Whether git over HTTPS authenticates with the token; on unless switched off. */
+        public Builder gitAuth(boolean value) {
+            this.gitAuth = value;
+            return this;
+        }
+
+        public Builder shipctl(boolean value) {
+            this.shipctl = value;
+            return this;
+        }
+
+        /** Job full-name patterns ({@code team-a/**}); none means every job that sees the resource. */
+        public Builder allowedJobs(List<String> patterns) {
+            this.allowedJobs = List.copyOf(patterns);
+            return this;
+        }
+
+        /** For a ciRepo: only a build that has checked the repository out itself may use the resource. */
+        public Builder onlyOwnCheckout(boolean value) {
+            this.onlyOwnCheckout = value;
+            return this;
+        }
+
         public Validated<Resource> build() {
             List<Problem> problems = new ArrayList<>();
             Optional<ResourceName> checkedName = Integration.attempt(problems, () -> ResourceName.of(name));
@@ -154,12 +224,17 @@ public record Resource(
             if (branch.isPresent() && !(branchesOnly.isEmpty() && branchesExcept.isEmpty())) {
                 problems.add(Problem.error(BRANCHES_FIELD, BRANCH_AND_BRANCHES));
             }
+            Validated<JobAccess> checkedAccess = JobAccess.parse(allowedJobs, onlyOwnCheckout);
+            problems.addAll(checkedAccess.problems());
+            if (onlyOwnCheckout && checkedType.isPresent() && checkedType.get() != ResourceType.CI_REPO) {
+                problems.add(Problem.error(JobAccess.ONLY_OWN_CHECKOUT_FIELD, onlyOwnCheckoutMisplaced(checkedType.get())));
+            }
             if (problems.stream().anyMatch(Problem::isError)) {
                 return new Validated.Invalid<>(problems);
             }
             Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
                     checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit));
+                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, gitAuth, shipctl, checkedAccess.orElseThrow()));
             return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }

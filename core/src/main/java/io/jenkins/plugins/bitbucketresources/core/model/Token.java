@@ -12,6 +12,15 @@ public final class Token {
     public static final String FIELD = "token";
     public static final String MASK = "****";
 
+    /**
+     * The shortest token accepted. A token must be long enough for the log masker to hide it: forms shorter than
+     * {@code SecretForms.MIN_FORM_BYTES} are never masked, and a token of a few characters would be masked wherever
+     * those characters happen to occur in ordinary output, which hides the log and still gives the token away by
+     * where the masks fall. Every kind of Bitbucket token is dozens of characters long (Cloud access and API tokens
+     * far more), so a shorter value is a copy-and-paste accident or a placeholder.
+     */
+    public static final int MIN_LENGTH = 8;
+
     private final String value;
 
     private Token(String value) {
@@ -21,8 +30,9 @@ public final class Token {
     /**
      * A token as the administrator stored it. Surrounding whitespace (a newline at the end of a token file) is
      * removed; whitespace, control characters and anything outside printable ASCII inside are refused, since no
-     * Bitbucket token has them (a typographic quote or a non-breaking space is a copy-and-paste accident). A message
-     * names the position of the bad character, never the character or the token.
+     * Bitbucket token has them (a typographic quote or a non-breaking space is a copy-and-paste accident), and so is a
+     * token shorter than {@value #MIN_LENGTH} characters. A message names the position of the bad character, never the
+     * character or the token.
      */
     public static Token of(String raw) {
         String text = raw.strip();
@@ -39,6 +49,11 @@ public final class Token {
                 throw new InvalidValueException(FIELD, "contains a character that is not plain ASCII at position " + (i + 1)
                         + ": Bitbucket tokens are ASCII letters, digits and punctuation; copy the token again from Bitbucket");
             }
+        }
+        if (text.length() < MIN_LENGTH) {
+            throw new InvalidValueException(FIELD, "is shorter than " + MIN_LENGTH + " characters, so it is not a Bitbucket token (they "
+                    + "are far longer) and it could not be masked in logs without hiding ordinary text: paste the whole token Bitbucket "
+                    + "showed when it was created");
         }
         return new Token(text);
     }

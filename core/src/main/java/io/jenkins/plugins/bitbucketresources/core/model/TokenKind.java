@@ -129,6 +129,24 @@ public enum TokenKind {
         return CLOUD_ACCESS_TOKEN;
     }
 
+    /**
+     * Whether settings describe an app password, which stopped working on 2026-07-28: the kind says so, or a Cloud
+     * token starts with the app-password prefix, or a Cloud token (not an access token) goes with a username that is not
+     * an e-mail, which is how app passwords were used.
+     *
+     * @param kind the kind as written, if any
+     */
+    public static boolean isAppPassword(Optional<String> kind, Platform platform, Optional<String> username, Token token) {
+        if (kind.map(String::strip).filter(k -> k.equalsIgnoreCase("appPassword") || k.equalsIgnoreCase("app-password")).isPresent()) {
+            return true;
+        }
+        if (platform != Platform.CLOUD) {
+            return false;
+        }
+        return token.startsWith(APP_PASSWORD_PREFIX) || (username.filter(u -> !u.isBlank()).isPresent() && !isEmailAddress(username.get().strip())
+                && !token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX) && !token.startsWith(CLOUD_API_TOKEN_PREFIX));
+    }
+
     /** Checks a kind the administrator chose against the rest of the integration. */
     public void checkFits(Platform platform, Optional<String> username, Token token) {
         rejectForeignToken(platform, token);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.core.naming;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,26 @@ public final class ClosestNames {
                 .limit(MAX_SUGGESTIONS)
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /**
+     * The candidates, closest to any of the wanted names first: a candidate with the same variable prefix as one of
+     * them counts as distance 0, the others by edit distance; equally close candidates keep their order.
+     */
+    public static List<String> byCloseness(Collection<String> wanted, List<String> candidates) {
+        List<String> lowerWanted = wanted.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<String> prefixes = wanted.stream().map(w -> VariablePrefix.of(w).orElse("")).filter(p -> !p.isEmpty()).toList();
+        Map<String, Integer> distances = new HashMap<>();
+        for (String candidate : candidates) {
+            distances.computeIfAbsent(candidate, c -> {
+                if (VariablePrefix.of(c).filter(prefixes::contains).isPresent()) {
+                    return 0;
+                }
+                String lower = c.toLowerCase(Locale.ROOT);
+                return lowerWanted.stream().mapToInt(w -> distance(w, lower)).min().orElse(Integer.MAX_VALUE);
+            });
+        }
+        return candidates.stream().sorted(Comparator.comparingInt(distances::get)).toList();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */

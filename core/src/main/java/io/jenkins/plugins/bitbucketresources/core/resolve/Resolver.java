@@ -1,20 +1,23 @@
 package io.jenkins.plugins.bitbucketresources.core.resolve;
 
-import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import io.jenkins.plugins.bitbucketresources.core.naming.ClosestNames;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Prepared;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Looks resource names up for a job. The scopes come nearest first (the job's folder, its parent, …, then global);
- * the nearest definition of a name wins and hides the farther ones.
+ * Looks resource names up among valid definitions only. Kept for hosts that have not moved to
+ * {@link BlockPreparation} yet, which sees broken definitions too; it decides by the same rules and says the same
+ * things.
+ *
+ * @deprecated use {@link BlockPreparation#prepare}, {@link BlockPreparation#resolve} and {@link BlockPreparation#visible}
  */
+@Deprecated
 public final class Resolver {
 
     private Resolver() {
@@ -23,101 +26,39 @@ public final class Resolver {
     /**
      * @param nearestFirst the scopes the job sees, nearest first
      * @param names the names asked for, in the order they were asked for
-     * @param job the job, for messages (e.g. its full name)
+     * @param job the job's full name
      */
     public static Resolution resolve(List<ScopedResources> nearestFirst, List<String> names, String job) {
-        if (names.isEmpty()) {
-            return new Resolution.Failed("No resource name given: name at least one Bitbucket resource, e.g. withBitbucketResource('app-repo')");
+        Prepared<List<ResolvedResource>> resolved = BlockPreparation.resolve(definitions(nearestFirst), names, jobPath(job));
+        if (resolved instanceof Prepared.Refused<List<ResolvedResource>> refused) {
+            return new Resolution.Failed(refused.message());
         }
-        Map<String, ResolvedResource> visible = visibleByName(nearestFirst);
-        List<ResolvedResource> found = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String raw : names) {
-            String name = raw.strip();
-            if (name.isEmpty()) {
-                errors.add("An empty resource name was given: name a Bitbucket resource, e.g. withBitbucketResource('app-repo')");
-                continue;
-            }
-            if (!seen.add(name)) {
-                errors.add("Resource `" + name + "` is named more than once: name each resource once.");
-                continue;
-            }
-            ResolvedResource resolved = visible.get(name);
-            if (resolved == null) {
-                errors.add(unknown(name, visible, job));
-                unknown.add(name);
-            } else {
-                found.add(resolved);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            errors.add(howToFix(unknown, visible));
-        }
-        return errors.isEmpty() ? new Resolution.Resolved(found) : new Resolution.Failed(String.join("\n", errors));
+        return new Resolution.Resolved(((Prepared.Ready<List<ResolvedResource>>) resolved).value());
     }
 
     /** The resources a job sees: the nearest definition of each name, in scope order, then as written. */
     public static List<ResolvedResource> visible(List<ScopedResources> nearestFirst) {
-        return List.copyOf(visibleByName(nearestFirst).values());
+        return VisibleResources.of(definitions(nearestFirst)).usable().stream().map(VisibleResource.Usable::resolved).toList();
     }
 
     /** The definition of a name in a given scope list, if any. */
     public static Optional<ResolvedResource> find(List<ScopedResources> nearestFirst, String name) {
-        return Optional.ofNullable(visibleByName(nearestFirst).get(name.strip()));
+        return VisibleResources.of(definitions(nearestFirst)).find(name)
+                .filter(VisibleResource.Usable.class::isInstance)
+                .map(v -> ((VisibleResource.Usable) v).resolved());
     }
 
-    private static Map<String, ResolvedResource> visibleByName(List<ScopedResources> nearestFirst) {
-        Map<String, Resource> winners = new LinkedHashMap<>();
-        Map<String, Scope> winnerScopes = new LinkedHashMap<>();
-        Map<String, List<Scope>> hidden = new LinkedHashMap<>();
-        for (ScopedResources scoped : nearestFirst) {
-            Set<String> inThisScope = new HashSet<>();
-            for (Resource resource : scoped.resources()) {
-                String name = resource.name().value();
-                if (!inThisScope.add(name)) {
-                    continue; // a scope's own duplicates are reported when it is validated; the first one counts
-                }
-                if (winners.containsKey(name)) {
-                    hidden.computeIfAbsent(name, n -> new ArrayList<>()).add(scoped.scope());
-                } else {
-                    winners.put(name, resource);
-                    winnerScopes.put(name, scoped.scope());
-                }
-            }
-        }
-        Map<String, ResolvedResource> visible = new LinkedHashMap<>();
-        winners.forEach((name, resource) ->
-                visible.put(name, new ResolvedResource(resource, winnerScopes.get(name), hidden.getOrDefault(name, List.of()))));
-        return visible;
+    private static List<ScopeDefinitions> definitions(List<ScopedResources> nearestFirst) {
+        return nearestFirst.stream()
+                .map(s -> new ScopeDefinitions(s.scope(), s.resources().stream().map(Definition::of).toList()))
+                .toList();
     }
 
-    private static String unknown(String name, Map<String, ResolvedResource> visible, String job) {
-        StringBuilder message = new StringBuilder("No Bitbucket resource named `").append(name).append("` is visible to ").append(job);
-        if (visible.isEmpty()) {
-            return message.append(": no resources are defined in its folders or globally.").toString();
+    private static Optional<JobPath> jobPath(String job) {
+        try {
+            return Optional.of(JobPath.parse(job));
+        } catch (InvalidValueException e) {
+            return Optional.empty();
         }
-        message.append('.');
-        List<String> suggestions = ClosestNames.closest(name, visible.keySet());
-        if (!suggestions.isEmpty()) {
-            message.append(" Did you mean ")
-                    .append(suggestions.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or ")))
-                    .append('?');
-        }
-        return message.toString();
-    }
-
-    /** Said once, however many names were unknown: what the job can see, and how to fix it. */
-    private static String howToFix(List<String> unknown, Map<String, ResolvedResource> visible) {
-        String names = unknown.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
-        String where = " in a folder above the job or in the global configuration.";
-        if (visible.isEmpty()) {
-            return "Define " + names + where;
-        }
-        return "Visible: " + visible.values().stream()
-                .map(r -> r.resource().name().value() + " (" + r.scope().describe() + ")")
-                .collect(Collectors.joining(", "))
-                + ". Fix the " + (unknown.size() == 1 ? "name" : "names") + ", or define " + names + where;
     }
 }

@@ -23,7 +23,10 @@ public sealed interface CommitPlan {
     record None() implements CommitPlan {
     }
 
-    /** The resource asks for a commit that cannot be found; the message says why and what to change. */
+    /**
+     * The resource asks for a commit that cannot be found; the message says why and what to change, to follow the
+     * resource's name: {@code asks for its commit (resolveCommit) but does not name exactly one branch: …}.
+     */
     record Refused(String message) implements CommitPlan {
         public Refused {
             Objects.requireNonNull(message, "message");

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.revision;
 
-import io.jenkins.plugins.bitbucketresources.core.env.CloneUrls;
+import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
@@ -27,40 +27,48 @@ public final class CommitSource {
      * @param checkouts the checkouts the build has made so far, oldest first
      */
     public static CommitPlan plan(Resource resource, Integration integration, List<Checkout> checkouts) {
-        if (resource.type() == ResourceType.CI_REPO) {
-            Optional<String> checkedOut = latestCheckoutOf(resource, integration, checkouts);
-            if (checkedOut.isPresent()) {
-                return new CommitPlan.Known(checkedOut.get());
-            }
+        Optional<Checkout> checkout = resource.type() == ResourceType.CI_REPO ? latestCheckoutOf(resource, integration, checkouts)
+                : Optional.empty();
+        Optional<String> checkedOut = checkout.flatMap(Checkout::knownCommit);
+        if (checkedOut.isPresent()) {
+            return new CommitPlan.Known(checkedOut.get());
         }
         if (!resource.resolveCommit()) {
             return new CommitPlan.None();
         }
         Optional<String> branch = resource.singleBranch();
         if (branch.isEmpty()) {
-            return new CommitPlan.Refused("resource `" + resource.name() + "` asks for its commit (resolveCommit) but does not name "
-                    + "exactly one branch"
-                    + (resource.type() == ResourceType.CI_REPO ? ", and this build has not checked " + resource.sourceName() + " out" : "")
+            boolean notCheckedOut = resource.type() == ResourceType.CI_REPO && checkout.isEmpty();
+            return new CommitPlan.Refused("asks for its commit (resolveCommit) but does not name exactly one branch"
+                    + (notCheckedOut ? ", and this build has not checked " + resource.sourceName() + " out" : "")
                     + ": set `branch`, or turn resolveCommit off");
         }
         return new CommitPlan.FromApi(branch.get());
     }
 
-    /** The commit of the latest checkout whose remote is one of the resource's clone URLs. */
-    static Optional<String> latestCheckoutOf(Resource resource, Integration integration, List<Checkout> checkouts) {
+    /**
+     * Whether the build has checked the resource's repository out, by the same comparison of clone URLs that finds a
+     * {@code ciRepo}'s commit, whether or not the commit of that checkout is known.
+     */
+    public static boolean checkedOut(Resource resource, Integration integration, List<Checkout> checkouts) {
+        return latestCheckoutOf(resource, integration, checkouts).isPresent();
+    }
+
+    /** The latest checkout whose remote is one of the resource's clone URLs. */
+    static Optional<Checkout> latestCheckoutOf(Resource resource, Integration integration, List<Checkout> checkouts) {
         CloneUrls urls = CloneUrls.of(integration.url(), integration.platform(), resource.sourceName());
         Set<RepositoryAddress> own = Stream.of(urls.https(), urls.ssh())
                 .map(RepositoryAddress::parse)
                 .flatMap(Optional::stream)
                 .collect(Collectors.toSet());
-        Optional<String> latest = Optional.empty();
+        Optional<Checkout> latest = Optional.empty();
         for (Checkout checkout : checkouts) {
             boolean same = checkout.remoteUrls().stream()
                     .map(RepositoryAddress::parse)
                     .flatMap(Optional::stream)
                     .anyMatch(own::contains);
             if (same) {
-                latest = Optional.of(checkout.commit());
+                latest = Optional.of(checkout);
             }
         }
         return latest;

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,10 +19,12 @@ import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,13 +113,76 @@ class EconomyTest {
 
     @Test
     void aThousandConcurrentLookupsOfOneBranchHeadSendOneRequest() throws InterruptedException {
+        List<Outcome<String>> results = aThousandAtOnce(okJson(Bodies.cloudBranch("main", Bodies.MAIN_HEAD)),
+                (client, integration) -> client.branchHead(integration, APP, "main"));
+
+        assertThat(results).containsOnly(new Outcome.Ok<>(Bodies.MAIN_HEAD));
+    }
+
+    @Test
+    void aThousandConcurrentLookupsOfAMissingRepositorySendOneRequest() throws InterruptedException {
+        List<Outcome<String>> results = aThousandAtOnce(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody(Bodies.cloudError("Repository acme/app not found")), (client, integration) -> client.branchHead(integration, APP,
+                        "main"));
+
+        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.NotFound.class)).hasSize(1000);
+        assertThat(results.stream().map(Outcome::message).distinct()).hasSize(1);
+    }
+
+    @Test
+    void aThousandConcurrentLookupsWithARevokedTokenSendOneRequest() throws InterruptedException {
+        List<Outcome<String>> results = aThousandAtOnce(aResponse().withStatus(401), (client, integration) -> client.branchHead(integration,
+                APP, "main"));
+
+        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.InvalidToken.class)).hasSize(1000);
+    }
+
+    @Test
+    void branchHeadsAreReadAsOfNowEvenWithACache() {
+        bitbucket.stubFor(get(MAIN).willReturn(okJson(Bodies.cloudBranch("main", Bodies.MAIN_HEAD))));
+        assertThat(client.branchHead(integration, APP, "main")).isEqualTo(new Outcome.Ok<>(Bodies.MAIN_HEAD));
+
+        bitbucket.stubFor(get(MAIN).willReturn(okJson(Bodies.cloudBranch("main", Bodies.FEATURE_HEAD))));
+
+        assertThat(client.branchHead(integration, APP, "main")).isEqualTo(new Outcome.Ok<>(Bodies.FEATURE_HEAD));
+        assertThat(requests(MAIN)).isEqualTo(2);
+    }
+
+    @Test
+    void aTokenRevokedAfterASuccessfulCheckFailsTheNextCheck() {
+        bitbucket.stubFor(get("/2.0/user").willReturn(okJson(Bodies.cloudUser())));
+        assertThat(client.checkIntegration(integration, Optional.empty()).isOk()).isTrue();
+
+        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401)));
+
+        assertThat(client.checkIntegration(integration, Optional.empty())).isInstanceOf(Outcome.InvalidToken.class);
+    }
+
+    @Test
+    void anAccessTokenCheckedThroughItsRepositoryIsCheckedAgainEachTime() {
+        Integration accessToken = TestSupport.cloudAccessToken(bitbucket.getPort());
+        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401)));
+        bitbucket.stubFor(get(REPO).willReturn(okJson(Bodies.cloudRepository())));
+        assertThat(client.checkIntegration(accessToken, Optional.of(APP)).isOk()).isTrue();
+
+        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(401)));
+
+        assertThat(client.checkIntegration(accessToken, Optional.of(APP))).isInstanceOf(Outcome.InvalidToken.class);
+        assertThat(requests(REPO)).isEqualTo(2);
+    }
+
+    /**
+     * A thousand callers ask the same thing at once of a server that holds its answer until all of them wait: only
+     * coalescing can keep this to one request, since nothing is kept between requests (no cache).
+     */
+    private List<Outcome<String>> aThousandAtOnce(ResponseDefinitionBuilder answer, BiFunction<BitbucketClient, Integration,
+            Outcome<String>> call) throws InterruptedException {
         Gate gate = new Gate();
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().extensions(gate));
         server.start();
         try {
-            server.stubFor(get(MAIN).willReturn(okJson(Bodies.cloudBranch("main", Bodies.MAIN_HEAD)).withTransformers(Gate.NAME)));
+            server.stubFor(get(MAIN).willReturn(answer.withTransformers(Gate.NAME)));
             server.stubFor(get(REPO + "/refs/branches/warm-up").willReturn(okJson(Bodies.cloudBranch("warm-up", Bodies.OTHER_HEAD))));
-            // No cache: only coalescing can keep this to one request.
             BitbucketClient uncached = TestSupport.client(settings.withCacheTtl(Duration.ZERO));
             Integration local = TestSupport.cloudApiToken(server.port());
             assertThat(uncached.branchHead(local, APP, "warm-up").isOk()).isTrue();
@@ -126,7 +192,7 @@ class EconomyTest {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
                 int slot = i;
-                threads.add(new Thread(() -> results.set(slot, uncached.branchHead(local, APP, "main")), "lookup-" + i));
+                threads.add(new Thread(() -> results.set(slot, call.apply(uncached, local)), "lookup-" + i));
             }
             threads.forEach(Thread::start);
             awaitAllParked(threads, gate);
@@ -136,9 +202,11 @@ class EconomyTest {
             }
 
             assertThat(server.findAll(getRequestedFor(urlPathEqualTo(MAIN)))).hasSize(1);
+            List<Outcome<String>> all = new ArrayList<>();
             for (int i = 0; i < callers; i++) {
-                assertThat(results.get(i)).isEqualTo(new Outcome.Ok<>(Bodies.MAIN_HEAD));
+                all.add(results.get(i));
             }
+            return all;
         } finally {
             gate.open();
             server.stop();

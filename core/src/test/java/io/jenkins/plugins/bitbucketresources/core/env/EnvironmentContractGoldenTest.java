@@ -210,7 +210,7 @@ class EnvironmentContractGoldenTest {
 
     @Test
     void dataCenterRestUrlGivesCloneUrlsOnTheServerBase() {
-        Integration restUrl = Integration.builder().id("bitbucket-dc").url("https://git.example.com/rest/api/1.0").token("BBDC-x")
+        Integration restUrl = Integration.builder().id("bitbucket-dc").url("https://git.example.com/rest/api/1.0").token("BBDC-x-token")
                 .build().orElseThrow();
 
         assertThat(render(resource("app", "gitRepo", "bitbucket-dc", "PROJ/app"), restUrl, Optional.empty()))

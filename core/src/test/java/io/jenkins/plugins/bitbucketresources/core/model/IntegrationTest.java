@@ -77,7 +77,7 @@ class IntegrationTest {
 
     @Test
     void explicitPlatformOverridesACloudUrl() {
-        Integration integration = Integration.builder().id("d").url("https://bitbucket.org").platform("datacenter").token("BBDC-x")
+        Integration integration = Integration.builder().id("d").url("https://bitbucket.org").platform("datacenter").token("BBDC-x-token")
                 .build().orElseThrow();
 
         assertThat(integration.platform()).isEqualTo(Platform.DATA_CENTER);
@@ -102,12 +102,12 @@ class IntegrationTest {
     @Test
     void fieldsAreStripped() {
         Integration integration = Integration.builder().id(" c ").url(" https://bitbucket.org ").username(" ci-bot@example.com ")
-                .token(" ATATT-x \n").build().orElseThrow();
+                .token(" ATATT-x-token \n").build().orElseThrow();
 
         assertThat(integration.id()).isEqualTo("c");
         assertThat(integration.url().value()).isEqualTo("https://bitbucket.org");
         assertThat(integration.username()).contains("ci-bot@example.com");
-        assertThat(integration.token().reveal()).isEqualTo("ATATT-x");
+        assertThat(integration.token().reveal()).isEqualTo("ATATT-x-token");
     }
 
     @Test
@@ -170,15 +170,16 @@ class IntegrationTest {
 
     @Test
     void dataCenterTokenOnCloudIsRefused() {
-        assertOnlyProblem(cloud().username("").token("BBDC-x"), "token", "looks like a Bitbucket Data Center HTTP access token (it "
+        assertOnlyProblem(cloud().username("").token("BBDC-x-token"), "token", "looks like a Bitbucket Data Center HTTP access token (it "
                 + "starts with `BBDC-`) but the integration is Bitbucket Cloud: check the URL, or set the platform to `datacenter`");
     }
 
     @Test
     void cloudTokensOnDataCenterAreRefused() {
-        assertOnlyProblem(dataCenter().token("ATATT-x"), "token", "looks like a Bitbucket Cloud token (it starts with `ATATT`) but the "
+        assertOnlyProblem(dataCenter().token("ATATT-x-token"), "token", "looks like a Bitbucket Cloud token (it starts with `ATATT`) "
+                + "but the "
                 + "integration is Bitbucket Data Center: check the URL, or set the platform to `cloud`");
-        assertOnlyProblem(dataCenter().username("").token("ATCTT-x"), "token", "looks like a Bitbucket Cloud token (it starts with "
+        assertOnlyProblem(dataCenter().username("").token("ATCTT-x-token"), "token", "looks like a Bitbucket Cloud token (it starts with "
                 + "`ATCTT`) but the integration is Bitbucket Data Center: check the URL, or set the platform to `cloud`");
     }
 
@@ -225,7 +226,7 @@ class IntegrationTest {
 
     @Test
     void kindIsStillCheckedWhenTheUrlIsBadButThePlatformIsGiven() {
-        Validated<Integration> result = cloud().url("not a url").platform("cloud").username("ci-bot").token("opaque").build();
+        Validated<Integration> result = cloud().url("not a url").platform("cloud").username("ci-bot").token("opaque-token").build();
 
         assertThat(result.problems()).extracting(Problem::field).containsExactly("url", "username");
     }
@@ -237,7 +238,7 @@ class IntegrationTest {
 
     @Test
     void orElseThrowListsEveryError() {
-        assertThatThrownBy(() -> Integration.builder().id("").url("https://h/?q").token("t").build().orElseThrow())
+        assertThatThrownBy(() -> Integration.builder().id("").url("https://h/?q").token("t-token-value").build().orElseThrow())
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEmpty())
                 .hasMessage("id: is empty: give the integration an ID that resources refer to, e.g. `bitbucket-cloud`\n"
                         + "url: must not have a query: remove everything from `?` on (tokens belong in the token field, never in the URL)");
@@ -246,7 +247,7 @@ class IntegrationTest {
     @Test
     void constructorChecksTheKindFits() {
         assertThatThrownBy(() -> new Integration("c", ApiUrl.parse("https://bitbucket.org"), Optional.empty(), Platform.CLOUD,
-                TokenKind.CLOUD_API_TOKEN, Token.of("ATATT-x")))
+                TokenKind.CLOUD_API_TOKEN, Token.of("ATATT-x-token")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("is empty: an API token authenticates with the e-mail address of the Atlassian account that owns it; set "
                         + "the username to that e-mail");
@@ -255,7 +256,7 @@ class IntegrationTest {
     @Test
     void constructorTreatsABlankUsernameAsNone() {
         Integration integration = new Integration("c", ApiUrl.parse("https://bitbucket.org"), Optional.of(" "), Platform.CLOUD,
-                TokenKind.CLOUD_ACCESS_TOKEN, Token.of("ATCTT-x"));
+                TokenKind.CLOUD_ACCESS_TOKEN, Token.of("ATCTT-x-token"));
 
         assertThat(integration.username()).isEmpty();
     }

@@ -44,12 +44,30 @@ class ResourceNameTest {
     @Test
     void nameOfOnlyNonAsciiLettersIsRefused() {
         assertRefused("dépôt".replaceAll("[a-z]", ""), "`éô` gives no variable prefix (only letters, digits and `_` are kept, and "
-                + "leading digits are dropped): include at least one letter, e.g. `repo-éô`");
+                + "leading digits are dropped): include at least one letter, e.g. `repo`");
     }
 
     @Test
     void whitespaceInsideIsRefusedWithAFixedSpelling() {
         assertRefused("my repo", "`my repo` contains whitespace: use letters, digits, `-` and `_`, e.g. `my-repo`");
+    }
+
+    @Test
+    void punctuationInANameWithWhitespaceIsLeftOutOfTheSuggestion() {
+        assertRefused("bad name!", "`bad name!` contains whitespace: use letters, digits, `-` and `_`, e.g. `bad-name`");
+    }
+
+    @Test
+    void suggestionsKeepWhatTheRulesAllow() {
+        assertThat(ResourceName.suggestFor("my repo")).isEqualTo("my-repo");
+        assertThat(ResourceName.suggestFor("  Team A / Tools  ")).isEqualTo("Team-A-Tools");
+        assertThat(ResourceName.suggestFor("2-4")).isEqualTo("repo-2-4");
+        assertThat(ResourceName.suggestFor("!!!")).isEqualTo("repo");
+        assertThat(ResourceName.suggestFor("git  x")).isEqualTo("git-x");
+        assertThat(ResourceName.suggestFor("job base")).isEqualTo("job-base");
+        assertThat(ResourceName.suggestFor("job_base")).isEqualTo("job_base-repo");
+        assertThat(ResourceName.suggestFor("a".repeat(200))).isEqualTo("a".repeat(128));
+        assertThat(ResourceName.suggestFor("path " + "x".repeat(200))).hasSize(128);
     }
 
     @Test
@@ -84,7 +102,7 @@ class ResourceNameTest {
                 + "`GIT_AUTHOR_EMAIL`, `GIT_AUTHOR_NAME`, `GIT_BRANCH`, `GIT_CHECKOUT_DIR`, `GIT_COMMIT`, `GIT_COMMITTER_EMAIL`, "
                 + "`GIT_COMMITTER_NAME`, `GIT_CONFIG_COUNT`, `GIT_DIR`, `GIT_LOCAL_BRANCH`, `GIT_PREVIOUS_COMMIT`, "
                 + "`GIT_PREVIOUS_SUCCESSFUL_COMMIT`, `GIT_SSH`, `GIT_SSH_COMMAND`, `GIT_URL`, `GIT_WORK_TREE` set by Jenkins, "
-                + "its SCM or the shell: rename the resource, e.g. `Git.-repo`");
+                + "its SCM or the shell: rename the resource, e.g. `Git-repo`");
     }
 
     @Test

@@ -119,20 +119,22 @@ class TokenKindTest {
 
     @Test
     void kindOfTheOtherPlatformDoesNotFit() {
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.DATA_CENTER, EMAIL, "opaque", "kind", "`apiToken` is a Bitbucket Cloud "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.DATA_CENTER, EMAIL, "opaque-token", "kind", "`apiToken` is a Bitbucket Cloud "
                 + "token kind, but the integration is Bitbucket Data Center: pick a Bitbucket Data Center kind (`personalHttpToken` "
                 + "or `projectHttpToken`) or fix the URL/platform");
-        assertFitRefused(TokenKind.DATA_CENTER_PROJECT_TOKEN, Platform.CLOUD, NONE, "opaque", "kind", "`projectHttpToken` is a "
+        assertFitRefused(TokenKind.DATA_CENTER_PROJECT_TOKEN, Platform.CLOUD, NONE, "opaque-token", "kind", "`projectHttpToken` is a "
                 + "Bitbucket Data Center token kind, but the integration is Bitbucket Cloud: pick a Bitbucket Cloud kind (`apiToken` "
                 + "or `accessToken`) or fix the URL/platform");
     }
 
     @Test
     void apiTokenKindNeedsAnEmail() {
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, Optional.of("bob"), "opaque", "username", "`bob` is not an e-mail "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, Optional.of("bob"), "opaque-token", "username", "`bob` is not an "
+                + "e-mail "
                 + "address: an API token authenticates with the e-mail address of the Atlassian account that owns it; set the "
                 + "username to that e-mail");
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, NONE, "opaque", "username", "is empty: an API token authenticates "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, NONE, "opaque-token", "username", "is empty: an API token "
+                + "authenticates "
                 + "with the e-mail address of the Atlassian account that owns it; set the username to that e-mail");
     }
 
@@ -152,7 +154,7 @@ class TokenKindTest {
 
     @Test
     void accessTokenKindTakesNoUsername() {
-        assertFitRefused(TokenKind.CLOUD_ACCESS_TOKEN, Platform.CLOUD, EMAIL, "opaque", "username", "is set, but the kind "
+        assertFitRefused(TokenKind.CLOUD_ACCESS_TOKEN, Platform.CLOUD, EMAIL, "opaque-token", "username", "is set, but the kind "
                 + "`accessToken` is a repository, project or workspace access token, which authenticates without a username: leave "
                 + "the username empty; if you meant an API token of your Atlassian account (it starts with `ATATT`), use that token "
                 + "with this e-mail instead");
@@ -173,7 +175,7 @@ class TokenKindTest {
 
     @Test
     void explicitKindStillRefusesAnAppPassword() {
-        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, EMAIL, "ATBBxyz", "token", "looks like an app password (it starts "
+        assertFitRefused(TokenKind.CLOUD_API_TOKEN, Platform.CLOUD, EMAIL, "ATBBxyz123", "token", "looks like an app password (it starts "
                 + "with `ATBB`); " + APP_PASSWORDS_REMOVED);
     }
 

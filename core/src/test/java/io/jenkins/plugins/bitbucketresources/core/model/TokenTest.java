@@ -59,14 +59,27 @@ class TokenTest {
 
     @Test
     void tokensWithTheSameValueAreEqual() {
-        assertThat(Token.of("abc")).isEqualTo(Token.of(" abc ")).hasSameHashCodeAs(Token.of("abc"));
-        assertThat(Token.of("abc")).isNotEqualTo(Token.of("abd"));
+        assertThat(Token.of("abc-token")).isEqualTo(Token.of(" abc-token ")).hasSameHashCodeAs(Token.of("abc-token"));
+        assertThat(Token.of("abc-token")).isNotEqualTo(Token.of("abd-token"));
     }
 
     @Test
     void prefixIsVisibleWithoutRevealing() {
         assertThat(Token.of("BBDC-xyz").startsWith("BBDC-")).isTrue();
         assertThat(Token.of("BBDC-xyz").startsWith("ATATT")).isFalse();
+    }
+
+    @Test
+    void tokenShorterThanTheMinimumIsRefusedWithoutRepeatingIt() {
+        assertRefused("ab-3456", "is shorter than 8 characters, so it is not a Bitbucket token (they are far longer) and it could not be "
+                + "masked in logs without hiding ordinary text: paste the whole token Bitbucket showed when it was created");
+        assertThat(Token.of("ab-34567").reveal()).isEqualTo("ab-34567");
+    }
+
+    @Test
+    void shortTokenWithABadCharacterIsToldAboutTheCharacterFirst() {
+        assertRefused("ab cd", "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the token "
+                + "again without line breaks or spaces");
     }
 
     private static void assertRefused(String raw, String message) {

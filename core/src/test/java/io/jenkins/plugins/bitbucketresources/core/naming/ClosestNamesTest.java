@@ -13,6 +13,12 @@ class ClosestNamesTest {
     }
 
     @Test
+    void candidatesAreRankedByTheClosestOfSeveralWantedNamesKeepingTheirOrderOnTies() {
+        assertThat(ClosestNames.byCloseness(List.of("app-rep", "tols"), List.of("zeta", "tools", "lib", "app-repo", "AppRep", "tool")))
+                .containsExactly("AppRep", "tools", "app-repo", "tool", "zeta", "lib");
+    }
+
+    @Test
     void caseIsIgnored() {
         assertThat(ClosestNames.closest("App-Repo", List.of("app-repo"))).containsExactly("app-repo");
     }

@@ -43,6 +43,20 @@ class CommitSourceTest {
     }
 
     @Test
+    void checkoutWhoseCommitIsUnknownCountsAsCheckedOutButGivesNoCommit() {
+        Checkout named = Checkout.withoutCommit("https://bitbucket.org/acme/app.git");
+        Resource ci = resource("ciRepo").build().orElseThrow();
+        Resource asking = resource("ciRepo").branch("main").resolveCommit(true).build().orElseThrow();
+        Resource withoutBranch = resource("ciRepo").resolveCommit(true).build().orElseThrow();
+
+        assertThat(CommitSource.checkedOut(ci, CLOUD, List.of(named))).isTrue();
+        assertThat(CommitSource.plan(ci, CLOUD, List.of(named))).isEqualTo(new CommitPlan.None());
+        assertThat(CommitSource.plan(asking, CLOUD, List.of(named))).isEqualTo(new CommitPlan.FromApi("main"));
+        assertThat(CommitSource.plan(withoutBranch, CLOUD, List.of(named))).isEqualTo(new CommitPlan.Refused("asks for its commit "
+                + "(resolveCommit) but does not name exactly one branch: set `branch`, or turn resolveCommit off"));
+    }
+
+    @Test
     void checkoutOfAnotherRepositoryIsNotTheCiRepo() {
         Resource ci = resource("ciRepo").build().orElseThrow();
 
@@ -112,7 +126,7 @@ class CommitSourceTest {
 
         CommitPlan plan = CommitSource.plan(git, CLOUD, List.of());
 
-        assertThat(plan).isEqualTo(new CommitPlan.Refused("resource `app-repo` asks for its commit (resolveCommit) but does not name "
+        assertThat(plan).isEqualTo(new CommitPlan.Refused("asks for its commit (resolveCommit) but does not name "
                 + "exactly one branch: set `branch`, or turn resolveCommit off"));
     }
 

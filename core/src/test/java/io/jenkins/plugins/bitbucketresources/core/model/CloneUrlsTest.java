@@ -1,10 +1,7 @@
-package io.jenkins.plugins.bitbucketresources.core.env;
+package io.jenkins.plugins.bitbucketresources.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
-import io.jenkins.plugins.bitbucketresources.core.model.Platform;
-import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import org.junit.jupiter.api.Test;
 
 class CloneUrlsTest {

@@ -1,8 +1,5 @@
-package io.jenkins.plugins.bitbucketresources.core.env;
+package io.jenkins.plugins.bitbucketresources.core.model;
 
-import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
-import io.jenkins.plugins.bitbucketresources.core.model.Platform;
-import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.net.URI;
 import java.util.Locale;
 

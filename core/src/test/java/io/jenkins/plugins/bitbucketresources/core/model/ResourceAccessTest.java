@@ -1,0 +1,68 @@
+package io.jenkins.plugins.bitbucketresources.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ResourceAccessTest {
+
+    private static Resource.Builder base(String type) {
+        return Resource.builder().name("app").type(type).integration("bb").sourceName("acme/app");
+    }
+
+    @Test
+    void resourceWithoutPolicyIsOpenToEveryJob() {
+        Resource resource = base("gitRepo").build().orElseThrow();
+
+        assertThat(resource.access()).isEqualTo(JobAccess.OPEN);
+        assertThat(resource.access().limitsJobs()).isFalse();
+    }
+
+    @Test
+    void builderTakesAllowedJobsAndOwnCheckout() {
+        Resource resource = base("ciRepo").allowedJobs(List.of("team-a/**", "release/*")).onlyOwnCheckout(true).build().orElseThrow();
+
+        assertThat(resource.access().allowedJobs()).extracting(JobPattern::value).containsExactly("team-a/**", "release/*");
+        assertThat(resource.access().onlyOwnCheckout()).isTrue();
+    }
+
+    @Test
+    void badPatternIsReportedUnderItsIndexWithTheOtherProblems() {
+        Validated<Resource> validated = base("gitRepo").sourceName("").allowedJobs(List.of("ok/*", "bad//x")).build();
+
+        assertThat(validated.problems()).extracting(Problem::field).contains("sourceName", "allowedJobs[1]");
+    }
+
+    @Test
+    void ownCheckoutOnAnotherTypeIsRefused() {
+        Validated<Resource> validated = base("gitRepo").onlyOwnCheckout(true).build();
+
+        assertThat(validated.isValid()).isFalse();
+        assertThat(validated.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("onlyOwnCheckout");
+            assertThat(p.message()).contains("is set on a gitRepo").contains("make the resource a ciRepo");
+        });
+    }
+
+    @Test
+    void recordRefusesOwnCheckoutOnASyncRepo() {
+        Resource sync = base("syncRepo").build().orElseThrow();
+
+        assertThatThrownBy(() -> sync.withAccess(new JobAccess(List.of(), true))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("syncRepo");
+    }
+
+    @Test
+    void withersKeepTheAccess() {
+        JobAccess access = JobAccess.parse(List.of("team-a/**"), false).orElseThrow();
+        Resource resource = base("gitRepo").build().orElseThrow().withAccess(access);
+
+        assertThat(resource.withResolveCommit(true).access()).isEqualTo(access);
+        assertThat(resource.withShipctl(true).access()).isEqualTo(access);
+        assertThat(new Resource(resource.name(), resource.type(), "bb", resource.sourceName(), Optional.empty(), resource.branches(),
+                resource.tags(), resource.buildOn(), false, true, false).access()).isEqualTo(JobAccess.OPEN);
+    }
+}
