@@ -2,9 +2,10 @@ package io.jenkins.plugins.bitbucketresources.bench;
 
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigLoader;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Prepared;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolution;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
+import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a command pays for the size of the resources file, as the command line pays it: once, in a fresh JVM.
  *
  * <ul>
- *   <li>{@link #jobView}: load what a job sees and resolve two names ({@code env} and {@code run}), in-process. Every
+ *   <li>{@link #jobView}: load what a job sees and resolve two names as the engine's preparation does ({@code env} and
+ *       {@code run}), in-process. Every
  *       fork is a new JVM and measures one cold load, class loading and interpretation included.</li>
  *   <li>{@link #wholeFile}: load and validate the whole file ({@code check}), the same way.</li>
  *   <li>{@link #envCommand}: the {@code env} command end to end, as a process ({@code java -jar}), JVM start
@@ -74,9 +76,9 @@ public class ConfigScaleBenchmark {
     @Benchmark
     @Fork(20)
     @Measurement(iterations = 1)
-    public Resolution jobView() {
+    public Prepared<List<ResolvedResource>> jobView() {
         ConfigFile loaded = loader.loadFor(file, job);
-        return Resolver.resolve(loaded.scopesFor(job), List.of("service", "app-repo"), "job " + ScaleFiles.JOB);
+        return BlockPreparation.resolve(loaded.definitionsFor(job), List.of("service", "app-repo"), job);
     }
 
     @Benchmark
