@@ -67,7 +67,8 @@ public class StartupBenchmark {
 
     @Benchmark
     public int launcher() throws IOException, InterruptedException {
-        return command(Launches.root().resolve("bitbucket-resources").toString(), "run", "--config", example.toString(), "app-repo", "--", "true");
+        return command(Launches.root().resolve("bitbucket-resources").toString(), "run", "--config", example.toString(), "app-repo", "--",
+                "true");
     }
 
     private static int command(String... command) throws IOException, InterruptedException {

@@ -32,7 +32,8 @@ final class BitbucketResourcesCommand implements Runnable {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"bitbucket-resources " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name", "") + ")"};
+            return new String[] {"bitbucket-resources " + version(), "Java " + Runtime.version() + " ("
+                    + System.getProperty("java.vm.name", "") + ")"};
         }
 
         static String version() {

@@ -64,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         Optional<VisibleResources> view = job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
         view.ifPresent(v -> terminal.out().println("job " + job.orElseThrow().fullName() + " sees " + (v.isEmpty() ? "no resources"
-                : v.size() + plural(v.size(), " resource") + ": " + v.all().stream().map(VisibleResource::describe).collect(Collectors.joining(", ")))));
+                : v.size() + plural(v.size(), " resource") + ": "
+                        + v.all().stream().map(VisibleResource::describe).collect(Collectors.joining(", ")))));
         if (offline) {
             return ExitCodes.OK;
         }

@@ -77,7 +77,9 @@ public final class Main {
                 withExitCodes.add(command);
             }
         });
-        withExitCodes.forEach(command -> command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes));
+        withExitCodes.forEach(command -> command.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes));
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(new PrintWriter(terminal.err(), true));
         return cli;

@@ -82,8 +82,10 @@ final class OnlineCheck {
             failed += report.state() == State.FAILED ? 1 : 0;
             unfinished += report.state() == State.UNFINISHED ? 1 : 0;
         }
-        terminal.out().println(items.size() + CheckCommand.plural(items.size(), " check") + ": " + (items.size() - failed - unfinished) + " ok, "
-                + failed + " failed" + (unfinished == 0 ? "" : ", " + unfinished + " did not finish within " + CheckCommand.describe(deadline)));
+        terminal.out().println(items.size() + CheckCommand.plural(items.size(), " check") + ": " + (items.size() - failed - unfinished)
+                + " ok, "
+                + failed + " failed" + (unfinished == 0 ? "" : ", " + unfinished + " did not finish within "
+                        + CheckCommand.describe(deadline)));
         return failed + unfinished == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -180,9 +182,11 @@ final class OnlineCheck {
             future.cancel(true);
             String limit = CheckCommand.describe(deadline);
             return new Report(State.UNFINISHED, started.get()
-                    ? "no answer within " + limit + " (--timeout): Bitbucket or the network path to it is slow or does not answer; try again, "
+                    ? "no answer within " + limit
+                            + " (--timeout): Bitbucket or the network path to it is slow or does not answer; try again, "
                             + "or allow more time, e.g. --timeout " + longer(deadline)
-                    : "not started within " + limit + " (--timeout), the checks before it took the time; try again, or allow more time, e.g. "
+                    : "not started within " + limit
+                            + " (--timeout), the checks before it took the time; try again, or allow more time, e.g. "
                             + "--timeout " + longer(deadline), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -216,7 +220,8 @@ final class OnlineCheck {
 
     private static String longer(Duration deadline) {
         Duration doubled = deadline.multipliedBy(2);
-        return doubled.toSeconds() >= 120 && doubled.toSeconds() % 60 == 0 ? doubled.toMinutes() + "m" : Math.max(1, doubled.toSeconds()) + "s";
+        return doubled.toSeconds() >= 120 && doubled.toSeconds() % 60 == 0 ? doubled.toMinutes() + "m" : Math.max(1, doubled.toSeconds())
+                + "s";
     }
 
     private void progress(int done, int total) {

@@ -305,10 +305,12 @@ final class ProcessRunner {
             }
             if (notExecutable.isPresent()) {
                 throw new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` cannot be executed: " + notExecutable.get()
-                        + " is not executable (permission denied): make it executable (chmod +x) or run it through its interpreter, e.g. `sh "
+                        + " is not executable (permission denied): make it executable (chmod +x) or run it through its interpreter, "
+                        + "e.g. `sh "
                         + notExecutable.get() + "`");
             }
-            String hint = Files.isRegularFile(workingDirectory.resolve(name)) ? "; to run the one in the working directory, write `./" + name + "`"
+            String hint = Files.isRegularFile(workingDirectory.resolve(name)) ? "; to run the one in the working directory, write `./"
+                    + name + "`"
                     : "";
             throw new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` not found: check its name and PATH" + hint);
         }
@@ -317,12 +319,14 @@ final class ProcessRunner {
             Path file = workingDirectory.resolve(program);
             String reason = e.getMessage() == null ? "" : e.getMessage();
             if (Files.isDirectory(file)) {
-                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` is a directory, not a program: give the program "
+                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name
+                        + "` is a directory, not a program: give the program "
                         + "to run, e.g. `" + name.replaceAll("/+$", "") + "/build.sh`");
             }
             if (reason.contains("error=2,") || reason.contains("No such file")) {
                 if (!Files.exists(file)) {
-                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` not found: there is no such file (relative to "
+                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
+                            + "` not found: there is no such file (relative to "
                             + workingDirectory + ")");
                 }
                 Optional<String> interpreter = interpreter(file);
@@ -330,14 +334,17 @@ final class ProcessRunner {
                     String written = interpreter.get();
                     if (written.endsWith("\r")) {
                         return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` cannot be started: its first line (`#!"
-                                + written.strip() + "`) ends in a carriage return, so the system looks for an interpreter whose name ends in one: "
+                                + written.strip() + "`) ends in a carriage return, so the system looks for an interpreter whose name "
+                                + "ends in one: "
                                 + "the file has Windows line ends; convert them, e.g. `sed -i 's/\\r$//' " + name + "`");
                     }
-                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` cannot be started: its first line asks for the "
+                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
+                            + "` cannot be started: its first line asks for the "
                             + "interpreter `" + written.strip() + "`, which is not installed: install it, or fix the first line (e.g. "
                             + "`#!/usr/bin/env bash` finds bash on the PATH)");
                 }
-                return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` cannot be started: the system cannot find a program "
+                return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
+                        + "` cannot be started: the system cannot find a program "
                         + "it needs (a missing interpreter or library)");
             }
             if (reason.contains("error=13,") || reason.contains("Permission denied")) {
@@ -345,7 +352,8 @@ final class ProcessRunner {
                         + "make it executable (chmod +x) or run it through its interpreter, e.g. `sh " + name + "`");
             }
             if (reason.contains("error=8,") || reason.contains("Exec format error")) {
-                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` cannot be executed: it is not a program for "
+                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name
+                        + "` cannot be executed: it is not a program for "
                         + "this system (exec format error)");
             }
             return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` could not be started");

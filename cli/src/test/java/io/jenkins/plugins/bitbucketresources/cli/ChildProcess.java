@@ -59,7 +59,8 @@ final class ChildProcess implements AutoCloseable {
                     + "signal.signal(signal.SIGINT, signal.SIG_DFL)\nsignal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
                     + "os.execv(sys.argv[1], sys.argv[1:])"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
         return command;
@@ -91,13 +92,15 @@ final class ChildProcess implements AutoCloseable {
 
     /** Sends a signal by name (TERM, INT, HUP) with the shell's {@code kill}. */
     void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder(RequiredPrograms.require("sh").toString(), "-c", "kill -" + name + " " + process.pid()).inheritIO().start();
+        Process kill = new ProcessBuilder(RequiredPrograms.require("sh").toString(), "-c", "kill -" + name + " "
+                + process.pid()).inheritIO().start();
         assertThat(kill.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(kill.exitValue()).isZero();
     }
 
     int awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).as("the process ended; stdout so far:%n%s%nstderr:%n%s", out.text(),
+        assertThat(process.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).as("the process ended; stdout so far:%n%s%nstderr:%n%s",
+                out.text(),
                 err.text()).isTrue();
         out.join();
         err.join();
@@ -211,7 +214,8 @@ final class ChildProcess implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                assertThat(!ended && left > 0).as("a matching line before the output ended; stdout:%n%s%nstderr:%n%s", text, child.err()).isTrue();
+                assertThat(!ended && left > 0).as("a matching line before the output ended; stdout:%n%s%nstderr:%n%s", text,
+                        child.err()).isTrue();
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }

@@ -240,7 +240,8 @@ class EnvAndCheckCommandTest {
     void aConfigThatIsADirectoryIsSaidToBeOne() {
         CliRunner.Result result = cli.run("env", "--config", dir.toString(), "app");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: " + dir + " has 1 error:\n" + dir + ": error: is a directory: give the path "
+        assertThat(result.err()).isEqualTo("bitbucket-resources: " + dir + " has 1 error:\n" + dir
+                + ": error: is a directory: give the path "
                 + "of the resources file (YAML) in it, e.g. `--config " + dir.resolve("bitbucket-resources.yml") + "`\n");
     }
 }

@@ -64,7 +64,8 @@ class LauncherIT {
     /** Runs the launcher; {@code classLog} gets the JVM's class-loading log of the command's own run. */
     private ChildProcess launch(Path classLog) throws IOException {
         RequiredPrograms.require("bash");
-        return ChildProcess.start(List.of(RequiredPrograms.require("bash").toString(), root.resolve("bitbucket-resources").toString(), "run", "--config",
+        return ChildProcess.start(List.of(RequiredPrograms.require("bash").toString(), root.resolve("bitbucket-resources").toString(),
+                "run", "--config",
                 config.toString(), "app-repo", "--", "sh", "-c", "echo \"$APPREPO_SOURCENAME\""),
                 Map.of("BITBUCKET_TOKEN", token, "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
     }

@@ -159,7 +159,8 @@ class OnlineCheckTest {
                 resources:
                 """.formatted(bitbucket.baseUrl()));
         for (int i = 0; i < 20; i++) {
-            yaml.append("  - {name: app-").append(i).append(", type: gitRepo, integration: dc, sourceName: PROJ/app-").append(i).append("}\n");
+            yaml.append("  - {name: app-").append(i).append(", type: gitRepo, integration: dc, sourceName: PROJ/app-").append(i)
+                    .append("}\n");
         }
         Path file = dir.resolve("slow.yml");
         Files.writeString(file, yaml);
@@ -226,7 +227,8 @@ class OnlineCheckTest {
     @Test
     void oneItemThatFailsInAnUnforeseenWayDoesNotStopTheOthers() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(),
+                true,
                 StandardCharsets.UTF_8), InputStream.nullInputStream(), Map.of(), dir, false, CliRunner.FAST);
         OnlineCheck.Report fine = new OnlineCheck.Report(OnlineCheck.State.OK, "fine", List.of());
 
@@ -240,7 +242,8 @@ class OnlineCheckTest {
         assertThat(exitCode).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 ok      resource a (global): fine
-                FAILED  resource b (global): could not be checked: an internal error (IllegalStateException); run again with --debug for details and report it
+                FAILED  resource b (global): could not be checked: an internal error (IllegalStateException); \
+                run again with --debug for details and report it
                 ok      resource c (global): fine
                 3 checks: 2 ok, 1 failed
                 """);
@@ -257,7 +260,8 @@ class OnlineCheckTest {
                 """);
         CliRunner.Result result = cli.run("check", "--config", file.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).startsWith(file + ":2:19: error: integrations[0].url: has the port 99999, which no server listens on: use a "
+        assertThat(result.out()).startsWith(file
+                + ":2:19: error: integrations[0].url: has the port 99999, which no server listens on: use a "
                 + "port from 1 to 65535");
     }
 }

@@ -38,7 +38,8 @@ class ProcessRunnerTest {
 
     private ProcessRunner runner() {
         Map<String, String> environment = new HashMap<>(System.getenv());
-        return new ProcessRunner(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        return new ProcessRunner(new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8),
                 new ByteArrayInputStream(new byte[0]), environment, dir, false, ClientSettings.defaults()));
     }
 
@@ -104,41 +105,48 @@ class ProcessRunnerTest {
     void aMissingInterpreterIsNamed() throws IOException {
         script("build.sh", "#!/nonexistent/interpreter -e\necho hi\n");
         assertFailure("./build.sh", ExitCodes.COMMAND_NOT_FOUND, "command `./build.sh` cannot be started: its first line asks for the "
-                + "interpreter `/nonexistent/interpreter`, which is not installed: install it, or fix the first line (e.g. `#!/usr/bin/env bash` "
+                + "interpreter `/nonexistent/interpreter`, which is not installed: install it, or fix the first line "
+                + "(e.g. `#!/usr/bin/env bash` "
                 + "finds bash on the PATH)");
     }
 
     @Test
     void windowsLineEndsOnTheFirstLineAreNamed() throws IOException {
         script("build.sh", "#!/bin/sh\r\necho hi\r\n");
-        assertFailure("./build.sh", ExitCodes.COMMAND_NOT_FOUND, "command `./build.sh` cannot be started: its first line (`#!/bin/sh`) ends in "
-                + "a carriage return, so the system looks for an interpreter whose name ends in one: the file has Windows line ends; convert "
+        assertFailure("./build.sh", ExitCodes.COMMAND_NOT_FOUND,
+                "command `./build.sh` cannot be started: its first line (`#!/bin/sh`) ends in "
+                + "a carriage return, so the system looks for an interpreter whose name ends in one: the file has Windows line ends; "
+                + "convert "
                 + "them, e.g. `sed -i 's/\\r$//' ./build.sh`");
     }
 
     @Test
     void aDirectoryIsNotAProgram() throws IOException {
         Files.createDirectory(dir.resolve("scripts"));
-        assertFailure("./scripts/", ExitCodes.COMMAND_NOT_EXECUTABLE, "command `./scripts/` is a directory, not a program: give the program to "
+        assertFailure("./scripts/", ExitCodes.COMMAND_NOT_EXECUTABLE,
+                "command `./scripts/` is a directory, not a program: give the program to "
                 + "run, e.g. `./scripts/build.sh`");
     }
 
     @Test
     void aFileThatIsNotExecutableSaysChmod() throws IOException {
         Files.writeString(dir.resolve("build.sh"), "echo hi\n");
-        assertFailure("./build.sh", ExitCodes.COMMAND_NOT_EXECUTABLE, "command `./build.sh` cannot be executed (permission denied): make it "
+        assertFailure("./build.sh", ExitCodes.COMMAND_NOT_EXECUTABLE,
+                "command `./build.sh` cannot be executed (permission denied): make it "
                 + "executable (chmod +x) or run it through its interpreter, e.g. `sh ./build.sh`");
     }
 
     @Test
     void aPathThatDoesNotExistSaysSo() {
-        assertFailure("./missing.sh", ExitCodes.COMMAND_NOT_FOUND, "command `./missing.sh` not found: there is no such file (relative to " + dir + ")");
+        assertFailure("./missing.sh", ExitCodes.COMMAND_NOT_FOUND, "command `./missing.sh` not found: there is no such file (relative to "
+                + dir + ")");
     }
 
     @Test
     void aProgramInTheWorkingDirectoryButNotOnThePathGetsAHint() throws IOException {
         script("build-4711.sh", "#!/bin/sh\n");
-        assertFailure("build-4711.sh", ExitCodes.COMMAND_NOT_FOUND, "command `build-4711.sh` not found: check its name and PATH; to run the one "
+        assertFailure("build-4711.sh", ExitCodes.COMMAND_NOT_FOUND,
+                "command `build-4711.sh` not found: check its name and PATH; to run the one "
                 + "in the working directory, write `./build-4711.sh`");
     }
 

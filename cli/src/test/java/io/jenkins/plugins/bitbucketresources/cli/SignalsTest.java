@@ -57,7 +57,8 @@ class SignalsTest {
 
     @Test
     void aCommandThatCleansUpOnTermIsHeardToTheEndMasked() throws Exception {
-        try (ChildProcess child = run("trap 'echo \"cleaning up with $APPREPO_INTEGRATION_TOKEN\"; echo \"cleanup done\" >&2; exit 3' TERM; "
+        try (ChildProcess child = run("trap 'echo \"cleaning up with $APPREPO_INTEGRATION_TOKEN\"; "
+                + "echo \"cleanup done\" >&2; exit 3' TERM; "
                 + "echo ready; while :; do sleep 1; done")) {
             child.awaitLine("ready"::equals);
 
@@ -104,7 +105,8 @@ class SignalsTest {
         RequiredPrograms.require("head");
         String java = String.join(" ", ChildProcess.java(MAIN, "run", "--config", EXAMPLE, "app-repo", "--", "yes").stream()
                 .map(argument -> "'" + argument.replace("'", "'\\''") + "'").toList());
-        try (ChildProcess pipeline = ChildProcess.start(List.of(bash.toString(), "-c", java + " | head -1; echo \"status ${PIPESTATUS[0]}\""),
+        try (ChildProcess pipeline = ChildProcess.start(List.of(bash.toString(), "-c", java
+                + " | head -1; echo \"status ${PIPESTATUS[0]}\""),
                 Map.of("BITBUCKET_TOKEN", token))) {
             assertThat(pipeline.awaitExit()).isZero();
             assertThat(pipeline.out()).isEqualTo("y\nstatus 141\n");
@@ -152,7 +154,8 @@ class SignalsTest {
     @Test
     void aCommandIsFoundInADirectoryAddedToThePath() throws Exception {
         String secret = "fixture-" + token;
-        try (ChildProcess child = ChildProcess.start(ChildProcess.java(CleanupFixture.class.getName(), "tool"), Map.of("FIXTURE_SECRET", secret))) {
+        try (ChildProcess child = ChildProcess.start(ChildProcess.java(CleanupFixture.class.getName(), "tool"), Map.of("FIXTURE_SECRET",
+                secret))) {
             Path directory = Path.of(child.awaitLine(l -> l.startsWith("directory ")).substring("directory ".length()));
             assertThat(child.awaitExit()).isZero();
             assertThat(child.out()).endsWith("tool ran with ****\n");

@@ -24,7 +24,10 @@ final class BoundedFile {
     record Content(byte[] bytes) implements Read {
     }
 
-    /** Why the file was not read; {@code detail} completes the sentence for {@link Why#SPECIAL}, {@link Why#TOO_LARGE} and {@link Why#OTHER}. */
+    /**
+     * Why the file was not read; {@code detail} completes the sentence for {@link Why#SPECIAL}, {@link Why#TOO_LARGE} and
+     * {@link Why#OTHER}.
+     */
     record Refused(Why why, String detail) implements Read {
     }
 

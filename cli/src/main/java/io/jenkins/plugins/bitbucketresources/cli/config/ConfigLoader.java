@@ -166,14 +166,16 @@ public final class ConfigLoader {
                             + path.resolve("bitbucket-resources.yml") + "`";
                     case SPECIAL -> "is " + refused.detail() + ", not a regular file: write the resources to a file and give its path";
                     case LOOP -> "is a symbolic link that leads back to itself (a loop): point the link at the resources file";
-                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a resources file may have at most " + BoundedFile.size(MAX_FILE_BYTES)
+                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a resources file may have at most "
+                            + BoundedFile.size(MAX_FILE_BYTES)
                             + " (some 40,000 resources); check that this is the resources file";
                     case OTHER -> "cannot be read (" + refused.detail() + "): check the path given to --config";
                 });
                 return Optional.empty();
             }
             try {
-                return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes())).toString());
+                byte[] bytes = ((BoundedFile.Content) read).bytes();
+                return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
             } catch (CharacterCodingException e) {
                 fileError("is not UTF-8 text: save it as UTF-8");
                 return Optional.empty();
@@ -258,7 +260,8 @@ public final class ConfigLoader {
             token.ifPresent(builder::token);
             if (id.isEmpty()) {
                 if (!misshapen.contains(field + ".id")) {
-                    error(node, field + ".id", "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
+                    error(node, field + ".id",
+                            "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
                 }
                 return Optional.empty();
             }
@@ -354,7 +357,8 @@ public final class ConfigLoader {
             try {
                 text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes())).toString();
             } catch (CharacterCodingException e) {
-                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw + "` is not UTF-8 text: it should hold only the token"));
+                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw
+                        + "` is not UTF-8 text: it should hold only the token"));
                 return Optional.empty();
             }
             warnIfReadableByOthers(node, field, tokenPath);
@@ -393,7 +397,8 @@ public final class ConfigLoader {
             }
             Map<String, Node> seen = new HashMap<>();
             for (NodeTuple tuple : mappingNode.getValue()) {
-                if (onlyFolders.isPresent() && !(tuple.getKeyNode() instanceof ScalarNode key && onlyFolders.get().contains(key.getValue().strip()))) {
+                if (onlyFolders.isPresent() && !(tuple.getKeyNode() instanceof ScalarNode key
+                        && onlyFolders.get().contains(key.getValue().strip()))) {
                     continue; // not a folder the job sits in: not this command's business
                 }
                 if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
@@ -467,9 +472,11 @@ public final class ConfigLoader {
             for (int i = 0; i < entries.size(); i++) {
                 DefinitionEntry entry = entries.get(i);
                 Integer first = firstByName.putIfAbsent(entry.name(), i);
-                if (first != null && !(entry.resource() instanceof Validated.Valid && entries.get(first).resource() instanceof Validated.Valid)) {
+                if (first != null && !(entry.resource() instanceof Validated.Valid
+                        && entries.get(first).resource() instanceof Validated.Valid)) {
                     DefinitionEntry earlier = entries.get(first);
-                    error(nameNodes.get(i), entry.field() + ".name", "`" + entry.name() + "` is already defined in this scope (" + earlier.field()
+                    error(nameNodes.get(i), entry.field() + ".name", "`" + entry.name() + "` is already defined in this scope ("
+                            + earlier.field()
                             + ", line " + earlier.line() + "): rename one of them or remove the duplicate");
                 }
             }
@@ -508,7 +515,8 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             Validated<Resource> validated = builder.build();
-            validated.problems().stream().filter(problem -> !alreadyReported(field, problem)).forEach(problem -> report(keys, field, problem, node));
+            validated.problems().stream().filter(problem -> !alreadyReported(field, problem)).forEach(problem -> report(keys, field,
+                    problem, node));
             Optional<Resource> resource = validated instanceof Validated.Valid<Resource> valid ? Optional.of(valid.value()) : Optional.empty();
             string(keys, "integration", field).map(String::strip).filter(id -> !id.isEmpty()).ifPresent(id ->
                     references.add(new Reference(id, keys.get("integration").getValueNode(), field, resource)));

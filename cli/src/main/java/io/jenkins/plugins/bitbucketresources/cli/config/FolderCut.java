@@ -150,7 +150,9 @@ final class FolderCut {
         if (!key.lookingAt() || !KEY_LINE_END.matcher(line.substring(key.end())).matches()) {
             return Optional.empty();
         }
-        String name = key.group("plain") != null ? key.group("plain") : key.group("double") != null ? key.group("double") : key.group("single");
+        String name = key.group("plain") != null ? key.group("plain")
+                : key.group("double") != null ? key.group("double")
+                : key.group("single");
         return Optional.of(name);
     }
 

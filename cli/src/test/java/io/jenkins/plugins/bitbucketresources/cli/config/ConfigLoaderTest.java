@@ -407,7 +407,8 @@ class ConfigLoaderTest {
                     zzz: 1
                 """);
         assertThat(messages(file)).containsExactly("11: resources[0].zzz: unknown key. Allowed here: allowedJobs, branch, branches, "
-                + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, resolveCommit, "
+                + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, "
+                + "resolveCommit, "
                 + "shipctl, sourceName, tags, type");
     }
 
@@ -429,7 +430,8 @@ class ConfigLoaderTest {
                     branch: develop
                 """);
         assertThat(file.allFindings()).isEmpty();
-        assertThat(file.globalResources()).extracting(r -> r.name().value() + " " + r.type() + " " + r.sourceName() + " " + r.branch().orElse(""))
+        assertThat(file.globalResources()).extracting(r -> r.name().value() + " " + r.type() + " " + r.sourceName() + " "
+                + r.branch().orElse(""))
                 .containsExactly("app GIT_REPO acme/app main", "lib GIT_REPO acme/lib main", "tools GIT_REPO acme/app develop");
     }
 
@@ -465,7 +467,8 @@ class ConfigLoaderTest {
         StringBuilder yaml = new StringBuilder(INTEGRATION).append("resources:\n");
         int count = 30_000;
         for (int i = 0; i < count; i++) {
-            yaml.append("  - name: repository-").append(i).append("\n    type: gitRepo\n    integration: cloud\n    sourceName: acme/repository-")
+            yaml.append("  - name: repository-").append(i).append("\n    type: gitRepo\n    integration: cloud\n")
+                    .append("    sourceName: acme/repository-")
                     .append(i).append("\n    branch: main\n");
         }
         assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);

@@ -40,14 +40,16 @@ class FileBoundsTest {
 
     @Test
     void aDirectoryIsNotAResourcesFile() {
-        assertThat(onlyMessage(dir)).isEqualTo(dir + ": error: is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
+        assertThat(onlyMessage(dir)).isEqualTo(dir
+                + ": error: is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
                 + dir.resolve("bitbucket-resources.yml") + "`");
     }
 
     @Test
     void aCharacterDeviceIsRefusedWithoutReadingIt() {
         Path zero = Path.of("/dev/zero");
-        assertThat(onlyMessage(zero)).isEqualTo("/dev/zero: error: is a character device, not a regular file: write the resources to a file "
+        assertThat(onlyMessage(zero)).isEqualTo("/dev/zero: error: is a character device, not a regular file: write the resources to "
+                + "a file "
                 + "and give its path");
     }
 
@@ -56,7 +58,8 @@ class FileBoundsTest {
         Path fifo = dir.resolve("resources.yml");
         Process mkfifo = new ProcessBuilder(RequiredPrograms.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
-        assertThat(onlyMessage(fifo)).endsWith("error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
+        assertThat(onlyMessage(fifo))
+                .endsWith("error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
     }
 
     @Test

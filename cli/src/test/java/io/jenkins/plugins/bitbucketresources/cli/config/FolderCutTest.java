@@ -71,7 +71,8 @@ class FolderCutTest {
         assertThat(cut("folders:\n  team-a: {resources: []}\n  team-b: {resources: []}\n", wanted))
                 .as("a folder's value on its key line").isEmpty();
         assertThat(cut("folders:\n  team-a:\n    resources: [\n  team-b: x]\n", wanted)).as("a flow list over lines").isEmpty();
-        assertThat(cut("folders:\n  team-b:\n    resources:\n      - {name: \"a\n  team-a:\n  b\"}\n", wanted)).as("a quote over lines").isEmpty();
+        assertThat(cut("folders:\n  team-b:\n    resources:\n      - {name: \"a\n  team-a:\n  b\"}\n",
+                wanted)).as("a quote over lines").isEmpty();
         assertThat(cut("folders:\n\tteam-b:\n    resources: []\n", wanted)).as("a tab").isEmpty();
         assertThat(cut("folders:\n  team-b:\n    resources: []\n team-a:\n    resources: []\n", wanted)).as("a shallower key").isEmpty();
         assertThat(cut("folders:\n  team-b:\n    resources: []\n- x\n", wanted)).as("not a key at the left margin").isEmpty();

@@ -29,7 +29,8 @@ class JobViewTest {
     private static final long SEED = Long.getLong("jobView.seed", System.nanoTime());
     private static final List<String> FOLDERS = List.of("team-a", "team-a/backend", "team-a/backend/deep", "team-b", "x", "x/y", "other");
     private static final List<Optional<String>> JOBS = List.of(Optional.empty(), Optional.of("team-a/build"),
-            Optional.of("team-a/backend/build"), Optional.of("team-a/backend/deep/build"), Optional.of("x/y/build"), Optional.of("nowhere/build"));
+            Optional.of("team-a/backend/build"), Optional.of("team-a/backend/deep/build"), Optional.of("x/y/build"),
+                    Optional.of("nowhere/build"));
 
     @TempDir
     Path dir;

@@ -129,7 +129,8 @@ final class Failures {
 
     /** What was sought is not in the pages read, and the listing was cut at the page limit: it may be further on. */
     <T> Outcome.Failure<T> listingCut(Integration integration, Subject subject, String detail) {
-        return new Outcome.ListingCut<>(BitbucketClient.MAX_PAGES, new Redactor(integration).redact(integration.platform().displayName() + ": "
+        return new Outcome.ListingCut<>(BitbucketClient.MAX_PAGES, new Redactor(integration).redact(integration.platform().displayName()
+                + ": "
                 + subject.what() + " is not in the part of the listing that was read: " + detail + ". " + subject.notFoundAdvice()));
     }
 

@@ -168,7 +168,8 @@ class PagingTest {
             assertThat(outcome).isInstanceOfSatisfying(Outcome.ListingCut.class, cut -> assertThat(cut.pagesRead())
                     .isEqualTo(BitbucketClient.MAX_PAGES));
             assertThat(outcome.message()).startsWith("Bitbucket Data Center: branch `main` of `PROJ/app` is not in the part of the listing "
-                    + "that was read: the listing of branches whose names contain `main` was cut after 100 pages (100 branches) without it.")
+                    + "that was read: the listing of branches whose names contain `main` was cut after 100 pages (100 branches) "
+                    + "without it.")
                     .doesNotContain("was not found");
             assertThat(requests(BRANCHES)).isEqualTo(BitbucketClient.MAX_PAGES);
         }
@@ -181,7 +182,8 @@ class PagingTest {
             Outcome<String> outcome = client.branchHead(integration, app, "main");
 
             assertThat(outcome).isInstanceOf(Outcome.NotFound.class);
-            assertThat(outcome.message()).contains("was not found or is not visible to this token (no branch of that name among the 1 whose "
+            assertThat(outcome.message()).contains("was not found or is not visible to this token (no branch of that name among the 1 "
+                    + "whose "
                     + "names contain it)");
         }
 

@@ -209,13 +209,15 @@ class ApiUrlTest {
 
     @Test
     void portTooLongForANumberIsRefused() {
-        assertRefused("https://bitbucket.example.com:123456789012345678901/x", "has the port 123456789012345678901, which no server listens "
+        assertRefused("https://bitbucket.example.com:123456789012345678901/x",
+                "has the port 123456789012345678901, which no server listens "
                 + "on: use a port from 1 to 65535, or none (https uses 443, http 80), " + EXAMPLES);
     }
 
     @Test
     void ipv6AddressWithPortOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> ApiUrl.parse("http://[::1]:70000")).hasMessageStartingWith("has the port 70000, which no server listens on");
+        assertThatThrownBy(() -> ApiUrl.parse("http://[::1]:70000"))
+                .hasMessageStartingWith("has the port 70000, which no server listens on");
     }
 
     @Test
