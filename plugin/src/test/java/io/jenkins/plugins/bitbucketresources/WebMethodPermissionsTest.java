@@ -400,6 +400,7 @@ class WebMethodPermissionsTest {
     void everyWebMethodRefusesGet() throws Exception {
         String resource = "descriptorByName/" + BitbucketResource.class.getName() + "/";
         String integration = "descriptorByName/" + BitbucketIntegrationCredentialsImpl.class.getName() + "/";
+        String step = "descriptorByName/" + WithBitbucketResourceStep.class.getName() + "/";
         List<String> urls = List.of(
                 resource + "checkName?value=x",
                 resource + "checkSourceName?value=x",
@@ -420,7 +421,8 @@ class WebMethodPermissionsTest {
                 integration + "checkTestRepository?value=x",
                 integration + "fillPlatformItems",
                 integration + "fillKindItems",
-                integration + "testConnection?url=x");
+                integration + "testConnection?url=x",
+                step + "checkResourcesText?value=x");
         try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
             wc.login(ADMIN);
             for (String url : urls) {
