@@ -204,9 +204,11 @@ class WebMethodPermissionsTest {
                 kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")));
         assertEquals(
                 FormValidation.Kind.ERROR, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "missing")));
+        // The global list: an integration only a folder holds serves the jobs inside it only, which is a warning.
         assertEquals(
-                FormValidation.Kind.ERROR,
+                FormValidation.Kind.WARNING,
                 kind(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")));
+        assertEquals(FormValidation.Kind.ERROR, kind(ADMIN, () -> resources.doCheckCredentialsId(null, "missing")));
     }
 
     private FormValidation preview(String user, ModelObject context) {
