@@ -12,9 +12,10 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The engine's Bitbucket clients for this controller: one for builds, one for forms. One client serves every build,
- * so that its cache and its coalescing of identical requests work across them; forms have their own, which tries once
- * within a few seconds and never waits, since a person is waiting on the answer. Both are built again only when the
+ * The engine's Bitbucket clients for this controller: one for builds, one for forms, one for the periodic health check.
+ * One client serves every build, so that its cache and its coalescing of identical requests work across them; forms
+ * have their own, which tries once within a few seconds and never waits, since a person is waiting on the answer; the
+ * health check's asks once and caches nothing, so that a check is one request. All are built again only when the
  * proxy settings change.
  */
 @Extension
@@ -23,6 +24,7 @@ public final class BitbucketClients {
 
     private final ClientSettings builds = ClientSettings.defaults();
     private final ClientSettings forms = ClientSettings.forms();
+    private final ClientSettings checks = ClientSettings.checks();
 
     private Held held;
 
@@ -38,6 +40,12 @@ public final class BitbucketClients {
         return ExtensionList.lookupSingleton(BitbucketClients.class).current().forms();
     }
 
+    /** The client of the periodic health check: one attempt and no cache, so that a check is one request. */
+    @NonNull
+    static BitbucketClient forChecks() {
+        return ExtensionList.lookupSingleton(BitbucketClients.class).current().checks();
+    }
+
     /**
      * The clients, going through the proxy Jenkins is configured with, with the engine's connect timeout, and never
      * following a redirect on their own, so that the token is never sent on to another host.
@@ -45,7 +53,7 @@ public final class BitbucketClients {
     private synchronized Held current() {
         ProxyKey proxy = ProxyKey.of(Jenkins.get().getProxy());
         if (held == null || !held.proxy().equals(proxy)) {
-            held = new Held(proxy, client(builds), client(forms));
+            held = new Held(proxy, client(builds), client(forms), client(checks));
         }
         return held;
     }
@@ -55,7 +63,7 @@ public final class BitbucketClients {
                 settings.configure(ProxyConfiguration.newHttpClientBuilder()).build(), settings);
     }
 
-    private record Held(ProxyKey proxy, BitbucketClient builds, BitbucketClient forms) {}
+    private record Held(ProxyKey proxy, BitbucketClient builds, BitbucketClient forms, BitbucketClient checks) {}
 
     /**
      * What the HTTP client takes from the proxy settings when it is built. The settings object itself is compared by

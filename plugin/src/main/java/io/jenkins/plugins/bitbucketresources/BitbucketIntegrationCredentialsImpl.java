@@ -380,6 +380,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             }
             Outcome<Identity> outcome =
                     BitbucketClients.forForms().checkIntegration(integration.orElseThrow(), repository);
+            TokenHealth.get().recordTest(context, id, integration.orElseThrow(), repository, outcome);
             return outcome instanceof Outcome.Ok<Identity> ok
                     ? connected(ok.value())
                     : FormValidation.error(outcome.message());

@@ -20,6 +20,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.model.BuildTriggers;
+import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
+import io.jenkins.plugins.bitbucketresources.core.model.JobPattern;
 import io.jenkins.plugins.bitbucketresources.core.model.RefNames;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
@@ -44,8 +46,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One named resource as an administrator configured it on a folder or globally: a typed pointer to a Bitbucket
- * repository, the integration (credential) that reaches it, and its branch, tag and trigger settings. The values are
- * kept as written; {@link #toResource()} asks the engine whether they make a valid resource.
+ * repository, the integration (credential) that reaches it, its branch, tag and trigger settings, and which jobs may use
+ * it. The values are kept as written; {@link #toResource()} asks the engine whether they make a valid resource.
  */
 public final class BitbucketResource implements Describable<BitbucketResource> {
 
@@ -64,6 +66,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private boolean buildOnTagPush = BuildTriggers.DEFAULT.tagPush();
     private boolean buildOnRelease = BuildTriggers.DEFAULT.release();
     private boolean resolveCommit;
+    private List<String> allowedJobs = new ArrayList<>();
+    private boolean onlyOwnCheckout;
 
     /**
      * @param name the name jobs use, e.g. {@code app-repo}
@@ -198,6 +202,33 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.resolveCommit = resolveCommit;
     }
 
+    /** Which jobs may use the resource, as job full-name patterns; empty: every job that sees it. */
+    @NonNull
+    public List<String> getAllowedJobs() {
+        return Collections.unmodifiableList(allowedJobs);
+    }
+
+    @DataBoundSetter
+    public void setAllowedJobs(@CheckForNull List<String> allowedJobs) {
+        this.allowedJobs = copy(allowedJobs);
+    }
+
+    /** For a {@code ciRepo}: only builds that checked its repository out themselves may use it. */
+    public boolean isOnlyOwnCheckout() {
+        return onlyOwnCheckout;
+    }
+
+    @DataBoundSetter
+    public void setOnlyOwnCheckout(boolean onlyOwnCheckout) {
+        this.onlyOwnCheckout = onlyOwnCheckout;
+    }
+
+    /** For the form: the allowed jobs, one pattern per line. */
+    @Restricted(NoExternalUse.class)
+    public String getAllowedJobsText() {
+        return TextLines.join(allowedJobs);
+    }
+
     /** For the form: the patterns of one list in one text field. */
     @Restricted(NoExternalUse.class)
     public String getBranchesOnlyText() {
@@ -232,6 +263,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .tags(tagsOnly, tagsExcept)
                 .buildOn(new BuildTriggers(buildOnCommit, buildOnPullRequest, buildOnTagPush, buildOnRelease))
                 .resolveCommit(resolveCommit)
+                .allowedJobs(allowedJobs)
+                .onlyOwnCheckout(onlyOwnCheckout)
                 .build();
     }
 
@@ -260,6 +293,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         branchesExcept = copy(branchesExcept);
         tagsOnly = copy(tagsOnly);
         tagsExcept = copy(tagsExcept);
+        allowedJobs = copy(allowedJobs);
         return this;
     }
 
@@ -275,7 +309,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
 
         public DescriptorImpl() {
-            for (String list : List.of("branchesOnly", "branchesExcept", "tagsOnly", "tagsExcept")) {
+            for (String list : List.of("branchesOnly", "branchesExcept", "tagsOnly", "tagsExcept", JobPattern.FIELD)) {
                 addHelpFileRedirect(list + "Text", BitbucketResource.class, list);
             }
         }
@@ -305,6 +339,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
             resource.setBuildOnRelease(formData.optBoolean("buildOnRelease"));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
+            resource.setAllowedJobs(TextLines.split(formData.optString("allowedJobsText")));
+            resource.setOnlyOwnCheckout(formData.optBoolean(JobAccess.ONLY_OWN_CHECKOUT_FIELD));
             return resource;
         }
 
@@ -426,6 +462,32 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 problems.add(FormChecks.value(() -> RefNames.checkPattern("pattern", pattern)));
             }
             return FormValidation.aggregate(problems);
+        }
+
+        /** The engine's verdict on each pattern, one per line. */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckAllowedJobsText(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!Permissions.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.all(JobAccess.parse(TextLines.split(value), false));
+        }
+
+        /** The engine refuses {@code onlyOwnCheckout} on any type but {@code ciRepo}, and says why. */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckOnlyOwnCheckout(
+                @AncestorInPath Item item, @QueryParameter boolean value, @QueryParameter String type) {
+            if (!Permissions.canConfigure(item) || !value) {
+                return FormValidation.ok();
+            }
+            return FormChecks.field(
+                    Resource.builder()
+                            .type(Util.fixNull(type))
+                            .onlyOwnCheckout(true)
+                            .build(),
+                    JobAccess.ONLY_OWN_CHECKOUT_FIELD);
         }
 
         @POST

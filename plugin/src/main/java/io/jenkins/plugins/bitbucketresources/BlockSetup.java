@@ -44,12 +44,15 @@ final class BlockSetup {
     static BlockEnvironment prepare(@NonNull Run<?, ?> run, @NonNull List<String> names) throws AbortException {
         List<ResourceVariables> variables = new ArrayList<>();
         List<BitbucketIntegrationCredentials> used = new ArrayList<>();
+        // What Bitbucket answers about a token is kept for the token health monitor, at no extra request.
+        RecordingLookups lookups = RecordingLookups.forBuilds();
         for (ResolvedResource resolved : resolve(run, names)) {
             BitbucketIntegrationCredentials credentials = credentials(run, resolved);
             // Two resources of one block may share an integration; its use is recorded once.
             if (!used.contains(credentials)) {
                 used.add(credentials);
                 CredentialsProvider.track(run, credentials);
+                lookups.use(run.getParent(), credentials);
             }
             Integration integration = integration(credentials, resolved);
             CommitPlan plan = CommitSource.plan(resolved.resource(), integration, Checkouts.all(run));
@@ -57,8 +60,8 @@ final class BlockSetup {
             if (plan instanceof CommitPlan.Known known) {
                 commit = Optional.of(known.commit());
             } else if (plan instanceof CommitPlan.FromApi fromApi) {
-                Outcome<String> head = BitbucketClients.get()
-                        .branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
+                Outcome<String> head =
+                        lookups.branchHead(integration, resolved.resource().sourceName(), fromApi.branch());
                 if (!(head instanceof Outcome.Ok<String> ok)) {
                     throw new AbortException(Messages.BlockSetup_Commit(resolved.describe(), head.message()));
                 }
