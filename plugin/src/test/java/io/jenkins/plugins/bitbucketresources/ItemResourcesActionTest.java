@@ -181,6 +181,59 @@ class ItemResourcesActionTest {
     }
 
     @Test
+    void whatTheAdministratorKeepsFromTheJobIsSaidAsTheBuildWouldSayIt() throws Exception {
+        BitbucketResource deploy = gitRepo("deploy", "acme/deploy");
+        deploy.setAllowedJobs(List.of("release/*"));
+        BitbucketResource own = Fixtures.resource("own", "ciRepo", CREDENTIALS_ID, "acme/own");
+        own.setOnlyOwnCheckout(true);
+        Fixtures.defineGlobally(gitRepo("tools", "acme/tools"), deploy, own);
+
+        Map<String, DomElement> rows = rows(page(AUTHOR, job));
+
+        assertEquals("REFUSED", rows.get("deploy").getAttribute("data-state"));
+        assertThat(rows.get("deploy").getTextContent(), containsString("Not for this job:"));
+        assertThat(rows.get("deploy").getTextContent(), containsString("may not be used by job team-a/build"));
+        assertThat(rows.get("deploy").getTextContent(), containsString("allowedJobs"));
+        assertEquals("CONDITIONAL", rows.get("own").getAttribute("data-state"));
+        assertThat(
+                rows.get("own").getTextContent(),
+                containsString("the build has checked out acme/own itself first (onlyOwnCheckout)"));
+        assertEquals("USABLE", rows.get("tools").getAttribute("data-state"));
+    }
+
+    @Test
+    void aFolderPageListsTheRulesThatDependOnTheJob() throws Exception {
+        BitbucketResource deploy = gitRepo("deploy", "acme/deploy");
+        deploy.setAllowedJobs(List.of("release/*"));
+        Fixtures.defineGlobally(gitRepo("tools", "acme/tools"), deploy);
+        BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-b"));
+
+        Map<String, DomElement> rows = rows(page(AUTHOR, teamA));
+
+        assertEquals("CONDITIONAL", rows.get("deploy").getAttribute("data-state"));
+        assertThat(
+                rows.get("deploy").getTextContent(),
+                containsString("the job's full name matches `release/*` (allowedJobs)"));
+        assertThat(
+                rows.get("deploy").getTextContent(),
+                containsString("the job is under one of the folders `team-b` (globalResourcesFolders)"));
+        assertEquals("CONDITIONAL", rows.get("tools").getAttribute("data-state"));
+        assertEquals(
+                "USABLE", rows.get("app-repo").getAttribute("data-state"), "a folder's own resource is not concerned");
+    }
+
+    @Test
+    void globalResourcesKeptForTheJobsOfOtherFoldersAreRefusedOnTheJobPage() throws Exception {
+        BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-b"));
+
+        Map<String, DomElement> rows = rows(page(AUTHOR, job));
+
+        assertEquals("USABLE", rows.get("app-repo").getAttribute("data-state"));
+        assertEquals("REFUSED", rows.get("tools").getAttribute("data-state"));
+        assertThat(rows.get("tools").getTextContent(), containsString("globalResourcesFolders"));
+    }
+
+    @Test
     void aJobOutsideTheFoldersSeesTheGlobalListAndAFolderCredentialIsNotFoundForIt() throws Exception {
         BitbucketResource teamRepo = Fixtures.resource("team-repo", "gitRepo", "team-dc", "PROJ/team");
         Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"), teamRepo);

@@ -111,6 +111,37 @@ class SnippetGeneratorTest {
     }
 
     @Test
+    void aResourceTheJobMayNotUseIsListedWithThePolicysLineAndCannotBeTicked() throws Exception {
+        BitbucketResource deploy = gitRepo("deploy", "team-a/deploy");
+        deploy.setAllowedJobs(List.of("team-a/release-*"));
+        Fixtures.defineOn(teamA, gitRepo("app-repo", "team-a/app"), deploy);
+
+        ResourceChoices.Choice refused = choice(descriptor.choices(job, null), "deploy");
+        FormValidation typed = descriptor.doCheckResourcesText(job, "deploy");
+
+        assertFalse(refused.isSelectable());
+        assertEquals("deploy: gitRepo team-a/deploy, folder team-a", refused.getLabel());
+        String reason = String.join("\n", refused.getReasonLines());
+        assertThat(reason, containsString("Bitbucket resource `deploy`"));
+        assertThat(reason, containsString("may not be used by job team-a/build"));
+        assertThat(reason, containsString("allowedJobs"));
+        assertEquals(FormValidation.Kind.ERROR, typed.kind, typed.renderHtml());
+        assertThat(typed.renderHtml(), containsString("may not be used by job team-a/build"));
+    }
+
+    @Test
+    void globalResourcesKeptForTheJobsOfOtherFoldersCannotBeTicked() {
+        BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-b"));
+
+        ResourceChoices choices = descriptor.choices(job, null);
+
+        assertTrue(choice(choices, "app-repo").isSelectable(), "the folder's own definition is not concerned");
+        ResourceChoices.Choice tools = choice(choices, "tools");
+        assertFalse(tools.isSelectable());
+        assertThat(String.join("\n", tools.getReasonLines()), containsString("globalResourcesFolders"));
+    }
+
+    @Test
     void namesChosenEarlierThatTheListDoesNotOfferGoToTheTextField() {
         WithBitbucketResourceStep step =
                 new WithBitbucketResourceStep(new String[] {"tools", "later-repo", "broken-repo"});
