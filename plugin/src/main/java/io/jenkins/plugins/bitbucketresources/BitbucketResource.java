@@ -365,6 +365,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
          * folder's, or the global one) gives the same variable prefix, since saving both is refused. Only the saved list
          * can be compared: a field's check is sent that field's value alone, not the other entries of the form, so a
          * clash with an entry not saved yet is reported when the list is saved.
+         *
+         * <p>Last, a note of what the name hides: on a folder, the definitions of the same name above it, which its jobs
+         * no longer get; on the global list, the folders whose own definition their jobs get instead. The check runs for
+         * every entry when the page opens, saved or not.
          */
         @POST
         @Restricted(NoExternalUse.class)
@@ -378,6 +382,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return verdict;
             }
             String prefix = ResourceName.of(name).prefix();
+            List<FormValidation> notes = new ArrayList<>();
             for (BitbucketResource saved : savedAlongside(item)) {
                 String other = saved.getName();
                 // The entry itself, as saved; a second entry of the same name is refused when the list is saved.
@@ -385,10 +390,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     continue;
                 }
                 if (VariablePrefix.of(other).filter(prefix::equals).isPresent()) {
-                    return FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other));
+                    notes.add(FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other)));
+                    break;
                 }
             }
-            return verdict;
+            HidingNotes.of(item, name).map(FormValidation::warning).ifPresent(notes::add);
+            return FormValidation.aggregate(notes);
         }
 
         /** The list the form being checked belongs to, as saved: the folder's, or without an item the global one. */
@@ -521,6 +528,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return result;
         }
 
+        /**
+         * Whether a build can find the integration: it looks the ID up in its job's folders and the global credentials.
+         * An ID visible where the resource is defined is fine. One held only by folders below (for the global list: by
+         * any folder) serves the jobs inside those folders alone, which is a warning saying so; one held nowhere is an
+         * error.
+         */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
@@ -538,9 +551,22 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                             List.<DomainRequirement>of(),
                             CredentialsMatchers.allOf(USABLE_BY_JOBS, CredentialsMatchers.withId(id)))
                     .isEmpty();
-            return visible
-                    ? FormValidation.ok()
-                    : FormValidation.error(Messages.BitbucketResource_CredentialsNotVisible(id));
+            if (visible) {
+                return FormValidation.ok();
+            }
+            List<String> holders = FolderCredentials.foldersHolding(item, id, USABLE_BY_JOBS);
+            if (!holders.isEmpty()) {
+                String folders = Places.joined(
+                        holders.stream().map(Messages::Places_Quoted).toList());
+                return FormValidation.warning(
+                        item == null
+                                ? Messages.BitbucketResource_CredentialsOnlyInFolders(id, folders, holders.size())
+                                : Messages.BitbucketResource_CredentialsOnlyInSubfolders(id, folders, holders.size()));
+            }
+            return FormValidation.error(
+                    item == null
+                            ? Messages.BitbucketResource_CredentialsNotGlobal(id)
+                            : Messages.BitbucketResource_CredentialsNotVisible(id));
         }
 
         /** Which variables the resource will set, worked out by the engine from the values in the form. */

@@ -6,6 +6,8 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Resolution;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Resolver;
@@ -102,4 +104,37 @@ public final class ResourceResolver {
     }
 
     private record Scopes(List<ScopedResources> scopes, Map<String, String> brokenNearest) {}
+
+    /**
+     * The definitions a job directly inside {@code group} sees, in the engine's shape: the group itself when it is a
+     * folder, the folders above it, nearest first, then the global list; each scope's definitions in the order written,
+     * broken ones included. For a job, pass its parent; for what the jobs of a folder see, the folder.
+     */
+    @NonNull
+    public List<ScopeDefinitions> definitionsSeenFrom(@NonNull ItemGroup<?> group) {
+        List<ScopeDefinitions> scopes = new ArrayList<>();
+        ItemGroup<?> current = group;
+        while (current instanceof Item container) {
+            if (container instanceof AbstractFolder<?> folder) {
+                BitbucketResourcesFolderProperty property =
+                        folder.getProperties().get(BitbucketResourcesFolderProperty.class);
+                if (property != null) {
+                    scopes.add(definitions(new Scope.Folder(folder.getFullName()), property.getResources()));
+                }
+            }
+            current = container.getParent();
+        }
+        scopes.add(definitions(Scope.GLOBAL, global.getResources()));
+        return scopes;
+    }
+
+    /** One scope's definitions as the engine takes them. */
+    @NonNull
+    static ScopeDefinitions definitions(@NonNull Scope scope, @NonNull List<BitbucketResource> resources) {
+        List<Definition> definitions = new ArrayList<>();
+        for (BitbucketResource resource : resources) {
+            definitions.add(new Definition(resource.getName(), resource.toResource()));
+        }
+        return new ScopeDefinitions(scope, definitions);
+    }
 }

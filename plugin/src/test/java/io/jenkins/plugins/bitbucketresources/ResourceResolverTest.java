@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Resolution;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,28 @@ class ResourceResolverTest {
                         "tools (folder team-a)",
                         "infra (global)"),
                 visible);
+    }
+
+    @Test
+    void theDefinitionsSeenFromAFolderAreItsOwnThoseAboveAndTheGlobalOnesBrokenOnesIncluded() throws Exception {
+        Fixtures.editSavedConfiguration(
+                teamA, "<sourceName>team-a/tools</sourceName>", "<sourceName>team-a</sourceName>");
+
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(backend);
+
+        assertEquals(
+                List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
+                scopes.stream().map(ScopeDefinitions::scope).toList());
+        assertEquals(
+                List.of("app-repo", "tools"),
+                scopes.get(1).definitions().stream().map(Definition::name).toList());
+        assertEquals(
+                List.of(true, false),
+                scopes.get(1).definitions().stream().map(Definition::isValid).toList());
+        assertEquals(
+                List.of(Scope.GLOBAL),
+                ResourceResolver.get().definitionsSeenFrom(j.jenkins).stream()
+                        .map(ScopeDefinitions::scope)
+                        .toList());
     }
 }
