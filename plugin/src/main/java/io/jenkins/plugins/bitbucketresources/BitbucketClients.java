@@ -7,6 +7,9 @@ import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
+import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -30,6 +33,16 @@ public final class BitbucketClients {
     @NonNull
     static BitbucketClient get() {
         return ExtensionList.lookupSingleton(BitbucketClients.class).current().builds();
+    }
+
+    /**
+     * The head of a branch, asked for a build. Every block's commit lookup goes through here, so that whatever is to be
+     * learnt from builds' answers (such as the health of a token) is learnt in one place.
+     */
+    @NonNull
+    static Outcome<String> branchHead(
+            @NonNull Integration integration, @NonNull SourceName source, @NonNull String branch) {
+        return get().branchHead(integration, source, branch);
     }
 
     /** The client of forms, such as <em>Test connection</em>. */

@@ -118,6 +118,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         return kind;
     }
 
+    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public Validated<Integration> toIntegration() {

@@ -296,10 +296,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     formData.optString("credentialsId"),
                     formData.optString("sourceName"));
             resource.setBranch(formData.optString("branch"));
-            resource.setBranchesOnly(Definitions.split(formData.optString("branchesOnlyText")));
-            resource.setBranchesExcept(Definitions.split(formData.optString("branchesExceptText")));
-            resource.setTagsOnly(Definitions.split(formData.optString("tagsOnlyText")));
-            resource.setTagsExcept(Definitions.split(formData.optString("tagsExceptText")));
+            resource.setBranchesOnly(TextWords.split(formData.optString("branchesOnlyText")));
+            resource.setBranchesExcept(TextWords.split(formData.optString("branchesExceptText")));
+            resource.setTagsOnly(TextWords.split(formData.optString("tagsOnlyText")));
+            resource.setTagsExcept(TextWords.split(formData.optString("tagsExceptText")));
             resource.setBuildOnCommit(formData.optBoolean("buildOnCommit", BuildTriggers.DEFAULT.commit()));
             resource.setBuildOnPullRequest(formData.optBoolean("buildOnPullRequest"));
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
@@ -415,7 +415,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return FormValidation.ok();
             }
             List<FormValidation> problems = new ArrayList<>();
-            for (String pattern : Definitions.split(Util.fixNull(text))) {
+            for (String pattern : TextWords.split(Util.fixNull(text))) {
                 problems.add(FormChecks.value(() -> RefNames.checkPattern("pattern", pattern)));
             }
             return FormValidation.aggregate(problems);
@@ -501,10 +501,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             }
             BitbucketResource form = new BitbucketResource(name, type, credentialsId, sourceName);
             form.setBranch(branch);
-            form.setBranchesOnly(Definitions.split(Util.fixNull(branchesOnlyText)));
-            form.setBranchesExcept(Definitions.split(Util.fixNull(branchesExceptText)));
-            form.setTagsOnly(Definitions.split(Util.fixNull(tagsOnlyText)));
-            form.setTagsExcept(Definitions.split(Util.fixNull(tagsExceptText)));
+            form.setBranchesOnly(TextWords.split(Util.fixNull(branchesOnlyText)));
+            form.setBranchesExcept(TextWords.split(Util.fixNull(branchesExceptText)));
+            form.setTagsOnly(TextWords.split(Util.fixNull(tagsOnlyText)));
+            form.setTagsExcept(TextWords.split(Util.fixNull(tagsExceptText)));
             form.setResolveCommit(resolveCommit);
             Validated<Resource> resource = form.toResource();
             if (!resource.isValid()) {

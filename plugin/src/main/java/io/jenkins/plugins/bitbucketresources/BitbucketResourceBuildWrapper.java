@@ -16,7 +16,7 @@ import hudson.tasks.BuildWrapperDescriptor;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +77,8 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             listener.getLogger().println(Messages.BitbucketResourceBuildWrapper_NoneChosen());
             return;
         }
-        BlockEnvironment environment = BlockSetup.prepare(build, getResources());
+        BlockEnvironment environment =
+                RunResources.prepare(build, getResources(), RunResources.Host.FREESTYLE, listener);
         listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
         for (Variable variable : environment.variables()) {
             context.env(variable.name(), variable.value());
@@ -103,7 +104,7 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         if (!(build instanceof AbstractBuild)) {
             return null;
         }
-        return new SecretMaskingFilter(BlockSetup.secretForms(build, getResources()));
+        return new SecretMaskingFilter(RunResources.secretForms(build, getResources()));
     }
 
     /** The step call that does what this wrapper was asked to do, for the message that refuses it in Pipeline. */
@@ -151,8 +152,10 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         }
 
         /**
-         * For the form: one checkbox per resource the job sees (where it is defined, the nearest definition winning),
-         * then the chosen names the job no longer sees, which stay chosen until someone unticks them.
+         * For the form: one checkbox per resource the job sees, as a build of the job would see it (where it is defined,
+         * the nearest definition winning): usable, broken with what to fix (a broken nearest definition is shown, not
+         * replaced by a farther one), or refused to the job by the use policy; then the chosen names the job no longer
+         * sees, which stay chosen until someone unticks them.
          */
         @Restricted(NoExternalUse.class)
         @NonNull
@@ -161,14 +164,18 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             List<String> chosen = instance == null ? List.of() : instance.getResources();
             List<Choice> choices = new ArrayList<>();
             if (context instanceof Item item && Permissions.canConfigure(item)) {
-                for (ResolvedResource visible : ResourceResolver.get().visible(item)) {
-                    String name = visible.resource().name().value();
-                    choices.add(new Choice(name, visible.describe(), chosen.contains(name)));
+                try {
+                    for (VisibleResource visible : RunResources.visible(item).all()) {
+                        choices.add(Choice.of(visible, chosen.contains(visible.name())));
+                    }
+                } catch (AbortException e) {
+                    choices.add(new Choice(
+                            "", "", Messages.BitbucketResourceBuildWrapper_NoList() + "\n" + e.getMessage(), false));
                 }
             }
             for (String name : chosen) {
                 if (choices.stream().noneMatch(c -> c.getName().equals(name))) {
-                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), true));
+                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), "", true));
                 }
             }
             return choices;
@@ -181,12 +188,25 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
         private final String name;
         private final String label;
+        private final String problem;
         private final boolean chosen;
 
-        Choice(String name, String label, boolean chosen) {
+        Choice(String name, String label, String problem, boolean chosen) {
             this.name = name;
             this.label = label;
+            this.problem = problem;
             this.chosen = chosen;
+        }
+
+        /** A name the job sees; a broken or refused one with the engine's line on what stops it. */
+        static Choice of(VisibleResource visible, boolean chosen) {
+            String problem = "";
+            if (visible instanceof VisibleResource.Broken broken) {
+                problem = broken.message();
+            } else if (visible instanceof VisibleResource.Refused refused) {
+                problem = refused.message();
+            }
+            return new Choice(visible.name(), visible.describe(), problem, chosen);
         }
 
         public String getName() {
@@ -195,6 +215,11 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
         public String getLabel() {
             return label;
+        }
+
+        /** What stops a build that uses this resource, line by line; none when nothing does. */
+        public List<String> getProblemLines() {
+            return problem.lines().toList();
         }
 
         public boolean isChosen() {

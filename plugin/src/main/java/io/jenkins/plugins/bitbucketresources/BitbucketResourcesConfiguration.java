@@ -21,6 +21,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
 
     private List<BitbucketResource> resources = new ArrayList<>();
+    // ArrayList: XStream cannot read back the immutable lists of List.of()
+    private List<String> globalResourcesFolders = new ArrayList<>();
 
     public BitbucketResourcesConfiguration() {
         load();
@@ -48,6 +50,14 @@ public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
         BitbucketResource.check(replacement).orElseThrow();
         this.resources = replacement;
         save();
+    }
+
+    /**
+     * The folders whose jobs may use the resources of the global list; empty: every job may (the default).
+     */
+    @NonNull
+    public List<String> getGlobalResourcesFolders() {
+        return globalResourcesFolders == null ? List.of() : Collections.unmodifiableList(globalResourcesFolders);
     }
 
     /**

@@ -9,7 +9,6 @@ import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
-import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
 import java.util.ArrayList;
@@ -99,9 +98,10 @@ public final class WithBitbucketResourceStep extends Step {
         private void setUp() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            BlockEnvironment environment = BlockSetup.prepare(run, step.resources);
+            BlockEnvironment environment =
+                    RunResources.prepare(run, step.resources, RunResources.Host.PIPELINE, listener);
             listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
-            SecretMaskingFilter filter = new SecretMaskingFilter(BlockSetup.secretForms(environment.integrations()));
+            SecretMaskingFilter filter = new SecretMaskingFilter(RunResources.secretForms(environment.integrations()));
             getContext()
                     .newBodyInvoker()
                     .withContext(EnvironmentExpander.merge(
@@ -259,7 +259,7 @@ public final class WithBitbucketResourceStep extends Step {
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
             return new WithBitbucketResourceStep(
-                    Definitions.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
+                    TextWords.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
         }
     }
 }

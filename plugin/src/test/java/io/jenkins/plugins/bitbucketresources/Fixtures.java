@@ -14,6 +14,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.ErrorAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -85,6 +89,43 @@ final class Fixtures {
 
     static void defineOn(AbstractFolder<?> folder, BitbucketResource... resources) throws IOException {
         folder.addProperty(new BitbucketResourcesFolderProperty(List.of(resources)));
+    }
+
+    /**
+     * Rewrites what a folder has saved, as someone editing its {@code config.xml} by hand does, and reloads it: no
+     * check runs, so a definition can be left broken, as one saved before a rule changed is.
+     */
+    static void editSavedFolder(AbstractFolder<?> folder, UnaryOperator<String> edit) throws IOException {
+        String saved = folder.getConfigFile().asString();
+        String edited = edit.apply(saved);
+        if (edited.equals(saved)) {
+            throw new AssertionError("the edit changed nothing in " + saved);
+        }
+        folder.updateByXml((Source) new StreamSource(new StringReader(edited)));
+    }
+
+    /**
+     * Keeps the global resources to the jobs under these folders ({@code globalResourcesFolders}), as the global
+     * configuration saves it.
+     */
+    static void keepGlobalResourcesFor(String... folders) throws IOException {
+        BitbucketResourcesConfiguration configuration = BitbucketResourcesConfiguration.get();
+        configuration.save();
+        Path file =
+                Jenkins.get().getRootDir().toPath().resolve(BitbucketResourcesConfiguration.class.getName() + ".xml");
+        StringBuilder list = new StringBuilder("<globalResourcesFolders>");
+        for (String folder : folders) {
+            list.append("<string>").append(folder).append("</string>");
+        }
+        String saved = Files.readString(file, StandardCharsets.UTF_8);
+        String edited = saved.replaceFirst(
+                "(?s)<globalResourcesFolders(/>|>.*?</globalResourcesFolders>)",
+                list.append("</globalResourcesFolders>").toString());
+        if (edited.equals(saved)) {
+            throw new AssertionError("no globalResourcesFolders in " + saved);
+        }
+        Files.writeString(file, edited, StandardCharsets.UTF_8);
+        configuration.load();
     }
 
     static Folder folder(JenkinsRule j, String name) throws IOException {
