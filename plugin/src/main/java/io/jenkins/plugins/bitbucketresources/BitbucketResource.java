@@ -63,6 +63,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private boolean buildOnPullRequest = BuildTriggers.DEFAULT.pullRequest();
     private boolean buildOnTagPush = BuildTriggers.DEFAULT.tagPush();
     private boolean buildOnRelease = BuildTriggers.DEFAULT.release();
+    // A Boolean, so that a resource saved before the setting existed reads back with its default, on.
+    private Boolean gitAuth = Boolean.TRUE;
     private boolean resolveCommit;
 
     /**
@@ -189,6 +191,16 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.buildOnRelease = buildOnRelease;
     }
 
+    /** Whether git over HTTPS to the repository authenticates with the integration's token in a block (default on). */
+    public boolean isGitAuth() {
+        return gitAuth == null || gitAuth;
+    }
+
+    @DataBoundSetter
+    public void setGitAuth(boolean gitAuth) {
+        this.gitAuth = gitAuth;
+    }
+
     public boolean isResolveCommit() {
         return resolveCommit;
     }
@@ -231,6 +243,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .branches(branchesOnly, branchesExcept)
                 .tags(tagsOnly, tagsExcept)
                 .buildOn(new BuildTriggers(buildOnCommit, buildOnPullRequest, buildOnTagPush, buildOnRelease))
+                .gitAuth(isGitAuth())
                 .resolveCommit(resolveCommit)
                 .build();
     }
@@ -255,6 +268,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
 
     /** Settings saved before a field existed read back as null. */
     private Object readResolve() {
+        gitAuth = isGitAuth();
         branch = Util.fixNull(branch);
         branchesOnly = copy(branchesOnly);
         branchesExcept = copy(branchesExcept);
@@ -304,6 +318,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             resource.setBuildOnPullRequest(formData.optBoolean("buildOnPullRequest"));
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
             resource.setBuildOnRelease(formData.optBoolean("buildOnRelease"));
+            resource.setGitAuth(formData.optBoolean("gitAuth", true));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
             return resource;
         }

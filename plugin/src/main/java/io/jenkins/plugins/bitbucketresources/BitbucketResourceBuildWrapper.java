@@ -5,10 +5,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.InvisibleAction;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -16,11 +19,16 @@ import hudson.tasks.BuildWrapperDescriptor;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
+import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
 import net.sf.json.JSONArray;
@@ -33,7 +41,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * "Inject Bitbucket resource variables" for freestyle jobs: the variables of the chosen resources for the whole build,
- * and their tokens masked from the first line of the log to the last post-build step.
+ * git over HTTPS to their repositories authenticated with their tokens, and their tokens masked from the first line
+ * of the log to the last post-build step.
  */
 public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
@@ -62,13 +71,38 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         return false;
     }
 
+    /** A freestyle build: the resources' variables and git's configuration. */
+    @Override
+    public void setUp(
+            Context context,
+            Run<?, ?> build,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        inject(context, build, workspace, listener, initialEnvironment);
+    }
+
     /**
+     * Without a workspace: only in Pipeline's generic wrapper step, which is refused.
+     *
      * @throws AbortException in Pipeline, where the generic wrapper step would keep the variables (the tokens
      *     included) in clear in the saved program state, not declare them sensitive and not mask failures: the line
      *     says to use {@code withBitbucketResource} instead
      */
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        inject(context, build, null, listener, initialEnvironment);
+    }
+
+    private void inject(
+            Context context,
+            Run<?, ?> build,
+            @CheckForNull FilePath workspace,
+            TaskListener listener,
+            EnvVars initialEnvironment)
             throws IOException, InterruptedException {
         if (!(build instanceof AbstractBuild)) {
             throw new AbortException(Messages.BitbucketResourceBuildWrapper_UseTheStep(stepExample()));
@@ -83,6 +117,23 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         for (Variable variable : environment.variables()) {
             context.env(variable.name(), variable.value());
         }
+        GitAuthPlan git = GitAuth.plan(environment);
+        if (!git.isEmpty()) {
+            Map<String, String> inside = new HashMap<>(initialEnvironment);
+            inside.putAll(environment.asMap());
+            GitEnvironment added = git.parametersFor(inside);
+            if (added instanceof GitEnvironment.Added variables) {
+                listener.getLogger().println(Messages.RunResources_Git(git.describe()));
+                for (Variable variable : variables.variables()) {
+                    context.env(variable.name(), variable.value());
+                }
+                if (!variables.secretNames().isEmpty()) {
+                    build.addAction(new SecretVariables(variables.secretNames()));
+                }
+            } else if (added instanceof GitEnvironment.NotAdded notAdded) {
+                listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
+            }
+        }
     }
 
     /** The token variables, so that steps which hide sensitive build variables hide these too. */
@@ -91,6 +142,9 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
     public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
         for (String name : getResources()) {
             EnvironmentContract.tokenVariable(name).ifPresent(sensitiveVariables::add);
+        }
+        for (SecretVariables secret : build.getActions(SecretVariables.class)) {
+            sensitiveVariables.addAll(secret.names);
         }
     }
 
@@ -179,6 +233,20 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
                 }
             }
             return choices;
+        }
+    }
+
+    /**
+     * The names of the secret variables a build got from git's configuration (an {@code Authorization} header), which
+     * depend on the integrations the build found; only names are kept.
+     */
+    @Restricted(NoExternalUse.class)
+    public static final class SecretVariables extends InvisibleAction {
+
+        private final List<String> names;
+
+        SecretVariables(List<String> names) {
+            this.names = new ArrayList<>(names);
         }
     }
 

@@ -11,6 +11,9 @@ import hudson.model.TaskListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
+import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -38,7 +42,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code withBitbucketResource('app-repo') { … }} and {@code withBitbucketResource(['app-repo', 'tools']) { … }}: runs
- * the block with the variables of the named resources, the tokens masked in its output.
+ * the block with the variables of the named resources, the tokens masked in its output, and git over HTTPS to their
+ * repositories authenticated with their tokens.
  *
  * <p>The names are one parameter of type {@code String[]} so that both spellings work: Pipeline passes a single
  * string through {@link DescriptorImpl#customInstantiate}, which makes it a one-element list, and Declarative's check of
@@ -96,19 +101,33 @@ public final class WithBitbucketResourceStep extends Step {
         }
 
         private void setUp() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
             BlockEnvironment environment =
                     RunResources.prepare(run, step.resources, RunResources.Host.PIPELINE, listener);
             listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
+            GitAuthPlan git = GitAuth.plan(environment);
+            if (!git.isEmpty()) {
+                // The block's own commands may see another environment (a node inside the block): it is worked out
+                // again for each of them; here it only tells whether git will refuse what the environment already
+                // holds.
+                EnvVars outside = context.get(EnvVars.class);
+                Map<String, String> inside = outside == null ? new HashMap<>() : new HashMap<>(outside);
+                inside.putAll(environment.asMap());
+                if (git.parametersFor(inside) instanceof GitEnvironment.NotAdded notAdded) {
+                    listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
+                } else {
+                    listener.getLogger().println(Messages.RunResources_Git(git.describe()));
+                }
+            }
             SecretMaskingFilter filter = new SecretMaskingFilter(RunResources.secretForms(environment.integrations()));
-            getContext()
-                    .newBodyInvoker()
+            context.newBodyInvoker()
                     .withContext(EnvironmentExpander.merge(
-                            getContext().get(EnvironmentExpander.class), new BlockVariables(environment)))
-                    .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class), filter))
-                    .withContext(FailureHandler.merge(
-                            getContext().get(FailureHandler.class), new MaskingFailureHandler(filter)))
+                            context.get(EnvironmentExpander.class), new BlockVariables(environment, git)))
+                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                    .withContext(
+                            FailureHandler.merge(context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
                     .withCallback(new MaskingCallback(filter))
                     .start();
         }
@@ -135,15 +154,21 @@ public final class WithBitbucketResourceStep extends Step {
         }
     }
 
-    /** The block's variables; the tokens are kept encrypted wherever the block's state is saved. */
+    /**
+     * The block's variables; the tokens are kept encrypted wherever the block's state is saved. git's configuration is
+     * worked out anew for each command from the environment it runs in (an agent's, an outer block's), so it is never
+     * saved, Bearer header included.
+     */
     private static final class BlockVariables extends EnvironmentExpander {
 
         private static final long serialVersionUID = 1L;
 
         private final LinkedHashMap<String, String> plain = new LinkedHashMap<>();
         private final TreeMap<String, Secret> secret = new TreeMap<>();
+        private final GitAuthPlan git;
+        private final TreeSet<String> gitSecrets = new TreeSet<>();
 
-        BlockVariables(BlockEnvironment environment) {
+        BlockVariables(BlockEnvironment environment, GitAuthPlan git) {
             for (Variable variable : environment.variables()) {
                 if (variable.secret()) {
                     secret.put(variable.name(), Secret.fromString(variable.value()));
@@ -151,19 +176,37 @@ public final class WithBitbucketResourceStep extends Step {
                     plain.put(variable.name(), variable.value());
                 }
             }
+            this.git = git;
+            // Which of git's variables are secret depends on the resources only, not on the environment.
+            if (git.parametersFor(environment.asMap()) instanceof GitEnvironment.Added added) {
+                gitSecrets.addAll(added.secretNames());
+            }
         }
 
         @Override
         public void expand(@NonNull EnvVars env) {
             plain.forEach(env::override);
             secret.forEach((name, value) -> env.override(name, value.getPlainText()));
+            if (!git.isEmpty()) {
+                try {
+                    if (git.parametersFor(env) instanceof GitEnvironment.Added added) {
+                        for (Variable variable : added.variables()) {
+                            env.put(variable.name(), variable.value());
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // A step inside the block set a token variable to what is not a token: git gets nothing from here.
+                }
+            }
         }
 
         /** Named so that Pipeline warns when a script interpolates a token into a Groovy string. */
         @NonNull
         @Override
         public Set<String> getSensitiveVariables() {
-            return Collections.unmodifiableSet(secret.keySet());
+            Set<String> names = new TreeSet<>(secret.keySet());
+            names.addAll(gitSecrets);
+            return Collections.unmodifiableSet(names);
         }
     }
 

@@ -54,6 +54,8 @@ class ConfigurationAsCodeTest {
         assertEquals(List.of("v*"), resources.get(0).getTagsOnly());
         assertEquals(true, resources.get(0).isBuildOnPullRequest());
         assertEquals(List.of("main", "release/*"), resources.get(1).getBranchesOnly());
+        assertEquals(true, resources.get(0).isGitAuth());
+        assertEquals(false, resources.get(1).isGitAuth());
     }
 
     @Test
