@@ -65,6 +65,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private boolean buildOnRelease = BuildTriggers.DEFAULT.release();
     // A Boolean, so that a resource saved before the setting existed reads back with its default, on.
     private Boolean gitAuth = Boolean.TRUE;
+    private boolean shipctl;
     private boolean resolveCommit;
 
     /**
@@ -201,6 +202,16 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.gitAuth = gitAuth;
     }
 
+    /** Whether a block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}. */
+    public boolean isShipctl() {
+        return shipctl;
+    }
+
+    @DataBoundSetter
+    public void setShipctl(boolean shipctl) {
+        this.shipctl = shipctl;
+    }
+
     public boolean isResolveCommit() {
         return resolveCommit;
     }
@@ -244,6 +255,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .tags(tagsOnly, tagsExcept)
                 .buildOn(new BuildTriggers(buildOnCommit, buildOnPullRequest, buildOnTagPush, buildOnRelease))
                 .gitAuth(isGitAuth())
+                .shipctl(shipctl)
                 .resolveCommit(resolveCommit)
                 .build();
     }
@@ -319,6 +331,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
             resource.setBuildOnRelease(formData.optBoolean("buildOnRelease"));
             resource.setGitAuth(formData.optBoolean("gitAuth", true));
+            resource.setShipctl(formData.optBoolean("shipctl"));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
             return resource;
         }

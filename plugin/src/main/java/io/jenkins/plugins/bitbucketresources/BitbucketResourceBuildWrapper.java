@@ -23,6 +23,7 @@ import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,8 +42,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * "Inject Bitbucket resource variables" for freestyle jobs: the variables of the chosen resources for the whole build,
- * git over HTTPS to their repositories authenticated with their tokens, and their tokens masked from the first line
- * of the log to the last post-build step.
+ * git over HTTPS to their repositories authenticated with their tokens, {@code shipctl} on the {@code PATH} when a
+ * resource asks for it, and their tokens masked from the first line of the log to the last post-build step.
  */
 public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
@@ -71,7 +72,7 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         return false;
     }
 
-    /** A freestyle build: the resources' variables and git's configuration. */
+    /** A freestyle build, with its workspace: the resources' variables, git's configuration and {@code shipctl}. */
     @Override
     public void setUp(
             Context context,
@@ -113,6 +114,10 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         }
         BlockEnvironment environment =
                 RunResources.prepare(build, getResources(), RunResources.Host.FREESTYLE, listener);
+        boolean shipctl = ShipctlScript.requested(false, environment);
+        if (shipctl && workspace == null) {
+            throw new AbortException(Messages.BitbucketResourceBuildWrapper_ShipctlWithoutWorkspace());
+        }
         listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
         for (Variable variable : environment.variables()) {
             context.env(variable.name(), variable.value());
@@ -133,6 +138,12 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             } else if (added instanceof GitEnvironment.NotAdded notAdded) {
                 listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
             }
+        }
+        if (shipctl) {
+            FilePath directory = ShipctlDirectory.create(workspace);
+            listener.getLogger().println(Messages.RunResources_Shipctl(directory.getRemote()));
+            context.env("PATH+SHIPCTL", directory.getRemote());
+            context.setDisposer(new RemoveShipctl(directory));
         }
     }
 
@@ -247,6 +258,23 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
         SecretVariables(List<String> names) {
             this.names = new ArrayList<>(names);
+        }
+    }
+
+    /** Removes {@code shipctl}'s directory when the build's environment is torn down, however the build ended. */
+    private static final class RemoveShipctl extends Disposer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final FilePath directory;
+
+        RemoveShipctl(FilePath directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws InterruptedException {
+            ShipctlDirectory.remove(directory, listener);
         }
     }
 

@@ -2,10 +2,13 @@ package io.jenkins.plugins.bitbucketresources;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
@@ -14,6 +17,8 @@ import io.jenkins.plugins.bitbucketresources.core.env.Variable;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -38,12 +44,14 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code withBitbucketResource('app-repo') { … }} and {@code withBitbucketResource(['app-repo', 'tools']) { … }}: runs
- * the block with the variables of the named resources, the tokens masked in its output, and git over HTTPS to their
- * repositories authenticated with their tokens.
+ * the block with the variables of the named resources, the tokens masked in its output, git over HTTPS to their
+ * repositories authenticated with their tokens, and with {@code shipctl: true} (or a resource that asks for it) the
+ * {@code shipctl} reader first on the {@code PATH}.
  *
  * <p>The names are one parameter of type {@code String[]} so that both spellings work: Pipeline passes a single
  * string through {@link DescriptorImpl#customInstantiate}, which makes it a one-element list, and Declarative's check of
@@ -52,6 +60,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 public final class WithBitbucketResourceStep extends Step {
 
     private final List<String> resources;
+    private boolean shipctl;
 
     @DataBoundConstructor
     public WithBitbucketResourceStep(@CheckForNull String[] resources) {
@@ -69,6 +78,16 @@ public final class WithBitbucketResourceStep extends Step {
     @NonNull
     public String[] getResources() {
         return resources.toArray(new String[0]);
+    }
+
+    /** Whether the block gets the {@code shipctl} reader on its {@code PATH}, whatever its resources ask for. */
+    public boolean isShipctl() {
+        return shipctl;
+    }
+
+    @DataBoundSetter
+    public void setShipctl(boolean shipctl) {
+        this.shipctl = shipctl;
     }
 
     /** For the form: the names in one text field. */
@@ -106,6 +125,11 @@ public final class WithBitbucketResourceStep extends Step {
             TaskListener listener = context.get(TaskListener.class);
             BlockEnvironment environment =
                     RunResources.prepare(run, step.resources, RunResources.Host.PIPELINE, listener);
+            FilePath workspace = context.get(FilePath.class);
+            boolean shipctl = ShipctlScript.requested(step.shipctl, environment);
+            if (shipctl && workspace == null) {
+                throw new AbortException(Messages.WithBitbucketResourceStep_ShipctlOutsideNode());
+            }
             listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
             GitAuthPlan git = GitAuth.plan(environment);
             if (!git.isEmpty()) {
@@ -122,14 +146,26 @@ public final class WithBitbucketResourceStep extends Step {
                 }
             }
             SecretMaskingFilter filter = new SecretMaskingFilter(RunResources.secretForms(environment.integrations()));
-            context.newBodyInvoker()
-                    .withContext(EnvironmentExpander.merge(
-                            context.get(EnvironmentExpander.class), new BlockVariables(environment, git)))
-                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
-                    .withContext(
-                            FailureHandler.merge(context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
-                    .withCallback(new MaskingCallback(filter))
-                    .start();
+            FilePath shipctlDirectory = shipctl ? ShipctlDirectory.create(workspace) : null;
+            if (shipctlDirectory != null) {
+                listener.getLogger().println(Messages.RunResources_Shipctl(shipctlDirectory.getRemote()));
+            }
+            try {
+                context.newBodyInvoker()
+                        .withContext(EnvironmentExpander.merge(
+                                context.get(EnvironmentExpander.class),
+                                new BlockVariables(environment, git, shipctlDirectory)))
+                        .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                        .withContext(FailureHandler.merge(
+                                context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
+                        .withCallback(new BlockEnd(filter, shipctlDirectory))
+                        .start();
+            } catch (RuntimeException e) {
+                if (shipctlDirectory != null) {
+                    ShipctlDirectory.remove(shipctlDirectory, listener);
+                }
+                throw e;
+            }
         }
     }
 
@@ -157,7 +193,7 @@ public final class WithBitbucketResourceStep extends Step {
     /**
      * The block's variables; the tokens are kept encrypted wherever the block's state is saved. git's configuration is
      * worked out anew for each command from the environment it runs in (an agent's, an outer block's), so it is never
-     * saved, Bearer header included.
+     * saved, Bearer header included; {@code shipctl}'s directory goes first on the {@code PATH}.
      */
     private static final class BlockVariables extends EnvironmentExpander {
 
@@ -168,7 +204,10 @@ public final class WithBitbucketResourceStep extends Step {
         private final GitAuthPlan git;
         private final TreeSet<String> gitSecrets = new TreeSet<>();
 
-        BlockVariables(BlockEnvironment environment, GitAuthPlan git) {
+        @CheckForNull
+        private final String shipctl;
+
+        BlockVariables(BlockEnvironment environment, GitAuthPlan git, @CheckForNull FilePath shipctl) {
             for (Variable variable : environment.variables()) {
                 if (variable.secret()) {
                     secret.put(variable.name(), Secret.fromString(variable.value()));
@@ -181,6 +220,7 @@ public final class WithBitbucketResourceStep extends Step {
             if (git.parametersFor(environment.asMap()) instanceof GitEnvironment.Added added) {
                 gitSecrets.addAll(added.secretNames());
             }
+            this.shipctl = shipctl == null ? null : shipctl.getRemote();
         }
 
         @Override
@@ -198,6 +238,9 @@ public final class WithBitbucketResourceStep extends Step {
                     // A step inside the block set a token variable to what is not a token: git gets nothing from here.
                 }
             }
+            if (shipctl != null) {
+                env.override("PATH+SHIPCTL", shipctl);
+            }
         }
 
         /** Named so that Pipeline warns when a script interpolates a token into a Groovy string. */
@@ -211,27 +254,66 @@ public final class WithBitbucketResourceStep extends Step {
     }
 
     /**
-     * Passes the block's outcome on, masking the tokens out of any failure message. The body's failure has normally been
-     * through {@link MaskingFailureHandler} already; masking it again costs little and covers a handler that failed.
+     * When the block ends, however it ends: removes {@code shipctl}'s directory, off the Pipeline thread since the
+     * directory is on an agent, then passes the outcome on with the tokens masked out of any failure message. The
+     * body's failure has normally been through {@link MaskingFailureHandler} already; masking it again costs little and
+     * covers a handler that failed.
      */
-    private static final class MaskingCallback extends BodyExecutionCallback {
+    private static final class BlockEnd extends BodyExecutionCallback {
 
         private static final long serialVersionUID = 1L;
 
         private final SecretMaskingFilter filter;
 
-        MaskingCallback(SecretMaskingFilter filter) {
+        @CheckForNull
+        private final FilePath shipctl;
+
+        BlockEnd(SecretMaskingFilter filter, @CheckForNull FilePath shipctl) {
             this.filter = filter;
+            this.shipctl = shipctl;
         }
 
         @Override
         public void onSuccess(StepContext context, Object result) {
-            context.onSuccess(result);
+            afterCleanUp(context, () -> context.onSuccess(result));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable t) {
-            context.onFailure(MaskedException.mask(t, filter::mask));
+            Throwable masked = MaskedException.mask(t, filter::mask);
+            afterCleanUp(context, () -> context.onFailure(masked));
+        }
+
+        private void afterCleanUp(StepContext context, Runnable then) {
+            FilePath directory = shipctl;
+            if (directory == null) {
+                then.run();
+                return;
+            }
+            Runnable cleanUp = () -> {
+                try {
+                    ShipctlDirectory.remove(directory, listener(context));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    then.run();
+                }
+            };
+            try {
+                Computer.threadPoolForRemoting.execute(cleanUp);
+            } catch (RejectedExecutionException shuttingDown) {
+                // Jenkins is stopping: the block ends all the same, and the directory, which holds no secret, stays.
+                then.run();
+            }
+        }
+
+        private static TaskListener listener(StepContext context) throws InterruptedException {
+            try {
+                TaskListener listener = context.get(TaskListener.class);
+                return listener == null ? TaskListener.NULL : listener;
+            } catch (IOException e) {
+                return TaskListener.NULL;
+            }
         }
     }
 
@@ -240,6 +322,7 @@ public final class WithBitbucketResourceStep extends Step {
 
         static final String RESOURCES = "resources";
         static final String RESOURCES_TEXT = "resourcesText";
+        static final String SHIPCTL = "shipctl";
 
         public DescriptorImpl() {
             addHelpFileRedirect(RESOURCES_TEXT, WithBitbucketResourceStep.class, RESOURCES);
@@ -301,8 +384,10 @@ public final class WithBitbucketResourceStep extends Step {
         /** The names from the form's text field, whitespace between them. */
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
-            return new WithBitbucketResourceStep(
+            WithBitbucketResourceStep step = new WithBitbucketResourceStep(
                     TextWords.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
+            step.setShipctl(formData.optBoolean(SHIPCTL));
+            return step;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ class BitbucketResourcesConfigurationTest {
         resource.setBuildOnRelease(true);
         resource.setResolveCommit(true);
         resource.setGitAuth(false);
+        resource.setShipctl(true);
         return resource;
     }
 
@@ -67,7 +69,7 @@ class BitbucketResourcesConfigurationTest {
         });
     }
 
-    /** Saved before git authentication could be set: on, as it is by default. */
+    /** Saved before git authentication and shipctl could be set: git authentication on, as it is by default. */
     @Test
     void aResourceSavedBeforeGitAuthenticationExistedHasItOn() throws Throwable {
         sessions.then(j -> {
@@ -94,6 +96,7 @@ class BitbucketResourcesConfigurationTest {
             BitbucketResource loaded =
                     BitbucketResourcesConfiguration.get().getResources().get(0);
             assertTrue(loaded.isGitAuth());
+            assertFalse(loaded.isShipctl());
             assertTrue(loaded.toResource().orElseThrow().gitAuth());
         });
     }

@@ -316,6 +316,18 @@ class WithBitbucketResourceStepTest {
                 "withBitbucketResource(resources: 'app-repo') {}");
     }
 
+    @Test
+    void shipctlIsKeptByTheFormAndWrittenAsInTheReadme() throws Exception {
+        WithBitbucketResourceStep withShipctl = new WithBitbucketResourceStep(new String[] {"app-repo"});
+        withShipctl.setShipctl(true);
+
+        j.assertEqualDataBoundBeans(withShipctl, new StepConfigTester(j).configRoundTrip(withShipctl));
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(
+                withShipctl, "withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n    // some block\n}");
+        snippets.assertParseStep(withShipctl, "withBitbucketResource(resources: 'app-repo', shipctl: true) {}");
+    }
+
     /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */
     public static final class RecordGitCheckoutStep extends Step {
 
