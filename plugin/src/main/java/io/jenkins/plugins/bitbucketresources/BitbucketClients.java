@@ -7,17 +7,15 @@ import hudson.ExtensionList;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
-import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
-import io.jenkins.plugins.bitbucketresources.core.model.Integration;
-import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The engine's Bitbucket clients for this controller: one for builds, one for forms. One client serves every build,
- * so that its cache and its coalescing of identical requests work across them; forms have their own, which tries once
- * within a few seconds and never waits, since a person is waiting on the answer. Both are built again only when the
+ * The engine's Bitbucket clients for this controller: one for builds, one for forms, one for the periodic health check.
+ * One client serves every build, so that its cache and its coalescing of identical requests work across them; forms
+ * have their own, which tries once within a few seconds and never waits, since a person is waiting on the answer; the
+ * health check's asks once and caches nothing, so that a check is one request. All are built again only when the
  * proxy settings change.
  */
 @Extension
@@ -26,6 +24,7 @@ public final class BitbucketClients {
 
     private final ClientSettings builds = ClientSettings.defaults();
     private final ClientSettings forms = ClientSettings.forms();
+    private final ClientSettings checks = ClientSettings.checks();
 
     private Held held;
 
@@ -35,20 +34,16 @@ public final class BitbucketClients {
         return ExtensionList.lookupSingleton(BitbucketClients.class).current().builds();
     }
 
-    /**
-     * The head of a branch, asked for a build. Every block's commit lookup goes through here, so that whatever is to be
-     * learnt from builds' answers (such as the health of a token) is learnt in one place.
-     */
-    @NonNull
-    static Outcome<String> branchHead(
-            @NonNull Integration integration, @NonNull SourceName source, @NonNull String branch) {
-        return get().branchHead(integration, source, branch);
-    }
-
     /** The client of forms, such as <em>Test connection</em>. */
     @NonNull
     static BitbucketClient forForms() {
         return ExtensionList.lookupSingleton(BitbucketClients.class).current().forms();
+    }
+
+    /** The client of the periodic health check: one attempt and no cache, so that a check is one request. */
+    @NonNull
+    static BitbucketClient forChecks() {
+        return ExtensionList.lookupSingleton(BitbucketClients.class).current().checks();
     }
 
     /**
@@ -58,7 +53,7 @@ public final class BitbucketClients {
     private synchronized Held current() {
         ProxyKey proxy = ProxyKey.of(Jenkins.get().getProxy());
         if (held == null || !held.proxy().equals(proxy)) {
-            held = new Held(proxy, client(builds), client(forms));
+            held = new Held(proxy, client(builds), client(forms), client(checks));
         }
         return held;
     }
@@ -68,7 +63,7 @@ public final class BitbucketClients {
                 settings.configure(ProxyConfiguration.newHttpClientBuilder()).build(), settings);
     }
 
-    private record Held(ProxyKey proxy, BitbucketClient builds, BitbucketClient forms) {}
+    private record Held(ProxyKey proxy, BitbucketClient builds, BitbucketClient forms, BitbucketClient checks) {}
 
     /**
      * What the HTTP client takes from the proxy settings when it is built. The settings object itself is compared by

@@ -39,6 +39,15 @@ public interface BitbucketIntegrationCredentials extends StandardCredentials {
     String getKind();
 
     /**
+     * The repository <em>Test connection</em> reads ({@code workspace/repo} or {@code PROJECT/repo}), for tokens that
+     * cannot say who they act as; empty when none is kept.
+     */
+    @NonNull
+    default String getTestRepository() {
+        return "";
+    }
+
+    /**
      * The integration for the engine, or every problem with this credential. The engine's types are bundled with this
      * plugin and change with it, so other plugins do not build on them.
      */

@@ -20,6 +20,8 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.model.BuildTriggers;
+import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
+import io.jenkins.plugins.bitbucketresources.core.model.JobPattern;
 import io.jenkins.plugins.bitbucketresources.core.model.RefNames;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
@@ -44,8 +46,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One named resource as an administrator configured it on a folder or globally: a typed pointer to a Bitbucket
- * repository, the integration (credential) that reaches it, and its branch, tag and trigger settings. The values are
- * kept as written; {@link #toResource()} asks the engine whether they make a valid resource.
+ * repository, the integration (credential) that reaches it, its branch, tag and trigger settings, and which jobs may use
+ * it. The values are kept as written; {@link #toResource()} asks the engine whether they make a valid resource.
  */
 public final class BitbucketResource implements Describable<BitbucketResource> {
 
@@ -67,6 +69,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private Boolean gitAuth = Boolean.TRUE;
     private boolean shipctl;
     private boolean resolveCommit;
+    private List<String> allowedJobs = new ArrayList<>();
+    private boolean onlyOwnCheckout;
 
     /**
      * @param name the name jobs use, e.g. {@code app-repo}
@@ -221,6 +225,33 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.resolveCommit = resolveCommit;
     }
 
+    /** Which jobs may use the resource, as job full-name patterns; empty: every job that sees it. */
+    @NonNull
+    public List<String> getAllowedJobs() {
+        return Collections.unmodifiableList(allowedJobs);
+    }
+
+    @DataBoundSetter
+    public void setAllowedJobs(@CheckForNull List<String> allowedJobs) {
+        this.allowedJobs = copy(allowedJobs);
+    }
+
+    /** For a {@code ciRepo}: only builds that checked its repository out themselves may use it. */
+    public boolean isOnlyOwnCheckout() {
+        return onlyOwnCheckout;
+    }
+
+    @DataBoundSetter
+    public void setOnlyOwnCheckout(boolean onlyOwnCheckout) {
+        this.onlyOwnCheckout = onlyOwnCheckout;
+    }
+
+    /** For the form: the allowed jobs, one pattern per line. */
+    @Restricted(NoExternalUse.class)
+    public String getAllowedJobsText() {
+        return TextLines.join(allowedJobs);
+    }
+
     /** For the form: the patterns of one list in one text field. */
     @Restricted(NoExternalUse.class)
     public String getBranchesOnlyText() {
@@ -257,6 +288,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .gitAuth(isGitAuth())
                 .shipctl(shipctl)
                 .resolveCommit(resolveCommit)
+                .allowedJobs(allowedJobs)
+                .onlyOwnCheckout(onlyOwnCheckout)
                 .build();
     }
 
@@ -286,6 +319,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         branchesExcept = copy(branchesExcept);
         tagsOnly = copy(tagsOnly);
         tagsExcept = copy(tagsExcept);
+        allowedJobs = copy(allowedJobs);
         return this;
     }
 
@@ -301,7 +335,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
 
         public DescriptorImpl() {
-            for (String list : List.of("branchesOnly", "branchesExcept", "tagsOnly", "tagsExcept")) {
+            for (String list : List.of("branchesOnly", "branchesExcept", "tagsOnly", "tagsExcept", JobPattern.FIELD)) {
                 addHelpFileRedirect(list + "Text", BitbucketResource.class, list);
             }
         }
@@ -333,6 +367,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             resource.setGitAuth(formData.optBoolean("gitAuth", true));
             resource.setShipctl(formData.optBoolean("shipctl"));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
+            resource.setAllowedJobs(TextLines.split(formData.optString("allowedJobsText")));
+            resource.setOnlyOwnCheckout(formData.optBoolean(JobAccess.ONLY_OWN_CHECKOUT_FIELD));
             return resource;
         }
 
@@ -357,6 +393,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
          * folder's, or the global one) gives the same variable prefix, since saving both is refused. Only the saved list
          * can be compared: a field's check is sent that field's value alone, not the other entries of the form, so a
          * clash with an entry not saved yet is reported when the list is saved.
+         *
+         * <p>Last, a note of what the name hides: on a folder, the definitions of the same name above it, which its jobs
+         * no longer get; on the global list, the folders whose own definition their jobs get instead. The check runs for
+         * every entry when the page opens, saved or not.
          */
         @POST
         @Restricted(NoExternalUse.class)
@@ -370,6 +410,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return verdict;
             }
             String prefix = ResourceName.of(name).prefix();
+            List<FormValidation> notes = new ArrayList<>();
             for (BitbucketResource saved : savedAlongside(item)) {
                 String other = saved.getName();
                 // The entry itself, as saved; a second entry of the same name is refused when the list is saved.
@@ -377,10 +418,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     continue;
                 }
                 if (VariablePrefix.of(other).filter(prefix::equals).isPresent()) {
-                    return FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other));
+                    notes.add(FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other)));
+                    break;
                 }
             }
-            return verdict;
+            HidingNotes.of(item, name).map(FormValidation::warning).ifPresent(notes::add);
+            return FormValidation.aggregate(notes);
         }
 
         /** The list the form being checked belongs to, as saved: the folder's, or without an item the global one. */
@@ -449,6 +492,32 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return FormValidation.aggregate(problems);
         }
 
+        /** The engine's verdict on each pattern, one per line. */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckAllowedJobsText(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!Permissions.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.all(JobAccess.parse(TextLines.split(value), false));
+        }
+
+        /** The engine refuses {@code onlyOwnCheckout} on any type but {@code ciRepo}, and says why. */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckOnlyOwnCheckout(
+                @AncestorInPath Item item, @QueryParameter boolean value, @QueryParameter String type) {
+            if (!Permissions.canConfigure(item) || !value) {
+                return FormValidation.ok();
+            }
+            return FormChecks.field(
+                    Resource.builder()
+                            .type(Util.fixNull(type))
+                            .onlyOwnCheckout(true)
+                            .build(),
+                    JobAccess.ONLY_OWN_CHECKOUT_FIELD);
+        }
+
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillTypeItems(@AncestorInPath Item item, @QueryParameter String type) {
@@ -487,6 +556,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return result;
         }
 
+        /**
+         * Whether a build can find the integration: it looks the ID up in its job's folders and the global credentials.
+         * An ID visible where the resource is defined is fine. One held only by folders below (for the global list: by
+         * any folder) serves the jobs inside those folders alone, which is a warning saying so; one held nowhere is an
+         * error.
+         */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
@@ -504,9 +579,22 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                             List.<DomainRequirement>of(),
                             CredentialsMatchers.allOf(USABLE_BY_JOBS, CredentialsMatchers.withId(id)))
                     .isEmpty();
-            return visible
-                    ? FormValidation.ok()
-                    : FormValidation.error(Messages.BitbucketResource_CredentialsNotVisible(id));
+            if (visible) {
+                return FormValidation.ok();
+            }
+            List<String> holders = FolderCredentials.foldersHolding(item, id, USABLE_BY_JOBS);
+            if (!holders.isEmpty()) {
+                String folders = Places.joined(
+                        holders.stream().map(Messages::Places_Quoted).toList());
+                return FormValidation.warning(
+                        item == null
+                                ? Messages.BitbucketResource_CredentialsOnlyInFolders(id, folders, holders.size())
+                                : Messages.BitbucketResource_CredentialsOnlyInSubfolders(id, folders, holders.size()));
+            }
+            return FormValidation.error(
+                    item == null
+                            ? Messages.BitbucketResource_CredentialsNotGlobal(id)
+                            : Messages.BitbucketResource_CredentialsNotVisible(id));
         }
 
         /** Which variables the resource will set, worked out by the engine from the values in the form. */

@@ -7,6 +7,7 @@ import hudson.init.Terminator;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.CommitLookup;
 import java.time.Clock;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,8 +16,8 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The engine's preparation of blocks for this controller, with the few threads on which the commits of a block are
- * looked up side by side. One preparation serves every build; the threads end when idle, and with Jenkins.
+ * The engine's preparation of blocks on this controller, with the few threads on which the commits of a block are
+ * looked up side by side: every build's block is prepared on them; the threads end when idle, and with Jenkins.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -33,16 +34,19 @@ public final class ControllerPreparation {
             new LinkedBlockingQueue<>(),
             new NamingThreadFactory(new DaemonThreadFactory(), "Bitbucket resources commit lookup"));
 
-    private final BlockPreparation preparation;
-
     public ControllerPreparation() {
         lookups.allowCoreThreadTimeOut(true);
-        preparation = new BlockPreparation(BitbucketClients::branchHead, lookups, Clock.systemUTC());
     }
 
+    /**
+     * The preparation of one build's block, its commits looked up through {@code commits} (the build's own
+     * {@link RecordingLookups}, so that what Bitbucket answers is kept for the token health of the credential the build
+     * found) on this controller's threads.
+     */
     @NonNull
-    static BlockPreparation get() {
-        return ExtensionList.lookupSingleton(ControllerPreparation.class).preparation;
+    static BlockPreparation with(@NonNull CommitLookup commits) {
+        return new BlockPreparation(
+                commits, ExtensionList.lookupSingleton(ControllerPreparation.class).lookups, Clock.systemUTC());
     }
 
     /** Lookups still running when Jenkins stops are given up; the builds that waited for them are stopping too. */

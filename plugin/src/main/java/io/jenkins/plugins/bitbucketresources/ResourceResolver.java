@@ -32,26 +32,32 @@ public final class ResourceResolver {
         return new ResourceResolver(BitbucketResourcesConfiguration.get());
     }
 
-    /** The scopes around an item, nearest first, each with every definition as it was saved. */
+    /**
+     * The definitions a job directly inside {@code group} sees, in the engine's shape: the group itself when it is a
+     * folder, the folders above it, nearest first, then the global list; each scope's definitions in the order written,
+     * broken ones included. For a job, pass its parent; for what the jobs of a folder see, the folder.
+     */
     @NonNull
-    public List<ScopeDefinitions> scopes(@NonNull Item item) {
+    public List<ScopeDefinitions> definitionsSeenFrom(@NonNull ItemGroup<?> group) {
         List<ScopeDefinitions> scopes = new ArrayList<>();
-        ItemGroup<?> parent = item.getParent();
-        while (parent instanceof Item container) {
+        ItemGroup<?> current = group;
+        while (current instanceof Item container) {
             if (container instanceof AbstractFolder<?> folder) {
                 BitbucketResourcesFolderProperty property =
                         folder.getProperties().get(BitbucketResourcesFolderProperty.class);
                 if (property != null) {
-                    scopes.add(scope(new Scope.Folder(folder.getFullName()), property.getResources()));
+                    scopes.add(definitions(new Scope.Folder(folder.getFullName()), property.getResources()));
                 }
             }
-            parent = container.getParent();
+            current = container.getParent();
         }
-        scopes.add(scope(Scope.GLOBAL, global.getResources()));
+        scopes.add(definitions(Scope.GLOBAL, global.getResources()));
         return scopes;
     }
 
-    private static ScopeDefinitions scope(Scope scope, List<BitbucketResource> resources) {
+    /** One scope's definitions as the engine takes them. */
+    @NonNull
+    static ScopeDefinitions definitions(@NonNull Scope scope, @NonNull List<BitbucketResource> resources) {
         List<Definition> definitions = new ArrayList<>();
         for (BitbucketResource resource : resources) {
             definitions.add(new Definition(resource.getName(), resource.toResource()));

@@ -14,11 +14,13 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
+import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
@@ -70,8 +72,11 @@ final class RunResources {
     static BlockEnvironment prepare(
             @NonNull Run<?, ?> run, @NonNull List<String> names, @NonNull Host host, @NonNull TaskListener listener)
             throws AbortException, InterruptedException {
-        BuildIntegrations integrations = new BuildIntegrations(run, true);
-        Prepared<BlockEnvironment> prepared = ControllerPreparation.get().prepare(request(run, names, integrations));
+        // What Bitbucket answers about a token is kept for the token health monitor, at no extra request.
+        RecordingLookups recording = RecordingLookups.forBuilds();
+        BuildIntegrations integrations = new BuildIntegrations(run, Optional.of(recording));
+        Prepared<BlockEnvironment> prepared =
+                ControllerPreparation.with(recording::branchHead).prepare(request(run, names, integrations));
         for (BlockProblem warning : prepared.warnings()) {
             listener.getLogger().println(Messages.RunResources_Warning(warning.message()));
         }
@@ -89,9 +94,10 @@ final class RunResources {
      */
     @NonNull
     static List<String> secretForms(@NonNull Run<?, ?> run, @NonNull List<String> names) {
-        BuildIntegrations integrations = new BuildIntegrations(run, false);
+        BuildIntegrations integrations = new BuildIntegrations(run, Optional.empty());
         try {
-            ControllerPreparation.get().select(request(run, names, integrations));
+            // Selecting asks Bitbucket nothing: the lookup is never called.
+            ControllerPreparation.with(RunResources::noLookup).select(request(run, names, integrations));
         } catch (AbortException e) {
             return List.of();
         }
@@ -108,13 +114,18 @@ final class RunResources {
         return forms;
     }
 
+    private static Outcome<String> noLookup(Integration integration, SourceName source, String branch) {
+        throw new IllegalStateException("a selection asks Bitbucket nothing");
+    }
+
     /**
      * What the item sees, as a block of it would: each name with its nearest definition, usable, broken, or refused to
      * it by the use policy.
      */
     @NonNull
     static VisibleResources visible(@NonNull Item item) throws AbortException {
-        return BlockPreparation.visible(ResourceResolver.get().scopes(item), job(item), policy());
+        return BlockPreparation.visible(
+                ResourceResolver.get().definitionsSeenFrom(item.getParent()), job(item), policy());
     }
 
     private static BlockRequest request(Run<?, ?> run, List<String> names, Integrations integrations)
@@ -122,7 +133,7 @@ final class RunResources {
         Job<?, ?> job = run.getParent();
         return BlockRequest.builder()
                 .job(job(job))
-                .scopes(ResourceResolver.get().scopes(job))
+                .scopes(ResourceResolver.get().definitionsSeenFrom(job.getParent()))
                 .names(names)
                 .integrations(integrations)
                 .checkouts(Checkouts.all(run))
@@ -196,18 +207,19 @@ final class RunResources {
     /**
      * The run's integrations, looked up as the build. Build parameters do not take part: a resource is re-pointed only by
      * whoever may configure it, never by a build parameter that happens to be named like its credential ID. The engine
-     * asks once per ID; when {@code track}, each Bitbucket integration found is recorded as used by the run, and a
-     * credential of another kind, which the block cannot use, is not.
+     * asks once per ID. For the block itself ({@code recording} given), each Bitbucket integration found is recorded as
+     * used by the run, and made known to the recording of Bitbucket's answers; a credential of another kind, which the
+     * block cannot use, is not recorded.
      */
     private static final class BuildIntegrations implements Integrations {
 
         private final Run<?, ?> run;
-        private final boolean track;
+        private final Optional<RecordingLookups> recording;
         private final Map<String, Integration> found = new ConcurrentHashMap<>();
 
-        BuildIntegrations(Run<?, ?> run, boolean track) {
+        BuildIntegrations(Run<?, ?> run, Optional<RecordingLookups> recording) {
             this.run = run;
-            this.track = track;
+            this.recording = recording;
         }
 
         @Override
@@ -219,8 +231,9 @@ final class RunResources {
                         ? new IntegrationLookup.Missing()
                         : new IntegrationLookup.WrongKind(other.getDescriptor().getDisplayName());
             }
-            if (track) {
+            if (recording.isPresent()) {
                 CredentialsProvider.track(run, credentials);
+                recording.get().use(run.getParent(), credentials);
             }
             Validated<Integration> integration = credentials.toIntegration();
             if (integration instanceof Validated.Valid<Integration> valid) {

@@ -9,26 +9,39 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Computer;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
+import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
+import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -43,9 +56,12 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code withBitbucketResource('app-repo') { … }} and {@code withBitbucketResource(['app-repo', 'tools']) { … }}: runs
@@ -323,6 +339,8 @@ public final class WithBitbucketResourceStep extends Step {
         static final String RESOURCES = "resources";
         static final String RESOURCES_TEXT = "resourcesText";
         static final String SHIPCTL = "shipctl";
+        /** The form's checkboxes, one per resource the job sees, each sending its name when ticked. */
+        static final String CHOSEN = "chosen";
 
         public DescriptorImpl() {
             addHelpFileRedirect(RESOURCES_TEXT, WithBitbucketResourceStep.class, RESOURCES);
@@ -381,13 +399,143 @@ public final class WithBitbucketResourceStep extends Step {
             return ud;
         }
 
-        /** The names from the form's text field, whitespace between them. */
+        /**
+         * Stage and graph views label the block with the names of its resources, which are no secret; whether it asks for
+         * {@code shipctl} is left out.
+         */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            List<String> names = new ArrayList<>();
+            for (String key : List.of(RESOURCES, UninstantiatedDescribable.ANONYMOUS_KEY)) {
+                Object value = namedArgs.get(key);
+                if (value instanceof CharSequence one) {
+                    names.add(one.toString());
+                } else if (value instanceof Collection<?> many) {
+                    many.stream()
+                            .filter(CharSequence.class::isInstance)
+                            .map(Object::toString)
+                            .forEach(names::add);
+                } else if (value instanceof Object[] many) {
+                    for (Object each : many) {
+                        if (each instanceof CharSequence name) {
+                            names.add(name.toString());
+                        }
+                    }
+                }
+            }
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+
+        /**
+         * The names ticked in the form's list, then those typed, each once.
+         *
+         * @throws NoResourceNamed when neither names any resource: the step would run nothing, and the Snippet
+         *     Generator shows the message in place of a snippet
+         */
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
-            WithBitbucketResourceStep step = new WithBitbucketResourceStep(
-                    TextWords.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
+            List<String> names = new ArrayList<>();
+            Object ticked = formData.opt(CHOSEN);
+            if (ticked instanceof JSONArray many) {
+                for (Object each : many) {
+                    addOnce(names, String.valueOf(each));
+                }
+            } else if (ticked instanceof String one) {
+                addOnce(names, one);
+            }
+            for (String typed : TextWords.split(formData.optString(RESOURCES_TEXT))) {
+                addOnce(names, typed);
+            }
+            if (names.isEmpty()) {
+                throw new NoResourceNamed(Messages.WithBitbucketResourceStep_NoneNamed());
+            }
+            WithBitbucketResourceStep step = new WithBitbucketResourceStep(names.toArray(new String[0]));
             step.setShipctl(formData.optBoolean(SHIPCTL));
             return step;
+        }
+
+        private static void addOnce(List<String> names, String name) {
+            String stripped = name.strip();
+            if (!stripped.isEmpty() && !names.contains(stripped)) {
+                names.add(stripped);
+            }
+        }
+
+        /** For the form: the resources the job the form belongs to sees, and the names chosen that it does not offer. */
+        @Restricted(NoExternalUse.class)
+        @NonNull
+        public ResourceChoices choices(@CheckForNull Object context, @CheckForNull WithBitbucketResourceStep instance) {
+            return ResourceChoices.of(context, instance == null ? List.of() : instance.resources);
+        }
+
+        /** For the form's text field: the names chosen that the list does not offer. */
+        @Restricted(NoExternalUse.class)
+        @NonNull
+        public WithBitbucketResourceStep typed(@NonNull ResourceChoices choices) {
+            return new WithBitbucketResourceStep(choices.getOthers().toArray(new String[0]));
+        }
+
+        /**
+         * The typed names, as a block of the job would take them: an unknown name is a warning with the closest names
+         * the job sees (it may be defined before the job runs), a name whose definition is broken or that the use policy
+         * refuses to the job an error with the engine's line. Outside a job only the names themselves are checked.
+         */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckResourcesText(@AncestorInPath Item item, @QueryParameter String value) {
+            List<String> names = TextWords.split(Util.fixNull(value));
+            if (names.isEmpty()) {
+                return FormValidation.ok();
+            }
+            if (!(item instanceof Job<?, ?> job) || !job.hasPermission(Item.EXTENDED_READ)) {
+                List<FormValidation> verdicts = new ArrayList<>();
+                for (String name : names) {
+                    verdicts.add(FormChecks.value(() -> ResourceName.of(name)));
+                }
+                return FormValidation.aggregate(verdicts);
+            }
+            List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
+            Optional<JobPath> path = Optional.of(new JobPath(job.getFullName()));
+            List<FormValidation> verdicts = new ArrayList<>();
+            for (BlockProblem problem :
+                    BlockPreparation.resolve(scopes, names, path).problems()) {
+                if (problem.kind() == BlockProblem.Kind.UNKNOWN_NAMES) {
+                    verdicts.add(FormValidation.warning(problem.message()));
+                } else if (problem.isError()) {
+                    verdicts.add(FormValidation.error(problem.message()));
+                }
+            }
+            VisibleResources seen = BlockPreparation.visible(scopes, path, GlobalUsePolicy.current());
+            for (String name : names) {
+                seen.find(name)
+                        .filter(VisibleResource.Refused.class::isInstance)
+                        .map(VisibleResource.Refused.class::cast)
+                        .ifPresent(refused -> verdicts.add(FormValidation.error(refused.message())));
+            }
+            return FormValidation.aggregate(verdicts);
+        }
+    }
+
+    /**
+     * A form that names no resource. Its message is the whole of what it says: the Snippet Generator prints a failure
+     * to generate as the snippet, and a stack trace there would only hide the message.
+     */
+    static final class NoResourceNamed extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoResourceNamed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 }

@@ -45,8 +45,8 @@ class BrokenDefinitionsTest {
         Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"), gitRepo("tools", "acme/tools"));
         teamA = Fixtures.folder(j, "team-a");
         Fixtures.defineOn(teamA, gitRepo("app-repo", "team-a/app"));
-        Fixtures.editSavedFolder(
-                teamA, xml -> xml.replace("<sourceName>team-a/app</sourceName>", "<sourceName>team-a</sourceName>"));
+        Fixtures.editSavedConfiguration(
+                teamA, "<sourceName>team-a/app</sourceName>", "<sourceName>team-a</sourceName>");
     }
 
     private WorkflowJob pipeline(String script) throws Exception {

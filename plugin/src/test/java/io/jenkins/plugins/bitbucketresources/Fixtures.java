@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
@@ -87,45 +86,23 @@ final class Fixtures {
         BitbucketResourcesConfiguration.get().setResources(List.of(resources));
     }
 
+    /** Replaces what the folder defines, as saving its page does. */
     static void defineOn(AbstractFolder<?> folder, BitbucketResource... resources) throws IOException {
+        folder.getProperties().removeAll(BitbucketResourcesFolderProperty.class);
         folder.addProperty(new BitbucketResourcesFolderProperty(List.of(resources)));
     }
 
     /**
-     * Rewrites what a folder has saved, as someone editing its {@code config.xml} by hand does, and reloads it: no
-     * check runs, so a definition can be left broken, as one saved before a rule changed is.
+     * Changes a folder's saved configuration the way someone editing its {@code config.xml} by hand would, and reloads
+     * it: nothing checks the resources on the way, so a definition can be left broken, as one saved before a rule
+     * changed is.
      */
-    static void editSavedFolder(AbstractFolder<?> folder, UnaryOperator<String> edit) throws IOException {
-        String saved = folder.getConfigFile().asString();
-        String edited = edit.apply(saved);
-        if (edited.equals(saved)) {
-            throw new AssertionError("the edit changed nothing in " + saved);
+    static void editSavedConfiguration(AbstractFolder<?> folder, String from, String to) throws IOException {
+        String xml = folder.getConfigFile().asString();
+        if (!xml.contains(from)) {
+            throw new AssertionError("the saved configuration of " + folder.getFullName() + " has no " + from);
         }
-        folder.updateByXml((Source) new StreamSource(new StringReader(edited)));
-    }
-
-    /**
-     * Keeps the global resources to the jobs under these folders ({@code globalResourcesFolders}), as the global
-     * configuration saves it.
-     */
-    static void keepGlobalResourcesFor(String... folders) throws IOException {
-        BitbucketResourcesConfiguration configuration = BitbucketResourcesConfiguration.get();
-        configuration.save();
-        Path file =
-                Jenkins.get().getRootDir().toPath().resolve(BitbucketResourcesConfiguration.class.getName() + ".xml");
-        StringBuilder list = new StringBuilder("<globalResourcesFolders>");
-        for (String folder : folders) {
-            list.append("<string>").append(folder).append("</string>");
-        }
-        String saved = Files.readString(file, StandardCharsets.UTF_8);
-        String edited = saved.replaceFirst(
-                "(?s)<globalResourcesFolders(/>|>.*?</globalResourcesFolders>)",
-                list.append("</globalResourcesFolders>").toString());
-        if (edited.equals(saved)) {
-            throw new AssertionError("no globalResourcesFolders in " + saved);
-        }
-        Files.writeString(file, edited, StandardCharsets.UTF_8);
-        configuration.load();
+        folder.updateByXml((Source) new StreamSource(new StringReader(xml.replace(from, to))));
     }
 
     static Folder folder(JenkinsRule j, String name) throws IOException {

@@ -48,7 +48,7 @@ class GlobalResourcesFoldersTest {
         this.j = j;
         Fixtures.addGlobally(Fixtures.cloudIntegration(CREDENTIALS_ID, TOKEN));
         Fixtures.defineGlobally(gitRepo("app-repo", "acme/app"));
-        Fixtures.keepGlobalResourcesFor("team-a");
+        BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-a"));
         teamA = Fixtures.folder(j, "team-a");
         teamB = Fixtures.folder(j, "team-b");
     }

@@ -46,7 +46,7 @@ class ResourceResolverTest {
     void theFoldersComeNearestFirstThenTheGlobalList() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        List<ScopeDefinitions> scopes = ResourceResolver.get().scopes(job);
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
 
         assertEquals(
                 List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
@@ -60,7 +60,7 @@ class ResourceResolverTest {
     void aJobOutsideTheFoldersHasTheGlobalListOnly() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("top");
 
-        List<ScopeDefinitions> scopes = ResourceResolver.get().scopes(job);
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
 
         assertEquals(
                 List.of(Scope.GLOBAL),
@@ -74,7 +74,7 @@ class ResourceResolverTest {
 
         assertEquals(
                 List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
-                ResourceResolver.get().scopes(job).stream()
+                ResourceResolver.get().definitionsSeenFrom(job.getParent()).stream()
                         .map(ScopeDefinitions::scope)
                         .toList());
     }
@@ -83,9 +83,10 @@ class ResourceResolverTest {
     void theEngineSeesTheNearestDefinitionWin() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        List<String> visible = BlockPreparation.visible(ResourceResolver.get().scopes(job)).all().stream()
-                .map(VisibleResource::describe)
-                .toList();
+        List<String> visible =
+                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent())).all().stream()
+                        .map(VisibleResource::describe)
+                        .toList();
 
         assertEquals(
                 List.of(
@@ -97,21 +98,46 @@ class ResourceResolverTest {
 
     @Test
     void aBrokenDefinitionIsHandedOverWithItsNameAsWritten() throws Exception {
-        Fixtures.editSavedFolder(
-                backend,
-                xml -> xml.replace("<sourceName>backend/app</sourceName>", "<sourceName>backend</sourceName>"));
+        Fixtures.editSavedConfiguration(
+                backend, "<sourceName>backend/app</sourceName>", "<sourceName>backend</sourceName>");
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        Definition broken =
-                ResourceResolver.get().scopes(job).get(0).definitions().get(0);
+        Definition broken = ResourceResolver.get()
+                .definitionsSeenFrom(job.getParent())
+                .get(0)
+                .definitions()
+                .get(0);
 
         assertEquals("app-repo", broken.name());
         assertFalse(broken.isValid());
         assertInstanceOf(
                 VisibleResource.Broken.class,
-                BlockPreparation.visible(ResourceResolver.get().scopes(job))
+                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent()))
                         .find("app-repo")
                         .orElseThrow());
         assertTrue(broken.resource().problems().stream().anyMatch(p -> p.field().equals("sourceName")));
+    }
+
+    @Test
+    void theDefinitionsSeenFromAFolderAreItsOwnThoseAboveAndTheGlobalOnesBrokenOnesIncluded() throws Exception {
+        Fixtures.editSavedConfiguration(
+                teamA, "<sourceName>team-a/tools</sourceName>", "<sourceName>team-a</sourceName>");
+
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(backend);
+
+        assertEquals(
+                List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
+                scopes.stream().map(ScopeDefinitions::scope).toList());
+        assertEquals(
+                List.of("app-repo", "tools"),
+                scopes.get(1).definitions().stream().map(Definition::name).toList());
+        assertEquals(
+                List.of(true, false),
+                scopes.get(1).definitions().stream().map(Definition::isValid).toList());
+        assertEquals(
+                List.of(Scope.GLOBAL),
+                ResourceResolver.get().definitionsSeenFrom(j.jenkins).stream()
+                        .map(ScopeDefinitions::scope)
+                        .toList());
     }
 }

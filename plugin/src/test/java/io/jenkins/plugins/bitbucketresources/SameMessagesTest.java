@@ -157,8 +157,8 @@ class SameMessagesTest {
     @Test
     void aBrokenNearestDefinition() throws Exception {
         Fixtures.defineOn(teamA, gitRepo("app-repo", "team-a/app"));
-        Fixtures.editSavedFolder(
-                teamA, xml -> xml.replace("<sourceName>team-a/app</sourceName>", "<sourceName>team-a</sourceName>"));
+        Fixtures.editSavedConfiguration(
+                teamA, "<sourceName>team-a/app</sourceName>", "<sourceName>team-a</sourceName>");
         String engine = engineSays(
                 List.of(
                         scope(new Scope.Folder("team-a"), List.of(gitRepo("app-repo", "team-a"))),
@@ -231,7 +231,7 @@ class SameMessagesTest {
 
     @Test
     void aGlobalResourceKeptForOtherFolders() throws Exception {
-        Fixtures.keepGlobalResourcesFor("team-b");
+        BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-b"));
         String engine = engineSays(
                 List.of(scope(Scope.GLOBAL, GLOBAL)),
                 "team-a/build",

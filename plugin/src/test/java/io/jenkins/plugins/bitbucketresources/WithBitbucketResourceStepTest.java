@@ -5,6 +5,8 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.addGlobally;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.cloudIntegration;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -17,13 +19,17 @@ import hudson.plugins.git.util.BuildData;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -326,6 +332,23 @@ class WithBitbucketResourceStepTest {
         snippets.assertRoundTrip(
                 withShipctl, "withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n    // some block\n}");
         snippets.assertParseStep(withShipctl, "withBitbucketResource(resources: 'app-repo', shipctl: true) {}");
+    }
+
+    @Test
+    void stageAndGraphViewsLabelTheBlockWithItsResourceNamesOnly() throws Exception {
+        WorkflowRun run = succeeds("withBitbucketResource('app-repo') { echo 'one' }\n"
+                + "withBitbucketResource(['app-repo', 'tools']) { echo 'two' }\n"
+                + "withBitbucketResource(resources: ['tools']) { echo 'three' }");
+
+        List<String> labels = new ArrayList<>();
+        for (FlowNode node : new DepthFirstScanner().allNodes(run.getExecution())) {
+            if ("withBitbucketResource".equals(node.getDisplayFunctionName())
+                    && node.getPersistentAction(ArgumentsAction.class) != null) {
+                labels.add(ArgumentsAction.getStepArgumentsAsString(node));
+            }
+        }
+
+        assertThat(labels, containsInAnyOrder("app-repo", "app-repo, tools", "tools"));
     }
 
     /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.bitbucketresources.core.model.RefNames;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -98,6 +99,26 @@ public final class BitbucketClient {
         return repository(integration, source).flatMap(info -> resource.singleBranch()
                 .map(name -> branch(integration, source, name).map(b -> new RepositoryCheck(info, Optional.of(b))))
                 .orElseGet(() -> new Outcome.Ok<>(new RepositoryCheck(info, Optional.empty()))));
+    }
+
+    /**
+     * Whether the integration's token can read the repository, in one request: what a background health check asks.
+     * Cloud reads the repository; Data Center reads it too and says who the token acts as when its answer names the
+     * user. Unlike {@link #checkIntegration}, it never asks for the token's user profile first, which an access token
+     * may not read and which builds do not need.
+     */
+    public Outcome<Identity> checkAccess(Integration integration, SourceName source) {
+        Objects.requireNonNull(integration, "integration");
+        Objects.requireNonNull(source, "source");
+        Optional<Outcome.Failure<Identity>> bad = checkSource(integration, source);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        if (integration.platform() == Platform.CLOUD) {
+            return cloud.repository(integration, source).map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source),
+                    List.of()));
+        }
+        return dataCenter.identity(integration, Optional.of(source));
     }
 
     /** The repository's main branch and clone URLs (without credentials). */

@@ -79,6 +79,17 @@ public record ClientSettings(
     }
 
     /**
+     * For a background health check: the timeouts of {@link #defaults()}, one attempt (a rate limit or a busy server is
+     * left to the check planner's back-off instead of being retried at once, so a check is one request), no cache (a
+     * check is meant to ask Bitbucket), and messages that name the integration, since an administrator reads them
+     * later, away from the credential's form.
+     */
+    public static ClientSettings checks() {
+        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
+    }
+
+    /**
      * Sets what this client needs on a builder of {@link HttpClient}: the connect timeout, and no automatic redirects
      * (the client follows redirects itself, and only on the same host, so the token never goes elsewhere).
      */

@@ -41,6 +41,7 @@ public final class HealthRecord {
         private Instant retryAt;
         private int rateLimitStreak;
         private TokenExpiry expiry;
+        private Instant lastExpiryLookup;
         private String dismissed;
     }
 
@@ -183,6 +184,36 @@ public final class HealthRecord {
                     entries.computeIfAbsent(key, k -> new Known()).lastCheckStarted = now;
                     due.add(key);
                 }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Of the integrations given, those whose expiry date may be asked now ({@code BitbucketClient.tokenExpiry}): it was
+     * never learnt ({@link #recordExpiry}), no rate limit of Bitbucket is in force for it, and it was not asked within
+     * the planner's interval (a lookup Bitbucket could not answer is tried again after that). Each is marked as asked.
+     * Unlike {@link #claimChecks}, a recent request of a build does not hold the lookup back: an integration that builds
+     * use all the time is never due for a check, and its expiry date matters all the more. Since an expiry date cannot
+     * change, this is one lookup per token, until the credential is forgotten.
+     */
+    public List<CredentialKey> claimExpiryLookups(Collection<CredentialKey> integrations, CheckPlanner planner) {
+        Objects.requireNonNull(planner, "planner");
+        Instant now = clock.instant();
+        List<CredentialKey> due = new ArrayList<>();
+        synchronized (this) {
+            for (CredentialKey key : new TreeSet<>(integrations)) {
+                Known entry = entries.get(key);
+                if (entry != null) {
+                    boolean known = entry.expiry != null;
+                    boolean limited = entry.rateLimitStreak > 0 && !planner.isDue(history(entry), now);
+                    boolean askedLately = entry.lastExpiryLookup != null && now.isBefore(entry.lastExpiryLookup.plus(planner.interval()));
+                    if (known || limited || askedLately) {
+                        continue;
+                    }
+                }
+                entries.computeIfAbsent(key, k -> new Known()).lastExpiryLookup = now;
+                due.add(key);
             }
         }
         return due;

@@ -221,6 +221,13 @@ final class Automaton {
         return formCount == 0;
     }
 
+    /** The bytes its tables take on the heap, counting 16 bytes of header per array. */
+    long footprint() {
+        long ints = (long) classes.length + delta.length + firstChild.length + fail.length + depth.length + matchLength.length;
+        long bytes = (long) label.length + canStart.length + shifts.length;
+        return 4 * ints + bytes + 16L * 9;
+    }
+
     boolean skips() {
         return window > 0;
     }

@@ -27,7 +27,9 @@ public final class Masker {
 
     /**
      * A masker for exactly these forms (no encodings of them are added), for instance the forms {@link SecretForms}
-     * computed elsewhere. Forms shorter than {@value SecretForms#MIN_FORM_BYTES} bytes in UTF-8 are ignored.
+     * computed elsewhere. A form stands for its UTF-8 bytes, except that a lone surrogate {@code U+DC80}–{@code U+DCFF}
+     * stands for the single byte 0x80–0xFF (see {@link SecretForms}). Forms shorter than
+     * {@value SecretForms#MIN_FORM_BYTES} bytes are ignored.
      */
     public static Masker of(Collection<String> forms) {
         return new Masker(Automaton.compile(utf8(forms)));
@@ -41,8 +43,7 @@ public final class Masker {
     private static List<byte[]> utf8(Collection<String> forms) {
         List<byte[]> bytes = new ArrayList<>(forms.size());
         for (String form : forms) {
-            byte[] encoded = Objects.requireNonNull(form, "forms: a form is null; pass only the texts to mask")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] encoded = FormBytes.encode(Objects.requireNonNull(form, "forms: a form is null; pass only the texts to mask"));
             if (encoded.length >= SecretForms.MIN_FORM_BYTES) {
                 bytes.add(encoded);
             }
@@ -82,6 +83,16 @@ public final class Masker {
     /** The length of the longest form in bytes, 0 when there is none. */
     public int longestForm() {
         return automaton.longest;
+    }
+
+    /** How many forms it masks, each once however often it was given. */
+    public int formCount() {
+        return automaton.formCount;
+    }
+
+    /** Roughly how much memory it takes, in bytes: its automaton's tables. */
+    public long footprint() {
+        return automaton.footprint();
     }
 
     /** Whether there is nothing to mask. */

@@ -2,18 +2,48 @@ package io.jenkins.plugins.bitbucketresources.core.mask;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 
 /**
- * The ways shells print a value when tracing ({@code set -x}) or quoting it ({@code printf %q}), and the ways a value
- * written with backslashes comes out once a shell or {@code echo} has interpreted them. Each form is the part that
- * stays the same when the value is only part of a longer word, so surrounding quotes are left out.
+ * The ways shells print a value when tracing ({@code set -x}), listing variables ({@code declare -p}, {@code set}) or
+ * quoting it ({@code printf %q}, {@code ${X@Q}}), and what a shell makes of a value pasted into a command as an
+ * unquoted word. Each form is the part that stays the same when the value is only part of a longer word, so the quotes
+ * around the word are left out.
  */
 final class ShellForms {
 
     /** Characters bash's {@code printf %q} puts a backslash before (a leading {@code ~} or {@code #} aside). */
     private static final String BACKSLASH_ESCAPED = " !\"$&'()*,;<>?[\\]^`{|}";
+    /** Characters a backslash keeps literal inside bash's double quotes. */
+    private static final String DOUBLE_QUOTE_ESCAPED = "\\$\"`";
 
     private ShellForms() {
+    }
+
+    /** Every shell form of the value. */
+    static void addAll(String value, Collection<String> forms) {
+        String bash = bashSingleQuoted(value);
+        String doubleQuoted = doubleQuoted(value);
+        forms.add(bash);
+        // The whole quoted word, as Jenkins masks it: whether a value needed quoting says something about it.
+        forms.add("'" + bash + "'");
+        forms.add(posixSingleQuoted(value));
+        forms.add(ashSingleQuoted(value));
+        if (value.endsWith("'")) {
+            forms.add(ashSingleQuotedAtEnd(value));
+        }
+        forms.add(backslashEscaped(value));
+        forms.add(doubleQuoted);
+        forms.add(backslashesRemoved(value));
+        forms.add(caretsRemoved(value));
+        // A quoted form quoted once more: `set -x` tracing a word that holds ${X@Q} or the output of declare -p.
+        forms.add(bashSingleQuoted(bash));
+        forms.add(bashSingleQuoted(doubleQuoted));
+        for (boolean octalNonAscii : new boolean[] {false, true}) {
+            String ansiC = ansiCQuoted(value, octalNonAscii);
+            forms.add(ansiC);
+            forms.add(bashSingleQuoted(ansiC));
+        }
     }
 
     /** bash and zsh: {@code 'it'\''s'}. */
@@ -21,17 +51,54 @@ final class ShellForms {
         return value.replace("'", "'\\''");
     }
 
-    /** POSIX sh, busybox ash, Python's {@code shlex.quote}: {@code 'it'"'"'s'}. */
+    /** POSIX quoting of each quote alone, as dash's {@code set} and Python's {@code shlex.quote} write it: {@code 'it'"'"'s'}. */
     static String posixSingleQuoted(String value) {
         return value.replace("'", "'\"'\"'");
     }
 
+    /** busybox ash's {@code set -x}: a run of quotes inside one pair of double quotes, {@code 'ab'"''"'cd'}. */
+    static String ashSingleQuoted(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 8);
+        int i = 0;
+        while (i < value.length()) {
+            if (value.charAt(i) != '\'') {
+                quoted.append(value.charAt(i++));
+                continue;
+            }
+            int run = i;
+            while (run < value.length() && value.charAt(run) == '\'') {
+                run++;
+            }
+            quoted.append("'\"").append(value, i, run).append("\"'");
+            i = run;
+        }
+        return quoted.toString();
+    }
+
+    /**
+     * busybox ash's {@code set -x} for a word that ends in quotes: it opens no new single-quoted part after the last
+     * run, {@code 'ab'"'"}.
+     */
+    static String ashSingleQuotedAtEnd(String value) {
+        String quoted = ashSingleQuoted(value);
+        return quoted.endsWith("\"'") ? quoted.substring(0, quoted.length() - 1) : quoted;
+    }
+
     /** bash's {@code printf %q} for values without control characters: {@code it\'s\ a\$}. */
     static String backslashEscaped(String value) {
+        return escapeWithBackslash(value, BACKSLASH_ESCAPED);
+    }
+
+    /** The inside of bash's double quotes, as {@code declare -p} and {@code export -p} print a value: {@code a\$b\"c}. */
+    static String doubleQuoted(String value) {
+        return escapeWithBackslash(value, DOUBLE_QUOTE_ESCAPED);
+    }
+
+    private static String escapeWithBackslash(String value, String escaped) {
         StringBuilder quoted = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (BACKSLASH_ESCAPED.indexOf(c) >= 0) {
+            if (escaped.indexOf(c) >= 0) {
                 quoted.append('\\');
             }
             quoted.append(c);
@@ -70,47 +137,30 @@ final class ShellForms {
     }
 
     /**
-     * What {@code echo -e}, dash's {@code echo} and {@code printf %b} print for a value holding backslash escapes:
-     * {@code \n}, {@code \t} and the like become the characters they name.
+     * What a shell makes of the value pasted into a command as an unquoted word ({@code sh "echo ${TOKEN}"}): each
+     * backslash taken as an escape and removed. A backslash at the very end escapes whatever follows the value, often
+     * a line break that it then removes too, so it is left out as well.
      */
-    static String escapesInterpreted(String value) {
-        StringBuilder plain = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\' || i + 1 == value.length()) {
-                plain.append(c);
-                continue;
-            }
-            char next = value.charAt(i + 1);
-            int named = switch (next) {
-                case '\\' -> '\\';
-                case 'a' -> 7;
-                case 'b' -> 8;
-                case 'e', 'E' -> 27;
-                case 'f' -> 12;
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                case 'v' -> 11;
-                default -> -1;
-            };
-            if (named < 0) {
-                plain.append(c);
-            } else {
-                plain.append((char) named);
-                i++;
-            }
-        }
-        return plain.toString();
+    static String backslashesRemoved(String value) {
+        return escapesRemoved(value, '\\');
     }
 
-    /** What a shell makes of the value as an unquoted word ({@code sh -c "echo $TOKEN"}): each backslash removed. */
-    static String backslashesRemoved(String value) {
+    /**
+     * The same for Windows {@code cmd.exe}, whose escape character is the caret: {@code ^&} prints {@code &}, {@code ^^}
+     * prints {@code ^}.
+     */
+    static String caretsRemoved(String value) {
+        return escapesRemoved(value, '^');
+    }
+
+    private static String escapesRemoved(String value, char escape) {
         StringBuilder plain = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()) {
-                i++;
+            if (c == escape) {
+                if (++i == value.length()) {
+                    break;
+                }
                 c = value.charAt(i);
             }
             plain.append(c);

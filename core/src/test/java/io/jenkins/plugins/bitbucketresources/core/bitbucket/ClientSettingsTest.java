@@ -41,4 +41,14 @@ class ClientSettingsTest {
     void negativeCacheTtlIsRefused() {
         assertThatThrownBy(() -> defaults.withCacheTtl(Duration.ofSeconds(-1))).hasMessageContaining("cacheTtl");
     }
+
+    @Test
+    void checksAskOnceWithoutCacheAndNameTheIntegration() {
+        ClientSettings checks = ClientSettings.checks();
+
+        assertThat(checks.maxAttempts()).isEqualTo(1);
+        assertThat(checks.cacheTtl()).isZero();
+        assertThat(checks.interactive()).isFalse();
+        assertThat(checks.requestTimeout()).isEqualTo(defaults.requestTimeout());
+    }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
@@ -10,32 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** Whatever a server sends back, and wherever the token sits in it, no message carries the token or a piece of it. */
 class RedactionPropertiesTest {
 
     private final Failures failures = new Failures(TestSupport.settings(new TestClock(), new RecordingSleeper()), new Json());
 
-    @Provide
-    Arbitrary<String> tokens() {
-        return Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=+/.").ofMinLength(20).ofMaxLength(80)
-                .map(s -> "ATATT" + s);
-    }
-
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return Arbitraries.of(400, 401, 403, 404, 407, 409, 429, 500, 502, 503);
-    }
-
-    @Provide
-    Arbitrary<String> shapes() {
-        return Arbitraries.of("text", "cloud", "cloud-detail", "datacenter", "message", "html");
+    private static String token(Generator generate) {
+        return "ATATT" + generate.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=+/.", 20, 80);
     }
 
     private static String body(String shape, String text) {
@@ -67,45 +52,54 @@ class RedactionPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    void errorAnswersNeverCarryTheToken(@ForAll("tokens") String token, @ForAll("statuses") int status, @ForAll("shapes") String shape,
-            @ForAll @IntRange(min = 0, max = 420) int padding, @ForAll @IntRange(min = 0, max = 4) int form) {
-        Integration integration = TestSupport.cloudApiToken(8080, token);
-        String secret = forms(integration).get(form);
-        String text = "~".repeat(padding) + secret + " and again " + secret;
-        Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), status,
-                HttpHeaders.of(Map.of("Content-Type", List.of(shape.equals("text") ? "text/plain" : "application/json")), (a, b) -> true),
-                body(shape, text).getBytes(StandardCharsets.UTF_8), 1);
+    @Test
+    void errorAnswersNeverCarryTheToken() {
+        GeneratedCases.check(300, generate -> {
+            String token = token(generate);
+            int status = generate.pick(400, 401, 403, 404, 407, 409, 429, 500, 502, 503);
+            String shape = generate.pick("text", "cloud", "cloud-detail", "datacenter", "message", "html");
+            int padding = generate.between(0, 420);
+            Integration integration = TestSupport.cloudApiToken(8080, token);
+            String secret = forms(integration).get(generate.between(0, 4));
+            String text = "~".repeat(padding) + secret + " and again " + secret;
+            String contentType = shape.equals("text") ? "text/plain" : "application/json";
+            Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), status,
+                    HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (a, b) -> true),
+                    body(shape, text).getBytes(StandardCharsets.UTF_8), 1);
 
-        Outcome.Failure<Object> failure = failures.from(integration, new Subject("the thing", "Check it."), answer);
+            Outcome.Failure<Object> failure = failures.from(integration, new Subject("the thing", "Check it."), answer);
 
-        assertNoPieceOfTheToken(failure.message(), integration);
+            assertNoPieceOfTheToken(failure.message(), integration);
+        });
     }
 
-    @Property(tries = 100)
-    void unreadableSuccessNeverCarriesTheToken(@ForAll("tokens") String token, @ForAll @IntRange(min = 0, max = 200) int padding) {
-        Integration integration = TestSupport.cloudApiToken(8080, token);
-        Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), 200,
-                HttpHeaders.of(Map.of("Content-Type", List.of("text/" + "~".repeat(padding) + token)), (a, b) -> true),
-                ("{\"oops\": " + token + "}").getBytes(StandardCharsets.UTF_8), 1);
+    @Test
+    void unreadableSuccessNeverCarriesTheToken() {
+        GeneratedCases.check(100, generate -> {
+            String token = token(generate);
+            int padding = generate.between(0, 200);
+            Integration integration = TestSupport.cloudApiToken(8080, token);
+            Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), 200,
+                    HttpHeaders.of(Map.of("Content-Type", List.of("text/" + "~".repeat(padding) + token)), (a, b) -> true),
+                    ("{\"oops\": " + token + "}").getBytes(StandardCharsets.UTF_8), 1);
 
-        String message = new Reader(null, failures, new Json()).parse(integration, new Subject("the thing", ""), answer,
-                a -> CloudAnswers.identity(new Json().parse(a.body()))).message();
+            String message = new Reader(null, failures, new Json()).parse(integration, new Subject("the thing", ""), answer,
+                    a -> CloudAnswers.identity(new Json().parse(a.body()))).message();
 
-        assertNoPieceOfTheToken(message, integration);
+            assertNoPieceOfTheToken(message, integration);
+        });
     }
 
-    @Property(tries = 100)
-    void transportProblemsNeverCarryTheToken(@ForAll("tokens") String token, @ForAll @IntRange(min = 0, max = 300) int padding,
-            @ForAll("troubles") Reply.Trouble trouble) {
-        Integration integration = TestSupport.cloudApiToken(8080, token);
-        Reply.Broken broken = new Reply.Broken(trouble, URI.create("http://localhost:8080/2.0/user"), "~".repeat(padding) + token, 2);
+    @Test
+    void transportProblemsNeverCarryTheToken() {
+        GeneratedCases.check(100, generate -> {
+            String token = token(generate);
+            int padding = generate.between(0, 300);
+            Reply.Trouble trouble = generate.pick(Reply.Trouble.class);
+            Integration integration = TestSupport.cloudApiToken(8080, token);
+            Reply.Broken broken = new Reply.Broken(trouble, URI.create("http://localhost:8080/2.0/user"), "~".repeat(padding) + token, 2);
 
-        assertNoPieceOfTheToken(failures.from(integration, new Subject("the thing", ""), broken).message(), integration);
-    }
-
-    @Provide
-    Arbitrary<Reply.Trouble> troubles() {
-        return Arbitraries.of(Reply.Trouble.class);
+            assertNoPieceOfTheToken(failures.from(integration, new Subject("the thing", ""), broken).message(), integration);
+        });
     }
 }

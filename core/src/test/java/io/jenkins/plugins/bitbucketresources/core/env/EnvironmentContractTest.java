@@ -9,14 +9,10 @@ import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentContractTest {
@@ -116,73 +112,75 @@ class EnvironmentContractTest {
         }
     }
 
-    @Property
-    void namesEqualTheNamesOfTheVariables(@ForAll("resources") Resource resource, @ForAll boolean withUsername, @ForAll boolean withCommit) {
-        Integration integration = withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x-token").build().orElseThrow();
-        ResolvedResource resolved = new ResolvedResource(resource, Scope.GLOBAL, List.of());
-        Optional<String> commit = withCommit ? Optional.of("abcdef0") : Optional.empty();
+    @Test
+    void namesEqualTheNamesOfTheVariables() {
+        GeneratedCases.check(1000, generate -> {
+            Resource resource = resource(generate);
+            boolean withUsername = generate.bool();
+            boolean withCommit = generate.bool();
+            Integration integration =
+                    withUsername ? CLOUD : Integration.builder().id("bitbucket-cloud").token("ATCTT-x-token").build().orElseThrow();
+            ResolvedResource resolved = new ResolvedResource(resource, Scope.GLOBAL, List.of());
+            Optional<String> commit = withCommit ? Optional.of("abcdef0") : Optional.empty();
 
-        assertThat(EnvironmentContract.names(resource, withUsername, withCommit))
-                .isEqualTo(EnvironmentContract.variables(resolved, integration, commit).names());
+            assertThat(EnvironmentContract.names(resource, withUsername, withCommit))
+                    .isEqualTo(EnvironmentContract.variables(resolved, integration, commit).names());
+        });
     }
 
-    @Property
-    void everyNameStartsWithThePrefixAndIsUnique(@ForAll("resources") Resource resource) {
-        List<String> names = EnvironmentContract.names(resource, true, true);
+    @Test
+    void everyNameStartsWithThePrefixAndIsUnique() {
+        GeneratedCases.check(1000, generate -> {
+            Resource resource = resource(generate);
+            List<String> names = EnvironmentContract.names(resource, true, true);
 
-        assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith(resource.name().prefix() + "_"))
-                .allMatch(n -> n.matches("[A-Z_][A-Z0-9_]*"));
+            assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith(resource.name().prefix() + "_"))
+                    .allMatch(n -> n.matches("[A-Z_][A-Z0-9_]*"));
+        });
     }
 
-    @Property
-    void cloneUrlsNeverCarryUsernameOrToken(@ForAll("usernames") String username, @ForAll("tokens") String token,
-            @ForAll boolean dataCenter) {
-        Integration integration = dataCenter
-                ? Integration.builder().id("i").url("https://git.example.com:8443/bitbucket").username(username).token("BBDC-" + token)
-                        .build().orElseThrow()
-                : Integration.builder().id("i").url("https://api.bitbucket.org/2.0").username(username + "@example.com")
-                        .token("ATATT" + token).build().orElseThrow();
-        Resource resource = Resource.builder().name("app").type("gitRepo").integration("i")
-                .sourceName(dataCenter ? "PROJ/app" : "acme/app").build().orElseThrow();
+    @Test
+    void cloneUrlsNeverCarryUsernameOrToken() {
+        GeneratedCases.check(1000, generate -> {
+            String username = "u" + generate.string("abcdefghijklmnopqrstuvwxyz", 6, 20);
+            StringBuilder printable = new StringBuilder();
+            for (char c = '!'; c <= '~'; c++) {
+                printable.append(c);
+            }
+            String token = generate.string(printable.toString(), 12, 40);
+            boolean dataCenter = generate.bool();
+            Integration integration = dataCenter
+                    ? Integration.builder().id("i").url("https://git.example.com:8443/bitbucket").username(username).token("BBDC-" + token)
+                            .build().orElseThrow()
+                    : Integration.builder().id("i").url("https://api.bitbucket.org/2.0").username(username + "@example.com")
+                            .token("ATATT" + token).build().orElseThrow();
+            Resource resource = Resource.builder().name("app").type("gitRepo").integration("i")
+                    .sourceName(dataCenter ? "PROJ/app" : "acme/app").build().orElseThrow();
 
-        ResourceVariables variables = EnvironmentContract.variables(new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration,
-                Optional.empty());
+            ResourceVariables variables =
+                    EnvironmentContract.variables(new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration, Optional.empty());
 
-        assertThat(variables.variables()).filteredOn(v -> v.name().endsWith("_URL") && !v.name().endsWith("_INTEGRATION_URL"))
-                .hasSize(2)
-                .allSatisfy(v -> assertThat(v.value()).doesNotContain(username).doesNotContain(token));
+            assertThat(variables.variables()).filteredOn(v -> v.name().endsWith("_URL") && !v.name().endsWith("_INTEGRATION_URL"))
+                    .hasSize(2)
+                    .allSatisfy(v -> assertThat(v.value()).doesNotContain(username).doesNotContain(token));
+        });
     }
 
-    @Provide
-    Arbitrary<String> usernames() {
-        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(6).ofMaxLength(20).map(s -> "u" + s);
-    }
-
-    @Provide
-    Arbitrary<String> tokens() {
-        return Arbitraries.strings().withCharRange('!', '~').ofMinLength(12).ofMaxLength(40);
-    }
-
-    @Provide
-    Arbitrary<Resource> resources() {
-        Arbitrary<String> names = Arbitraries.of("app-repo", "app_repo", "2fast", "x", "service-a");
-        Arbitrary<String> types = Arbitraries.of("gitRepo", "ciRepo", "syncRepo");
-        Arbitrary<List<String>> patterns = Arbitraries.of("main", "develop", "release/*", "v*", "hotfix/x").list().uniqueElements().ofMaxSize(3);
-        Arbitrary<Optional<String>> branch = Arbitraries.of("main", "feature/x").optional();
-        Arbitrary<BuildTriggers> triggers = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.of(true, false), Arbitraries.of(true, false)).as(BuildTriggers::new);
-        return Combinators.combine(names, types, branch, patterns, patterns, patterns, triggers)
-                .as((name, type, single, only, except, tags, on) -> {
-                    Resource.Builder builder = Resource.builder().name(name).type(type).integration("bitbucket-cloud")
-                            .sourceName("acme/app").tags(tags, List.of()).buildOn(on);
-                    List<String> exceptNotInOnly = except.stream().filter(p -> !only.contains(p)).toList();
-                    if (single.isPresent()) {
-                        builder.branch(single.get());
-                    } else {
-                        builder.branches(only, exceptNotInOnly);
-                    }
-                    return builder.build().orElseThrow();
-                });
+    /** A valid resource: any name, type, branch settings, tags and build triggers. */
+    private static Resource resource(Generator generate) {
+        List<String> patterns = List.of("main", "develop", "release/*", "v*", "hotfix/x");
+        List<String> only = generate.distinct(3, patterns);
+        List<String> exceptNotInOnly = generate.distinct(3, patterns).stream().filter(p -> !only.contains(p)).toList();
+        Resource.Builder builder = Resource.builder().name(generate.pick("app-repo", "app_repo", "2fast", "x", "service-a"))
+                .type(generate.pick("gitRepo", "ciRepo", "syncRepo")).integration("bitbucket-cloud").sourceName("acme/app")
+                .tags(generate.distinct(3, patterns), List.of())
+                .buildOn(new BuildTriggers(generate.bool(), generate.bool(), generate.bool(), generate.bool()));
+        if (generate.bool()) {
+            builder.branch(generate.pick("main", "feature/x"));
+        } else {
+            builder.branches(only, exceptNotInOnly);
+        }
+        return builder.build().orElseThrow();
     }
 
     @Test

@@ -224,6 +224,50 @@ class HealthRecordTest {
     }
 
     @Test
+    void expiryLookupIsClaimedOnceThenOnlyAfterTheInterval() {
+        CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
+
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).containsExactly(KEY);
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).containsExactly(KEY);
+    }
+
+    @Test
+    void learntExpiryIsNotAskedAgainUntilTheCredentialIsForgotten() {
+        CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
+        health.claimExpiryLookups(List.of(KEY), planner);
+        health.recordExpiry(KEY, new TokenExpiry.Unknown("not shown to the token"));
+        clock.advance(Duration.ofDays(30));
+
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
+        health.forget(KEY);
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).containsExactly(KEY);
+    }
+
+    @Test
+    void busyIntegrationIsNotDueForACheckButItsExpiryIsStillAsked() {
+        CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
+        health.record(KEY, new Outcome.Ok<>("a build's request"));
+
+        assertThat(health.claimChecks(List.of(KEY), planner)).isEmpty();
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).containsExactly(KEY);
+    }
+
+    @Test
+    void rateLimitHoldsTheExpiryLookupBackUntilItsWaitIsOver() {
+        CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
+        health.record(KEY, new Outcome.RateLimited<>(Optional.of(MutableClock.START.plus(Duration.ofHours(2))), "rate limited"));
+
+        assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
+        clock.advance(Duration.ofHours(2));
+        assertThat(health.claimExpiryLookups(List.of(KEY, new CredentialKey("other", "system")), planner)).containsExactly(KEY,
+                new CredentialKey("other", "system"));
+    }
+
+    @Test
     void leastRecentlyTouchedCredentialsAreForgottenBeyondCapacity() {
         HealthRecord small = new HealthRecord(clock, 3);
         for (int i = 0; i < 5; i++) {

@@ -2,15 +2,12 @@ package io.jenkins.plugins.bitbucketresources.core.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /** The base64 forms checked against real encodings of the secret inside random surrounding bytes. */
 class Base64FormsPropertiesTest {
@@ -19,50 +16,65 @@ class Base64FormsPropertiesTest {
             Base64.getEncoder(), Base64.getEncoder().withoutPadding(),
             Base64.getUrlEncoder(), Base64.getUrlEncoder().withoutPadding());
 
-    @Provide
-    Arbitrary<String> secrets() {
-        return Arbitraries.strings().withCharRange(' ', '~').withChars("é€\n").ofMinLength(1).ofMaxLength(20);
-    }
-
-    @Property(tries = 300)
-    void everyCharacterHoldingOnlySecretBitsIsCoveredByOneForm(
-            @ForAll("secrets") String secret, @ForAll @Size(max = 7) byte[] before, @ForAll @Size(min = 1, max = 7) byte[] after) {
-        byte[] value = secret.getBytes(StandardCharsets.UTF_8);
-        List<String> forms = SecretForms.of(MaskedSecret.of(secret));
-        for (Base64.Encoder encoder : ENCODERS) {
-            String encoded = encoder.encodeToString(concat(before, value, after));
-            // Character j holds bits [6j, 6j + 6) of the stream.
-            int first = (8 * before.length + 5) / 6;
-            int last = 8 * (before.length + value.length) / 6;
-            String own = encoded.substring(first, last);
-            if (own.length() >= SecretForms.MIN_FORM_BYTES) {
-                assertThat(forms).contains(own);
-            }
+    /** Printable ASCII, two non-ASCII characters and a line break. */
+    private static String secret(Generator generate) {
+        StringBuilder alphabet = new StringBuilder("é€\n");
+        for (char c = ' '; c <= '~'; c++) {
+            alphabet.append(c);
         }
+        return generate.string(alphabet.toString(), 1, 20);
     }
 
-    @Property(tries = 300)
-    void atTheEndOfAStreamTheLastCharactersAndPaddingAreCoveredToo(@ForAll("secrets") String secret, @ForAll @Size(max = 7) byte[] before) {
-        byte[] value = secret.getBytes(StandardCharsets.UTF_8);
-        List<String> forms = SecretForms.of(MaskedSecret.of(secret));
-        for (Base64.Encoder encoder : ENCODERS) {
-            String encoded = encoder.encodeToString(concat(before, value, new byte[0]));
-            String tail = encoded.substring((8 * before.length + 5) / 6);
-            if (tail.length() >= SecretForms.MIN_FORM_BYTES) {
-                assertThat(forms).contains(tail);
-            }
-        }
-    }
-
-    @Property(tries = 200)
-    void basicCredentialsAreCoveredWholeWithAndWithoutPadding(@ForAll("secrets") String secret) {
-        List<String> forms = SecretForms.of(MaskedSecret.withUsername(secret, "alice@example.com"));
-        for (String user : List.of("alice@example.com", "x-token-auth", "x-bitbucket-api-token-auth")) {
-            byte[] credentials = (user + ":" + secret).getBytes(StandardCharsets.UTF_8);
+    @Test
+    void everyCharacterHoldingOnlySecretBitsIsCoveredByOneForm() {
+        GeneratedCases.check(300, generate -> {
+            String secret = secret(generate);
+            byte[] before = generate.bytes(0, 7);
+            byte[] after = generate.bytes(1, 7);
+            byte[] value = secret.getBytes(StandardCharsets.UTF_8);
+            List<String> forms = SecretForms.of(MaskedSecret.of(secret));
             for (Base64.Encoder encoder : ENCODERS) {
-                assertThat(forms).contains(encoder.encodeToString(credentials));
+                String encoded = encoder.encodeToString(concat(before, value, after));
+                // Character j holds bits [6j, 6j + 6) of the stream.
+                int first = (8 * before.length + 5) / 6;
+                int last = 8 * (before.length + value.length) / 6;
+                String own = encoded.substring(first, last);
+                if (own.length() >= SecretForms.MIN_FORM_BYTES) {
+                    assertThat(forms).contains(own);
+                }
             }
-        }
+        });
+    }
+
+    @Test
+    void atTheEndOfAStreamTheLastCharactersAndPaddingAreCoveredToo() {
+        GeneratedCases.check(300, generate -> {
+            String secret = secret(generate);
+            byte[] before = generate.bytes(0, 7);
+            byte[] value = secret.getBytes(StandardCharsets.UTF_8);
+            List<String> forms = SecretForms.of(MaskedSecret.of(secret));
+            for (Base64.Encoder encoder : ENCODERS) {
+                String encoded = encoder.encodeToString(concat(before, value, new byte[0]));
+                String tail = encoded.substring((8 * before.length + 5) / 6);
+                if (tail.length() >= SecretForms.MIN_FORM_BYTES) {
+                    assertThat(forms).contains(tail);
+                }
+            }
+        });
+    }
+
+    @Test
+    void basicCredentialsAreCoveredWholeWithAndWithoutPadding() {
+        GeneratedCases.check(200, generate -> {
+            String secret = secret(generate);
+            List<String> forms = SecretForms.of(MaskedSecret.withUsername(secret, "alice@example.com"));
+            for (String user : List.of("alice@example.com", "x-token-auth", "x-bitbucket-api-token-auth")) {
+                byte[] credentials = (user + ":" + secret).getBytes(StandardCharsets.UTF_8);
+                for (Base64.Encoder encoder : ENCODERS) {
+                    assertThat(forms).contains(encoder.encodeToString(credentials));
+                }
+            }
+        });
     }
 
     private static byte[] concat(byte[] a, byte[] b, byte[] c) {

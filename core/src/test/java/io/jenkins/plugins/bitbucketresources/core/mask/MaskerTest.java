@@ -196,6 +196,15 @@ class MaskerTest {
     }
 
     @Test
+    void aMaskerCountsItsDistinctFormsAndTheMemoryTheyTake() {
+        Masker two = Masker.of(List.of("abcdef", "ghijkl", "abcdef"));
+        Masker three = Masker.of(List.of("abcdef", "ghijkl", "mnopqr"));
+
+        assertThat(two.formCount()).isEqualTo(2);
+        assertThat(three.footprint()).isGreaterThan(two.footprint()).isGreaterThan(17L * 3 * 6);
+    }
+
+    @Test
     void oneMaskerServesManyThreadsAtOnce() throws InterruptedException {
         Masker masker = masking("ATBBsecret42", "other-token");
         List<Thread> threads = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.jenkins.plugins.bitbucketresources.core.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,104 +11,67 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random secrets inside random text, written in random pieces with random flushes: the output is always what the
- * {@linkplain ReferenceMasking reference} gives for the whole input at once.
+ * {@linkplain ReferenceMasking reference} gives for the whole input at once, and after every write everything but the
+ * last (longest form − 1) bytes has already been passed on.
  */
 class MaskingPropertiesTest {
 
     /** Shell, URL and base64 characters, non-ASCII and line breaks; no {@code *}, so that no form can look like a mask. */
     private static final String SECRET_CHARS = "aAb0$'\"\\^%+/=é€\n\t -_~x";
+    /** Without the escape characters whose removal shortens a form below the skip window. */
+    private static final String LONG_SECRET_CHARS = SECRET_CHARS.replace("\\", "").replace("^", "");
     private static final String FILLER_CHARS = SECRET_CHARS + "cdXYZ:@é";
 
-    @Provide
-    Arbitrary<String> secret() {
-        return Arbitraries.strings().withChars(SECRET_CHARS).ofMinLength(1).ofMaxLength(12);
+    /** How a case writes its input: the sizes of successive writes, cycled, and which writes are followed by a flush. */
+    private record Writes(List<Integer> sizes, long flushes) {
+
+        static Writes draw(Generator generate, int maxSize) {
+            return new Writes(generate.list(1, 8, () -> generate.between(1, maxSize)), generate.anyLong());
+        }
     }
 
-    @Provide
-    Arbitrary<String> longSecret() {
-        return Arbitraries.strings().withChars(SECRET_CHARS.replace("\\", "")).ofMinLength(8).ofMaxLength(40);
+    @Test
+    void secretsInTextAreMaskedLikeTheReferenceForAnyWritesAndFlushes() {
+        GeneratedCases.check(500, generate -> {
+            List<String> secrets = generate.list(1, 3, () -> generate.string(SECRET_CHARS, 1, 12));
+            List<String> forms = formsOf(secrets);
+            Masker masker = Masker.forSecrets(secrets.stream().map(MaskedSecret::of).toList());
+            checkAgainstReference(masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 50));
+        });
     }
 
-    @Provide
-    Arbitrary<String> filler() {
-        return Arbitraries.strings().withChars(FILLER_CHARS).ofMaxLength(30);
+    @Test
+    void longSecretsFoundThroughTheSkipTableAreMaskedLikeTheReference() {
+        GeneratedCases.check(300, generate -> {
+            List<String> secrets = generate.list(1, 4, () -> generate.string(LONG_SECRET_CHARS, 8, 40));
+            List<String> forms = formsOf(secrets);
+            Masker masker = generate.bool() ? Masker.sparse(forms) : Masker.of(forms);
+            assertThat(masker.automaton().skips()).isTrue();
+            checkAgainstReference(masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 120));
+        });
     }
 
-    @Provide
-    Arbitrary<String> shortForm() {
-        return Arbitraries.strings().withChars("ab").ofMinLength(3).ofMaxLength(7);
+    @Test
+    void overlappingFormsOfATinyAlphabetAreMaskedAsTheirUnion() {
+        GeneratedCases.check(1000, generate -> {
+            List<String> forms = generate.list(1, 6, () -> generate.string("ab", 3, 7));
+            Masker masker = generate.bool() ? Masker.sparse(forms) : Masker.of(forms);
+            checkAgainstReference(masker, forms, text(generate, forms, "abc", 12, 15), Writes.draw(generate, 20));
+        });
     }
 
-    @Provide
-    Arbitrary<String> longForm() {
-        return Arbitraries.strings().withChars("ab").ofMinLength(8).ofMaxLength(14);
-    }
-
-    @Provide
-    Arbitrary<String> tinyFiller() {
-        return Arbitraries.strings().withChars("abc").ofMaxLength(12);
-    }
-
-    @Property(tries = 300)
-    void secretsInTextAreMaskedLikeTheReferenceForAnyWritesAndFlushes(
-            @ForAll @Size(min = 1, max = 3) List<@From("secret") String> secrets,
-            @ForAll @Size(max = 10) List<@From("filler") String> fillers,
-            @ForAll @Size(max = 10) List<@IntRange(max = 9999) Integer> pieces,
-            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 50) Integer> writeSizes,
-            @ForAll long flushes) throws IOException {
-        List<String> forms = formsOf(secrets);
-        Masker masker = Masker.forSecrets(secrets.stream().map(MaskedSecret::of).toList());
-        checkAgainstReference(masker, forms, text(forms, fillers, pieces), writeSizes, flushes);
-    }
-
-    @Property(tries = 200)
-    void longSecretsFoundThroughTheSkipTableAreMaskedLikeTheReference(
-            @ForAll @Size(min = 1, max = 4) List<@From("longSecret") String> secrets,
-            @ForAll @Size(max = 10) List<@From("filler") String> fillers,
-            @ForAll @Size(max = 10) List<@IntRange(max = 9999) Integer> pieces,
-            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 120) Integer> writeSizes,
-            @ForAll long flushes,
-            @ForAll boolean sparse) throws IOException {
-        List<String> forms = formsOf(secrets);
-        Masker masker = sparse ? Masker.sparse(forms) : Masker.of(forms);
-        assertThat(masker.automaton().skips()).isTrue();
-        checkAgainstReference(masker, forms, text(forms, fillers, pieces), writeSizes, flushes);
-    }
-
-    @Property(tries = 400)
-    void overlappingFormsOfATinyAlphabetAreMaskedAsTheirUnion(
-            @ForAll @Size(min = 1, max = 6) List<@From("shortForm") String> forms,
-            @ForAll @Size(max = 15) List<@From("tinyFiller") String> fillers,
-            @ForAll @Size(max = 15) List<@IntRange(max = 9999) Integer> pieces,
-            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 20) Integer> writeSizes,
-            @ForAll long flushes,
-            @ForAll boolean sparse) throws IOException {
-        Masker masker = sparse ? Masker.sparse(forms) : Masker.of(forms);
-        checkAgainstReference(masker, forms, text(forms, fillers, pieces), writeSizes, flushes);
-    }
-
-    @Property(tries = 400)
-    void overlappingLongFormsOfATinyAlphabetAreMaskedAsTheirUnion(
-            @ForAll @Size(min = 1, max = 6) List<@From("longForm") String> forms,
-            @ForAll @Size(max = 15) List<@From("tinyFiller") String> fillers,
-            @ForAll @Size(max = 15) List<@IntRange(max = 9999) Integer> pieces,
-            @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 1, max = 40) Integer> writeSizes,
-            @ForAll long flushes,
-            @ForAll boolean sparse) throws IOException {
-        Masker masker = sparse ? Masker.sparse(forms) : Masker.of(forms);
-        assertThat(masker.automaton().skips()).isTrue();
-        checkAgainstReference(masker, forms, text(forms, fillers, pieces), writeSizes, flushes);
+    @Test
+    void overlappingLongFormsOfATinyAlphabetAreMaskedAsTheirUnion() {
+        GeneratedCases.check(1000, generate -> {
+            List<String> forms = generate.list(1, 6, () -> generate.string("ab", 8, 14));
+            Masker masker = generate.bool() ? Masker.sparse(forms) : Masker.of(forms);
+            assertThat(masker.automaton().skips()).isTrue();
+            checkAgainstReference(masker, forms, text(generate, forms, "abc", 12, 15), Writes.draw(generate, 40));
+        });
     }
 
     private static List<String> formsOf(List<String> secrets) {
@@ -117,40 +82,43 @@ class MaskingPropertiesTest {
         return new ArrayList<>(forms);
     }
 
-    /** Fillers with, between them, a whole form, the start of one, or the end of one, chosen by each piece. */
-    private static byte[] text(List<String> forms, List<String> fillers, List<Integer> pieces) {
+    /** Up to {@code pieces} fillers, each followed by a whole form, the start of one, or the end of one. */
+    private static byte[] text(Generator generate, List<String> forms, String fillerChars, int fillerLength, int pieces) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int count = Math.max(fillers.size(), pieces.size());
+        int count = generate.between(0, pieces);
         for (int k = 0; k < count; k++) {
-            if (k < fillers.size()) {
-                text.writeBytes(fillers.get(k).getBytes(StandardCharsets.UTF_8));
+            text.writeBytes(generate.string(fillerChars, 0, fillerLength).getBytes(StandardCharsets.UTF_8));
+            if (forms.isEmpty() || generate.between(0, 9) == 0) {
+                continue;
             }
-            if (k < pieces.size()) {
-                int piece = pieces.get(k);
-                byte[] form = forms.get(piece % forms.size()).getBytes(StandardCharsets.UTF_8);
-                int cut = piece / forms.size() % form.length;
-                switch (piece / 7 % 3) {
-                    case 0 -> text.writeBytes(form);
-                    case 1 -> text.write(form, 0, cut);
-                    default -> text.write(form, cut, form.length - cut);
-                }
+            byte[] form = FormBytes.encode(generate.pick(forms));
+            int cut = generate.between(0, form.length - 1);
+            switch (generate.between(0, 2)) {
+                case 0 -> text.writeBytes(form);
+                case 1 -> text.write(form, 0, cut);
+                default -> text.write(form, cut, form.length - cut);
             }
         }
         return text.toByteArray();
     }
 
-    private static void checkAgainstReference(Masker masker, List<String> forms, byte[] input, List<Integer> writeSizes, long flushes)
-            throws IOException {
-        byte[] expected = ReferenceMasking.mask(input, forms);
+    private static void checkAgainstReference(Masker masker, List<String> forms, byte[] input, Writes writes) throws IOException {
+        boolean[] covered = ReferenceMasking.covered(input, forms);
+        byte[] expected = ReferenceMasking.maskedBefore(input, covered, input.length);
+        int keptBack = Math.max(masker.longestForm() - 1, 0);
         RecordingOutputStream sink = new RecordingOutputStream();
         MaskingOutputStream out = new MaskingOutputStream(sink, masker);
         int at = 0;
         for (int k = 0; at < input.length; k++) {
-            int size = Math.min(writeSizes.get(k % writeSizes.size()), input.length - at);
+            int size = Math.min(writes.sizes().get(k % writes.sizes().size()), input.length - at);
             out.write(input, at, size);
             at += size;
-            assertThat(out.heldBack()).isLessThanOrEqualTo(Math.max(masker.longestForm() - 1, 0));
-            if ((flushes >>> (k % 64) & 1) != 0) {
+            assertThat(out.heldBack()).isLessThanOrEqualTo(keptBack);
+            byte[] passedOn = sink.bytes();
+            assertThat(latin1(expected)).as("what was passed on is the start of the masked text").startsWith(latin1(passedOn));
+            byte[] due = ReferenceMasking.maskedBefore(input, covered, Math.max(at - keptBack, 0));
+            assertThat(latin1(passedOn)).as("everything before the last %d bytes is passed on at once", keptBack).startsWith(latin1(due));
+            if ((writes.flushes() >>> (k % 64) & 1) != 0) {
                 out.flush();
             }
         }
@@ -158,8 +126,9 @@ class MaskingPropertiesTest {
         assertThat(latin1(sink.bytes())).isEqualTo(latin1(expected));
         assertThat(latin1(masker.mask(input))).isEqualTo(latin1(expected));
         for (String form : forms) {
-            if (form.getBytes(StandardCharsets.UTF_8).length >= SecretForms.MIN_FORM_BYTES) {
-                assertThat(latin1(sink.bytes())).doesNotContain(latin1(form.getBytes(StandardCharsets.UTF_8)));
+            byte[] bytes = FormBytes.encode(form);
+            if (bytes.length >= SecretForms.MIN_FORM_BYTES) {
+                assertThat(latin1(sink.bytes())).doesNotContain(latin1(bytes));
             }
         }
     }

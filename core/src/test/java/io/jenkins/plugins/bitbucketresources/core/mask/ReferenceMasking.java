@@ -9,13 +9,20 @@ import java.util.List;
 /** The obvious, slow definition of masking the tests compare against: find every occurrence, merge, replace. */
 final class ReferenceMasking {
 
+    private static final byte[] REPLACEMENT = Masker.REPLACEMENT.getBytes(StandardCharsets.US_ASCII);
+
     private ReferenceMasking() {
     }
 
     static byte[] mask(byte[] input, Collection<String> forms) {
+        return maskedBefore(input, covered(input, forms), input.length);
+    }
+
+    /** Which bytes of the input lie inside an occurrence of a form. */
+    static boolean[] covered(byte[] input, Collection<String> forms) {
         List<byte[]> patterns = new ArrayList<>();
         for (String form : forms) {
-            byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = FormBytes.encode(form);
             if (bytes.length >= SecretForms.MIN_FORM_BYTES) {
                 patterns.add(bytes);
             }
@@ -30,18 +37,25 @@ final class ReferenceMasking {
                 }
             }
         }
+        return covered;
+    }
+
+    /**
+     * The masked output for the input bytes before {@code bound}: each uncovered byte, and one replacement for each run
+     * of covered bytes that starts there. Occurrences that overlap or touch make one run: one union, one replacement.
+     */
+    static byte[] maskedBefore(byte[] input, boolean[] covered, int bound) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int p = 0;
-        while (p < input.length) {
+        while (p < bound) {
             if (!covered[p]) {
                 out.write(input[p++]);
                 continue;
             }
-            // Occurrences that overlap or touch make one run of covered bytes: one union, one replacement.
             while (p < input.length && covered[p]) {
                 p++;
             }
-            out.writeBytes(Masker.REPLACEMENT.getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(REPLACEMENT);
         }
         return out.toByteArray();
     }

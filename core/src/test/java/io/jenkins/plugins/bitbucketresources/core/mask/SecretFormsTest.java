@@ -151,8 +151,131 @@ class SecretFormsTest {
     }
 
     @Test
-    void aSecretWithoutSpecialCharactersHasNoShellOrPercentVariants() {
-        assertThat(formsOf("plainToken123")).filteredOn(form -> form.contains("plainToken123")).containsExactly("plainToken123");
+    void aSecretWithoutSpecialCharactersHasNoShellOrPercentVariantsButTheQuotedWord() {
+        assertThat(formsOf("plainToken123")).filteredOn(form -> form.contains("plainToken123"))
+                .containsExactly("plainToken123", "'plainToken123'");
+    }
+
+    @Test
+    void theWholeBashQuotedWordIsAFormSoThatQuotingRevealsNothing() {
+        assertThat(formsOf("it's-a-token")).contains("'it'\\''s-a-token'");
+    }
+
+    @Test
+    void busyboxAshQuotesARunOfQuotesInsideOneDoubleQuotedPart() {
+        assertThat(formsOf("ab''cd")).contains("ab'\"''\"'cd");
+        assertThat(formsOf("ab'''cd")).contains("ab'\"'''\"'cd");
+    }
+
+    @Test
+    void busyboxAshOpensNoSingleQuotedPartAfterTrailingQuotes() {
+        assertThat(formsOf("ab'")).contains("ab'\"'\"");
+        assertThat(formsOf("ab''")).contains("ab'\"''\"");
+    }
+
+    @Test
+    void bashDoubleQuotingAsDeclarePPrintsIt() {
+        assertThat(formsOf("a$b\"c\\d`e'f")).contains("a\\$b\\\"c\\\\d\\`e'f");
+    }
+
+    @Test
+    void setXQuotesAQuotedWordOnceMore() {
+        // X="it's"; Y="${X@Q}" is traced as Y=''\''it'\''\'\'''\''s'\'''
+        assertThat(formsOf("it's")).contains("it'\\''\\'\\'''\\''s");
+        // Y="$(declare -p X)" for X=a'b"c is traced as Y='declare -- X="a'\''b\"c"'
+        assertThat(formsOf("a'b\"c")).contains("a'\\''b\\\"c");
+        // ${X@Q} of a value with a tab is $'a\tb\'c', traced as '$'\''a\tb\'\'''\''c'\'''
+        assertThat(formsOf("a\tb'c")).contains("a\\tb\\'\\''c");
+    }
+
+    @Test
+    void anUnquotedShellWordLosesATrailingBackslashToo() {
+        assertThat(formsOf("foo\\bar\\")).contains("foobar");
+    }
+
+    @Test
+    void cmdCaretEscapesAreRemovedAndADoubledCaretKept() {
+        assertThat(formsOf("a^&b^^c^<d^")).contains("a&b^c<d");
+    }
+
+    @Test
+    void echoDecodesOctalAndHexadecimalEscapes() {
+        List<String> forms = formsOf("x\\0101y\\x41z");
+        assertThat(forms).contains("xAyAz");
+        // dash reads no hexadecimal escape
+        assertThat(forms).contains("xAy\\x41z");
+    }
+
+    @Test
+    void printfReadsOctalWithoutALeadingZeroButBashEchoDoesNot() {
+        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_PRINTF)).isEqualTo("pAq");
+        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_ECHO)).isEqualTo("p\\101q");
+        assertThat(formsOf("p\\101q")).contains("pAq");
+    }
+
+    @Test
+    void busyboxStopsAnOctalEscapeBeforeItExceedsAByteWhereBashWrapsIt() {
+        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BUSYBOX)).isEqualTo("a?7b");
+        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BASH_ECHO)).isEqualTo("a\udcffb");
+    }
+
+    @Test
+    void bashEchoDecodesUnicodeEscapesToUtf8() {
+        assertThat(formsOf("caf\\u00e9\\U0001F600")).contains("café\uD83D\uDE00");
+    }
+
+    @Test
+    void backslashCEndsWhatEchoPrints() {
+        assertThat(formsOf("abc\\cdef")).contains("abc");
+    }
+
+    @Test
+    void aDecodedByteThatIsNotUtf8IsCarriedAsALoneSurrogateAndMaskedAsThatByte() {
+        List<String> forms = formsOf("ab\\0351cd");
+        assertThat(forms).contains("ab\udce9cd");
+        byte[] printed = {'[', 'a', 'b', (byte) 0xe9, 'c', 'd', ']'};
+        assertThat(Masker.of(forms).mask(printed)).isEqualTo("[****]".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void jsonEscapesQuotesBackslashesAndControlCharacters() {
+        assertThat(formsOf("a\"b\\c\nd\u001b")).contains("a\\\"b\\\\c\\nd\\u001b", "a\\\"b\\\\c\\nd\\u001B");
+    }
+
+    @Test
+    void jsonWithTheSlashEscaped() {
+        assertThat(formsOf("BBDC-ab/cd+ef")).contains("BBDC-ab\\/cd+ef");
+    }
+
+    @Test
+    void jsonWithNonAsciiEscapedAsUtf16Units() {
+        assertThat(formsOf("café€\uD83D\uDE00")).contains("caf\\u00e9\\u20ac\\ud83d\\ude00", "caf\\u00E9\\u20AC\\uD83D\\uDE00");
+    }
+
+    @Test
+    void jsonAsGsonWritesTheEqualsSignOfAnApiToken() {
+        assertThat(formsOf("ATATT3xFfGF0abc=12AB34CD")).contains("ATATT3xFfGF0abc\\u003d12AB34CD");
+    }
+
+    @Test
+    void percentEncodedAsEncodeUriComponentDoes() {
+        assertThat(formsOf("a'b(c)!*~ d/")).contains("a'b(c)!*~%20d%2F");
+    }
+
+    @Test
+    void percentEncodedAsEncodeUriDoes() {
+        assertThat(formsOf("a b/c?d=e")).contains("a%20b/c?d=e");
+    }
+
+    @Test
+    void percentEncodedAsPythonsQuoteAndQuotePlusDo() {
+        assertThat(formsOf("a/b c~*")).contains("a/b%20c~%2A", "a%2Fb+c~%2A");
+    }
+
+    @Test
+    void base64AtAlignmentTwoAlsoFromTheCharacterJenkinsStartsAt() {
+        // base64("aa" + "secret") = "YWFzZWNyZXQ=": Jenkins masks it from character 4 on.
+        assertThat(formsOf("secret")).contains("ZWNyZXQ=", "ZWNyZX");
     }
 
     @Test

@@ -2,14 +2,10 @@ package io.jenkins.plugins.bitbucketresources.core.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.util.Locale;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class VariablePrefixTest {
@@ -59,31 +55,41 @@ class VariablePrefixTest {
         assertThat(VariablePrefix.of("")).isEmpty();
     }
 
-    @Property
-    void prefixIsAValidVariableNameOrEmpty(@ForAll("names") String name) {
-        assertThat(VariablePrefix.of(name)).satisfiesAnyOf(
+    @Test
+    void prefixIsAValidVariableNameOrEmpty() {
+        GeneratedCases.check(1000, generate -> assertThat(VariablePrefix.of(name(generate))).satisfiesAnyOf(
                 prefix -> assertThat(prefix).isEmpty(),
-                prefix -> assertThat(prefix.orElseThrow()).matches("[A-Z_][A-Z0-9_]*"));
+                prefix -> assertThat(prefix.orElseThrow()).matches("[A-Z_][A-Z0-9_]*")));
     }
 
-    @Property
-    void prefixOfThePrefixIsItself(@ForAll("names") String name) {
-        VariablePrefix.of(name).ifPresent(prefix -> assertThat(VariablePrefix.of(prefix)).contains(prefix));
+    @Test
+    void prefixOfThePrefixIsItself() {
+        GeneratedCases.check(1000, generate ->
+                VariablePrefix.of(name(generate)).ifPresent(prefix -> assertThat(VariablePrefix.of(prefix)).contains(prefix)));
     }
 
-    @Property
-    void prefixEqualsTheReferenceDefinition(@ForAll("names") String name) {
-        assertThat(VariablePrefix.of(name)).isEqualTo(reference(name));
+    @Test
+    void prefixEqualsTheReferenceDefinition() {
+        GeneratedCases.check(1000, generate -> {
+            String name = name(generate);
+            assertThat(VariablePrefix.of(name)).isEqualTo(reference(name));
+        });
     }
 
-    @Property
-    void namesDifferingOnlyInRemovedCharactersCollide(@ForAll("nameWithNoise") NameWithNoise pair) {
-        assertThat(VariablePrefix.of(pair.noisy())).isEqualTo(VariablePrefix.of(pair.clean()));
+    @Test
+    void namesDifferingOnlyInRemovedCharactersCollide() {
+        GeneratedCases.check(1000, generate -> {
+            NameWithNoise pair = nameWithNoise(generate);
+            assertThat(VariablePrefix.of(pair.noisy())).isEqualTo(VariablePrefix.of(pair.clean()));
+        });
     }
 
-    @Property
-    void namesDifferingOnlyInTheCaseOfAsciiLettersCollide(@ForAll("names") String name) {
-        assertThat(VariablePrefix.of(swapAsciiCase(name))).isEqualTo(VariablePrefix.of(name));
+    @Test
+    void namesDifferingOnlyInTheCaseOfAsciiLettersCollide() {
+        GeneratedCases.check(1000, generate -> {
+            String name = name(generate);
+            assertThat(VariablePrefix.of(swapAsciiCase(name))).isEqualTo(VariablePrefix.of(name));
+        });
     }
 
     private static String swapAsciiCase(String name) {
@@ -102,30 +108,46 @@ class VariablePrefixTest {
         return prefix.isEmpty() ? Optional.empty() : Optional.of(prefix);
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().ascii().ofMaxLength(40),
-                Arbitraries.strings().withChars("aZz_09-.~ /éßİı\u0130\u212A").ofMaxLength(20));
+    /** Any text, ASCII text, or the characters the rules treat specially (with letters whose case changes length). */
+    private static String name(Generator generate) {
+        return switch (generate.between(0, 2)) {
+            case 0 -> generate.anyString(40);
+            case 1 -> generate.string(ascii(), 0, 40);
+            default -> generate.string("aZz_09-.~ /éßİı\u0130\u212A", 0, 20);
+        };
     }
 
-    @Provide
-    Arbitrary<NameWithNoise> nameWithNoise() {
-        Arbitrary<String> clean = Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
-                .withChars('_').ofMinLength(1).ofMaxLength(20);
-        Arbitrary<Character> removable = Arbitraries.oneOf(
-                Arbitraries.of('-', '.', '/', ' ', '~', '@', '$', '\u00e9', '\u2013', '\t'),
-                Arbitraries.chars().all().filter(c -> !(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))));
-        Arbitrary<String> leadingDigits = Arbitraries.strings().numeric().ofMaxLength(3);
-        return Combinators.combine(clean, removable.list().ofMaxSize(8), Arbitraries.integers().list().ofSize(8), leadingDigits)
-                .as((base, noise, positions, digits) -> {
-                    StringBuilder noisy = new StringBuilder(base);
-                    for (int i = 0; i < noise.size(); i++) {
-                        noisy.insert(Math.floorMod(positions.get(i), noisy.length() + 1), noise.get(i).charValue());
-                    }
-                    return new NameWithNoise(base.replaceFirst("^[0-9]+", ""), digits + noisy);
-                });
+    private static String ascii() {
+        StringBuilder ascii = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            ascii.append(c);
+        }
+        return ascii.toString();
+    }
+
+    /** A name of kept characters, and the same with removable characters inserted anywhere and digits in front. */
+    private static NameWithNoise nameWithNoise(Generator generate) {
+        String base = generate.string("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", 1, 20);
+        StringBuilder noisy = new StringBuilder(base);
+        int noise = generate.between(0, 8);
+        for (int i = 0; i < noise; i++) {
+            noisy.insert(generate.between(0, noisy.length()), removable(generate));
+        }
+        String digits = generate.string("0123456789", 0, 3);
+        return new NameWithNoise(base.replaceFirst("^[0-9]+", ""), digits + noisy);
+    }
+
+    /** A character the prefix leaves out: common punctuation, or any character but ASCII letters, digits and {@code _}. */
+    private static char removable(Generator generate) {
+        if (generate.bool()) {
+            return generate.pick('-', '.', '/', ' ', '~', '@', '$', '\u00e9', '\u2013', '\t');
+        }
+        while (true) {
+            char c = (char) generate.random().nextInt(0x10000);
+            if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
+                return c;
+            }
+        }
     }
 
     record NameWithNoise(String clean, String noisy) {
