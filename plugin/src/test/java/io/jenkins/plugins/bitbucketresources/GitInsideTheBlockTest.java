@@ -120,6 +120,14 @@ class GitInsideTheBlockTest {
         return forms;
     }
 
+    /** A Pipeline job running {@code steps} in a block of {@code resources} on the built-in node. */
+    private WorkflowJob inBlock(String name, String resources, String steps) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(
+                "node {\n  withBitbucketResource(" + resources + ") {\n" + steps + "  }\n}", true));
+        return job;
+    }
+
     private void pushedAndAuthenticatedAsBitbucketAsks(Run<?, ?> run) throws Exception {
         j.assertLogContains("pushed " + server.head("scm/proj/infra.git", "main"), run);
         j.assertLogContains(server.head("acme/app.git", "main") + "\trefs/heads/main", run);
@@ -154,15 +162,11 @@ class GitInsideTheBlockTest {
 
     @Test
     void aPipelineBlockClonesAndPushesWithBothKindsOfToken() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline");
-        job.setDefinition(new CpsFlowDefinition(
-                "node {\n"
-                        + "  withBitbucketResource(['app-repo', 'infra']) {\n"
-                        + "    sh '''" + CLONE_CHANGE_AND_PUSH + "'''\n"
-                        + "    sh '''printenv GIT_CONFIG_PARAMETERS | grep -o \"Authorization: Bearer [^']*\"'''\n"
-                        + "  }\n"
-                        + "}",
-                true));
+        WorkflowJob job = inBlock(
+                "pipeline",
+                "['app-repo', 'infra']",
+                "    sh '''" + CLONE_CHANGE_AND_PUSH + "'''\n"
+                        + "    sh '''printenv GIT_CONFIG_PARAMETERS | grep -o \"Authorization: Bearer [^']*\"'''\n");
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -177,16 +181,8 @@ class GitInsideTheBlockTest {
 
     @Test
     void theVariableHoldingTheBearerHeaderIsSensitive() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "interpolating");
-        job.setDefinition(new CpsFlowDefinition(
-                "node {\n"
-                        + "  withBitbucketResource('infra') {\n"
-                        + "    echo \"git: ${env.GIT_CONFIG_PARAMETERS}\"\n"
-                        + "  }\n"
-                        + "}",
-                true));
-
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = j.buildAndAssertSuccess(
+                inBlock("interpolating", "'infra'", "    echo \"git: ${env.GIT_CONFIG_PARAMETERS}\"\n"));
 
         j.assertLogContains("A secret was passed to \"echo\" using Groovy String interpolation", run);
         j.assertLogContains("GIT_CONFIG_PARAMETERS", run);
@@ -211,18 +207,11 @@ class GitInsideTheBlockTest {
         BitbucketResource off = Fixtures.resource("app-repo", "gitRepo", "cloud-loopback", "acme/app");
         off.setGitAuth(false);
         Fixtures.defineGlobally(off);
-        WorkflowJob job = j.createProject(WorkflowJob.class, "off");
-        job.setDefinition(new CpsFlowDefinition(
-                "node {\n"
-                        + "  withBitbucketResource('app-repo') {\n"
-                        + "    sh '''" + GIT_ENVIRONMENT + "git clone -q \"$APPREPO_HTTPS_URL\" app"
-                        + " || echo \"refused: $?\"\n"
-                        + "echo \"git configuration: ${GIT_CONFIG_PARAMETERS:-none}\"'''\n"
-                        + "  }\n"
-                        + "}",
-                true));
-
-        WorkflowRun run = j.buildAndAssertSuccess(job);
+        WorkflowRun run = j.buildAndAssertSuccess(inBlock(
+                "off",
+                "'app-repo'",
+                "    sh '''" + GIT_ENVIRONMENT + "git clone -q \"$APPREPO_HTTPS_URL\" app || echo \"refused: $?\"\n"
+                        + "echo \"git configuration: ${GIT_CONFIG_PARAMETERS:-none}\"'''\n"));
 
         j.assertLogContains("refused: 128", run);
         j.assertLogContains("git configuration: none", run);

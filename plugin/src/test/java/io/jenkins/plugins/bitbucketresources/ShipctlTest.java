@@ -65,6 +65,22 @@ class ShipctlTest {
         return job;
     }
 
+    /** A block with {@code shipctl} inside {@code node} on the built-in node, running {@code step}. */
+    private WorkflowJob withShipctl(String name, String step) throws Exception {
+        return pipeline(
+                name,
+                "node {\n" + "  withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n" + "    " + step
+                        + "\n  }\n" + "}");
+    }
+
+    /** A build of such a block, started and waiting inside the block. */
+    private WorkflowRun waitingInside(String name) throws Exception {
+        WorkflowRun run =
+                withShipctl(name, "semaphore 'inside'").scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("inside/1", run);
+        return run;
+    }
+
     /** The directory the log says {@code shipctl} was put in. */
     private static Path directoryOf(Run<?, ?> run) throws Exception {
         Matcher matcher = DIRECTORY.matcher(JenkinsRule.getLog(run));
@@ -105,15 +121,7 @@ class ShipctlTest {
 
     @Test
     void whileTheBlockRunsOnlyTheBuildsUserCanReachTheDirectory() throws Exception {
-        WorkflowJob job = pipeline(
-                "waiting",
-                "node {\n"
-                        + "  withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n"
-                        + "    semaphore 'inside'\n"
-                        + "  }\n"
-                        + "}");
-        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        SemaphoreStep.waitForStart("inside/1", run);
+        WorkflowRun run = waitingInside("waiting");
 
         Path directory = directoryOf(run);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
@@ -129,15 +137,8 @@ class ShipctlTest {
 
     @Test
     void theDirectoryIsRemovedWhenTheBlockFails() throws Exception {
-        WorkflowJob job = pipeline(
-                "failing",
-                "node {\n"
-                        + "  withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n"
-                        + "    sh 'shipctl get_resource_env app-repo commit'\n"
-                        + "  }\n"
-                        + "}");
-
-        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+        WorkflowRun run = j.buildAndAssertStatus(
+                Result.FAILURE, withShipctl("failing", "sh 'shipctl get_resource_env app-repo commit'"));
 
         j.assertLogContains("script returned exit code 5", run);
         assertFalse(Files.exists(directoryOf(run)), "shipctl's directory is removed");
@@ -145,15 +146,7 @@ class ShipctlTest {
 
     @Test
     void theDirectoryIsRemovedWhenTheBuildIsAborted() throws Exception {
-        WorkflowJob job = pipeline(
-                "aborted",
-                "node {\n"
-                        + "  withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n"
-                        + "    semaphore 'inside'\n"
-                        + "  }\n"
-                        + "}");
-        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
-        SemaphoreStep.waitForStart("inside/1", run);
+        WorkflowRun run = waitingInside("aborted");
         Path directory = directoryOf(run);
         assertTrue(Files.isDirectory(directory));
 
