@@ -78,6 +78,7 @@ class ShipctlTest {
         WorkflowRun run =
                 withShipctl(name, "semaphore 'inside'").scheduleBuild2(0).waitForStart();
         SemaphoreStep.waitForStart("inside/1", run);
+        j.waitForMessage("Bitbucket resources: shipctl is first on the PATH, from", run);
         return run;
     }
 
