@@ -155,6 +155,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         this.testRepository = given;
     }
 
+    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public Validated<Integration> toIntegration() {
