@@ -128,6 +128,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         return kind;
     }
 
+    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public String getTestRepository() {
@@ -154,6 +155,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         this.testRepository = given;
     }
 
+    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public Validated<Integration> toIntegration() {

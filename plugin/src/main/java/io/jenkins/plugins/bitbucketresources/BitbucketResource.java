@@ -65,6 +65,9 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private boolean buildOnPullRequest = BuildTriggers.DEFAULT.pullRequest();
     private boolean buildOnTagPush = BuildTriggers.DEFAULT.tagPush();
     private boolean buildOnRelease = BuildTriggers.DEFAULT.release();
+    // A Boolean, so that a resource saved before the setting existed reads back with its default, on.
+    private Boolean gitAuth = Boolean.TRUE;
+    private boolean shipctl;
     private boolean resolveCommit;
     private List<String> allowedJobs = new ArrayList<>();
     private boolean onlyOwnCheckout;
@@ -193,6 +196,26 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.buildOnRelease = buildOnRelease;
     }
 
+    /** Whether git over HTTPS to the repository authenticates with the integration's token in a block (default on). */
+    public boolean isGitAuth() {
+        return gitAuth == null || gitAuth;
+    }
+
+    @DataBoundSetter
+    public void setGitAuth(boolean gitAuth) {
+        this.gitAuth = gitAuth;
+    }
+
+    /** Whether a block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}. */
+    public boolean isShipctl() {
+        return shipctl;
+    }
+
+    @DataBoundSetter
+    public void setShipctl(boolean shipctl) {
+        this.shipctl = shipctl;
+    }
+
     public boolean isResolveCommit() {
         return resolveCommit;
     }
@@ -262,6 +285,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .branches(branchesOnly, branchesExcept)
                 .tags(tagsOnly, tagsExcept)
                 .buildOn(new BuildTriggers(buildOnCommit, buildOnPullRequest, buildOnTagPush, buildOnRelease))
+                .gitAuth(isGitAuth())
+                .shipctl(shipctl)
                 .resolveCommit(resolveCommit)
                 .allowedJobs(allowedJobs)
                 .onlyOwnCheckout(onlyOwnCheckout)
@@ -288,6 +313,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
 
     /** Settings saved before a field existed read back as null. */
     private Object readResolve() {
+        gitAuth = isGitAuth();
         branch = Util.fixNull(branch);
         branchesOnly = copy(branchesOnly);
         branchesExcept = copy(branchesExcept);
@@ -330,14 +356,16 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     formData.optString("credentialsId"),
                     formData.optString("sourceName"));
             resource.setBranch(formData.optString("branch"));
-            resource.setBranchesOnly(Definitions.split(formData.optString("branchesOnlyText")));
-            resource.setBranchesExcept(Definitions.split(formData.optString("branchesExceptText")));
-            resource.setTagsOnly(Definitions.split(formData.optString("tagsOnlyText")));
-            resource.setTagsExcept(Definitions.split(formData.optString("tagsExceptText")));
+            resource.setBranchesOnly(TextWords.split(formData.optString("branchesOnlyText")));
+            resource.setBranchesExcept(TextWords.split(formData.optString("branchesExceptText")));
+            resource.setTagsOnly(TextWords.split(formData.optString("tagsOnlyText")));
+            resource.setTagsExcept(TextWords.split(formData.optString("tagsExceptText")));
             resource.setBuildOnCommit(formData.optBoolean("buildOnCommit", BuildTriggers.DEFAULT.commit()));
             resource.setBuildOnPullRequest(formData.optBoolean("buildOnPullRequest"));
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
             resource.setBuildOnRelease(formData.optBoolean("buildOnRelease"));
+            resource.setGitAuth(formData.optBoolean("gitAuth", true));
+            resource.setShipctl(formData.optBoolean("shipctl"));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
             resource.setAllowedJobs(TextLines.split(formData.optString("allowedJobsText")));
             resource.setOnlyOwnCheckout(formData.optBoolean(JobAccess.ONLY_OWN_CHECKOUT_FIELD));
@@ -458,7 +486,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return FormValidation.ok();
             }
             List<FormValidation> problems = new ArrayList<>();
-            for (String pattern : Definitions.split(Util.fixNull(text))) {
+            for (String pattern : TextWords.split(Util.fixNull(text))) {
                 problems.add(FormChecks.value(() -> RefNames.checkPattern("pattern", pattern)));
             }
             return FormValidation.aggregate(problems);
@@ -589,10 +617,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             }
             BitbucketResource form = new BitbucketResource(name, type, credentialsId, sourceName);
             form.setBranch(branch);
-            form.setBranchesOnly(Definitions.split(Util.fixNull(branchesOnlyText)));
-            form.setBranchesExcept(Definitions.split(Util.fixNull(branchesExceptText)));
-            form.setTagsOnly(Definitions.split(Util.fixNull(tagsOnlyText)));
-            form.setTagsExcept(Definitions.split(Util.fixNull(tagsExceptText)));
+            form.setBranchesOnly(TextWords.split(Util.fixNull(branchesOnlyText)));
+            form.setBranchesExcept(TextWords.split(Util.fixNull(branchesExceptText)));
+            form.setTagsOnly(TextWords.split(Util.fixNull(tagsOnlyText)));
+            form.setTagsExcept(TextWords.split(Util.fixNull(tagsExceptText)));
             form.setResolveCommit(resolveCommit);
             Validated<Resource> resource = form.toResource();
             if (!resource.isValid()) {

@@ -56,6 +56,9 @@ class ConfigurationAsCodeTest {
         assertEquals(List.of("v*"), resources.get(0).getTagsOnly());
         assertEquals(true, resources.get(0).isBuildOnPullRequest());
         assertEquals(List.of("main", "release/*"), resources.get(1).getBranchesOnly());
+        assertEquals(true, resources.get(0).isGitAuth());
+        assertEquals(false, resources.get(1).isGitAuth());
+        assertEquals(true, resources.get(1).isShipctl());
     }
 
     @Test

@@ -196,7 +196,43 @@ class InheritanceNotesTest {
             assertThat(fields, not(containsString("OnlyText")));
             assertThat(fields, not(containsString("ExceptText")));
             assertThat(fields, not(containsString("resolveCommit")));
+            assertThat(fields, not(containsString("gitAuth")));
+            assertThat(fields, not(containsString("shipctl")));
         }
+    }
+
+    @Test
+    void gitAuthenticationOffOrShipctlOnMarksTheirSectionEdited() throws Exception {
+        BitbucketResource noGitAuth = gitRepo("app-repo", "team-a/app");
+        noGitAuth.setGitAuth(false);
+        BitbucketResource shipctl = gitRepo("tools", "team-a/tools");
+        shipctl.setShipctl(true);
+        Fixtures.defineOn(teamA, noGitAuth, shipctl);
+
+        List<String> edited = editedFields(teamA);
+
+        assertNotNull(
+                edited.stream().filter(f -> f.contains("_.gitAuth")).findFirst().orElse(null), edited::toString);
+        assertNotNull(
+                edited.stream().filter(f -> f.contains("_.shipctl")).findFirst().orElse(null), edited::toString);
+    }
+
+    @Test
+    void theGitAuthenticationBoxSavesBothWays() throws Exception {
+        BitbucketResource off = gitRepo("app-repo", "team-a/app");
+        off.setGitAuth(false);
+        off.setShipctl(true);
+        Fixtures.defineOn(teamA, off, gitRepo("tools", "team-a/tools"));
+
+        Folder after = j.configRoundtrip(teamA);
+
+        List<BitbucketResource> saved = after.getProperties()
+                .get(BitbucketResourcesFolderProperty.class)
+                .getResources();
+        assertEquals(false, saved.get(0).isGitAuth());
+        assertEquals(true, saved.get(0).isShipctl());
+        assertEquals(true, saved.get(1).isGitAuth());
+        assertEquals(false, saved.get(1).isShipctl());
     }
 
     @Test

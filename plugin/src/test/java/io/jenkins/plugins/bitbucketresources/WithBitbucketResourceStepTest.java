@@ -218,8 +218,12 @@ class WithBitbucketResourceStepTest {
 
         WorkflowRun run = fails("withBitbucketResource('app-repo') { echo 'never here' }");
 
-        j.assertLogContains("finds no credential", run);
-        j.assertLogContains("`nowhere`", run);
+        j.assertLogContains(
+                "Bitbucket resource `app-repo` (global) uses the integration `nowhere`, but no Bitbucket integration"
+                        + " with that ID is available here",
+                run);
+        j.assertLogContains("In Jenkins, an integration is a credential of the kind Bitbucket integration", run);
+        j.assertLogNotContains("never here", run);
         j.assertLogNotContains("\tat ", run);
     }
 
@@ -235,14 +239,21 @@ class WithBitbucketResourceStepTest {
         j.assertLogNotContains("\tat ", run);
     }
 
+    /** One list cannot define both, so the second comes from a folder: the block that asks for both is refused. */
     @Test
     void resourcesWhoseVariablesCollideFailCleanly() throws Exception {
-        Fixtures.defineGlobally(
-                gitRepo("app-repo", "acme/app"), gitRepo("app_repo", "acme/other"), gitRepo("apprepo", "acme/third"));
+        Folder teamA = Fixtures.folder(j, "team-a");
+        Fixtures.defineOn(teamA, gitRepo("apprepo", "acme/third"));
+        WorkflowJob job = teamA.createProject(WorkflowJob.class, "build");
+        job.setDefinition(
+                new CpsFlowDefinition("withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }", true));
 
-        WorkflowRun run = fails("withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }");
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
-        j.assertLogContains("both give the variable prefix `APPREPO`", run);
+        j.assertLogContains(
+                "resources `app-repo` (global) and `apprepo` (folder team-a) both give the variable prefix `APPREPO`",
+                run);
+        j.assertLogNotContains("never here", run);
         j.assertLogNotContains("\tat ", run);
     }
 
@@ -260,7 +271,10 @@ class WithBitbucketResourceStepTest {
         WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, outside);
 
         j.assertLogContains("got team-a/app", allowed);
-        j.assertLogContains("finds no credential", refused);
+        j.assertLogContains(
+                "uses the integration `team-a-integration`, but no Bitbucket integration with that ID is available"
+                        + " here",
+                refused);
         j.assertLogNotContains("\tat ", refused);
     }
 
@@ -306,6 +320,18 @@ class WithBitbucketResourceStepTest {
         snippets.assertParseStep(
                 new WithBitbucketResourceStep(new String[] {"app-repo"}),
                 "withBitbucketResource(resources: 'app-repo') {}");
+    }
+
+    @Test
+    void shipctlIsKeptByTheFormAndWrittenAsInTheReadme() throws Exception {
+        WithBitbucketResourceStep withShipctl = new WithBitbucketResourceStep(new String[] {"app-repo"});
+        withShipctl.setShipctl(true);
+
+        j.assertEqualDataBoundBeans(withShipctl, new StepConfigTester(j).configRoundTrip(withShipctl));
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(
+                withShipctl, "withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n    // some block\n}");
+        snippets.assertParseStep(withShipctl, "withBitbucketResource(resources: 'app-repo', shipctl: true) {}");
     }
 
     @Test
