@@ -70,9 +70,8 @@ final class RunCommand implements Callable<Integer> {
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
-        try (ShipctlOnPath onPath = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment())) {
-            return new ProcessRunner(terminal).run(onPath.command(command),
-                    onPath.addTo(GitAuthSetup.variables(terminal, environment), terminal.environment()), masker);
-        }
+        ProcessRunner runner = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment(),
+                new ProcessRunner(terminal));
+        return runner.run(command, GitAuthSetup.variables(terminal, environment), masker);
     }
 }
