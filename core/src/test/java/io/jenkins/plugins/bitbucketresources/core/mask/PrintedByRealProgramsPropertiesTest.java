@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
-import io.jenkins.plugins.bitbucketresources.core.testing.RealPrograms;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
+import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,7 +42,7 @@ class PrintedByRealProgramsPropertiesTest {
 
     @Test
     void setXTracesOfBashAndBusyboxAshAreMasked() {
-        for (List<String> shell : List.of(List.of("bash"), List.of("busybox", "sh"), List.of("dash"))) {
+        for (RealShell shell : List.of(RealShell.BASH, RealShell.BUSYBOX_ASH, RealShell.DASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, PRINTABLE + "\t");
                 List<byte[]> traces = eachSecret(shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
@@ -55,8 +58,8 @@ class PrintedByRealProgramsPropertiesTest {
     void bashDeclarePAndItsTraceAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> listed = eachSecret(List.of("bash"), secrets, "declare -p S", false);
-            List<byte[]> traced = eachSecret(List.of("bash"), secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> listed = eachSecret(RealShell.BASH, secrets, "declare -p S", false);
+            List<byte[]> traced = eachSecret(RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(listed.get(k)), "declare -- S=", "\n"), "declare -p");
                 String trace = text(traced.get(k));
@@ -70,7 +73,7 @@ class PrintedByRealProgramsPropertiesTest {
     void bashTracesOfAtQAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> traces = eachSecret(List.of("bash"), secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> traces = eachSecret(RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(traces.get(k)), "+ Y=", "\n"), "set -x of ${S@Q}");
             }
@@ -79,12 +82,12 @@ class PrintedByRealProgramsPropertiesTest {
 
     @Test
     void escapesDecodedByEchoAndPrintfAreMasked() {
-        record Printer(List<String> shell, String script) {
+        record Printer(RealShell shell, String script) {
         }
         List<Printer> printers = List.of(
-                new Printer(List.of("bash"), "echo -e \"$S\""), new Printer(List.of("bash"), "printf '%b' \"$S\""),
-                new Printer(List.of("dash"), "echo \"$S\""), new Printer(List.of("dash"), "printf '%b' \"$S\""),
-                new Printer(List.of("busybox", "sh"), "echo -e \"$S\""), new Printer(List.of("busybox", "sh"), "printf '%b' \"$S\""));
+                new Printer(RealShell.BASH, "echo -e \"$S\""), new Printer(RealShell.BASH, "printf '%b' \"$S\""),
+                new Printer(RealShell.DASH, "echo \"$S\""), new Printer(RealShell.DASH, "printf '%b' \"$S\""),
+                new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""), new Printer(RealShell.BUSYBOX_ASH, "printf '%b' \"$S\""));
         for (Printer printer : printers) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "\\\\\\\\\\\\0123456777xxuUcabefnrtvEAF9 é");
@@ -104,8 +107,8 @@ class PrintedByRealProgramsPropertiesTest {
     }
 
     @Test
-    void aSecretPastedIntoAShellCommandAsAnUnquotedWordIsMasked() throws Exception {
-        for (List<String> shell : List.of(List.of("bash"), List.of("dash"), List.of("busybox", "sh"))) {
+    void aSecretPastedIntoAShellCommandAsAnUnquotedWordIsMasked() {
+        for (RealShell shell : List.of(RealShell.BASH, RealShell.DASH, RealShell.BUSYBOX_ASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "abcxyz0189\\\\\\");
                 String nonce = nonce(generate);
@@ -116,7 +119,7 @@ class PrintedByRealProgramsPropertiesTest {
                             .append("printf '%s\\n' ").append(secrets.get(k)).append(" x\n");
                 }
                 // The script on standard input, as a shell reads a script file.
-                byte[] stdout = RealPrograms.run(shell, UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();
+                byte[] stdout = shell.run(UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();
                 List<byte[]> outputs = split(stdout, nonce, secrets.size());
                 for (int k = 0; k < secrets.size(); k++) {
                     String printed = text(outputs.get(k));
@@ -142,7 +145,8 @@ class PrintedByRealProgramsPropertiesTest {
                     + "                           p.quote_plus(s), shlex.quote(s))):\n"
                     + "        sys.stdout.buffer.write(('" + nonce + "%d:' % (6 * k + j) + e).encode('utf-8'))\n";
             byte[] input = JsonMapper.builder().build().writeValueAsBytes(secrets);
-            byte[] output = RealPrograms.run(List.of("python3", "-c", script), UTF8, input).stdout();
+            List<String> python = List.of(RequiredPrograms.require("python3").toString(), "-c", script);
+            byte[] output = Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), python, input).stdout();
             List<byte[]> records = split(output, nonce, secrets.size() * 6);
             for (int r = 0; r < records.size(); r++) {
                 assertOnlyQuotesAroundAMask(secrets.get(r / 6), text(records.get(r)), "python encoding " + r % 6);
@@ -164,14 +168,12 @@ class PrintedByRealProgramsPropertiesTest {
      * Runs the shell once over all the secrets, each read into {@code $S} from a line of its input, and returns what
      * the script wrote on standard output (or error) for each.
      */
-    private static List<byte[]> eachSecret(List<String> shell, List<String> secrets, String script, boolean stderr) throws Exception {
+    private static List<byte[]> eachSecret(RealShell shell, List<String> secrets, String script, boolean stderr) {
         String nonce = "\u0001" + Integer.toHexString(script.hashCode()) + Long.toHexString(System.nanoTime()) + "#";
-        List<String> command = new ArrayList<>(shell);
-        command.add("-c");
-        command.add("k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
-                + "; k=$((k+1)); done");
+        String loop = "k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
+                + "; k=$((k+1)); done";
         byte[] input = String.join("\n", secrets).concat("\n").getBytes(StandardCharsets.UTF_8);
-        RealPrograms.Output output = RealPrograms.run(command, UTF8, input);
+        Command.Result output = shell.run(UTF8, input, "-c", loop);
         return split(stderr ? output.stderr() : output.stdout(), nonce, secrets.size());
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketresources.core.shipctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.naming.VariablePrefix;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class ShipctlNamingGeneratedTest {
         List<String> arguments = new ArrayList<>();
         arguments.add(function);
         arguments.addAll(names);
-        RealShell.Result result = shell.run(driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()),
+        Command.Result result = shell.run(driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()),
                 arguments.toArray(String[]::new));
         assertThat(result.err()).as("seed %d: the driver's standard error", SEED).isEmpty();
         List<Answer> answers = result.out().lines().map(Answer::parse).toList();
