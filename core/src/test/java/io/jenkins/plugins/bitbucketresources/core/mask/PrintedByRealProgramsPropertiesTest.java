@@ -45,7 +45,7 @@ class PrintedByRealProgramsPropertiesTest {
         for (RealShell shell : List.of(RealShell.BASH, RealShell.BUSYBOX_ASH, RealShell.DASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, PRINTABLE + "\t");
-                List<byte[]> traces = eachSecret(shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
+                List<byte[]> traces = eachSecret(generate, shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
                 for (int k = 0; k < secrets.size(); k++) {
                     String word = stripped(text(traces.get(k)), "+ : ", "\n");
                     assertOnlyQuotesAroundAMask(secrets.get(k), word, shell + " set -x");
@@ -58,8 +58,9 @@ class PrintedByRealProgramsPropertiesTest {
     void bashDeclarePAndItsTraceAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> listed = eachSecret(RealShell.BASH, secrets, "declare -p S", false);
-            List<byte[]> traced = eachSecret(RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> listed = eachSecret(generate, RealShell.BASH, secrets, "declare -p S", false);
+            List<byte[]> traced = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null",
+                    true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(listed.get(k)), "declare -- S=", "\n"), "declare -p");
                 String trace = text(traced.get(k));
@@ -73,7 +74,7 @@ class PrintedByRealProgramsPropertiesTest {
     void bashTracesOfAtQAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> traces = eachSecret(RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> traces = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(traces.get(k)), "+ Y=", "\n"), "set -x of ${S@Q}");
             }
@@ -91,7 +92,7 @@ class PrintedByRealProgramsPropertiesTest {
         for (Printer printer : printers) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "\\\\\\\\\\\\0123456777xxuUcabefnrtvEAF9 é");
-                List<byte[]> outputs = eachSecret(printer.shell(), secrets, printer.script(), false);
+                List<byte[]> outputs = eachSecret(generate, printer.shell(), secrets, printer.script(), false);
                 for (int k = 0; k < secrets.size(); k++) {
                     byte[] printed = outputs.get(k);
                     // echo ends with a line break, unless \c stopped it; the secret may end with one of its own.
@@ -168,8 +169,8 @@ class PrintedByRealProgramsPropertiesTest {
      * Runs the shell once over all the secrets, each read into {@code $S} from a line of its input, and returns what
      * the script wrote on standard output (or error) for each.
      */
-    private static List<byte[]> eachSecret(RealShell shell, List<String> secrets, String script, boolean stderr) {
-        String nonce = "\u0001" + Integer.toHexString(script.hashCode()) + Long.toHexString(System.nanoTime()) + "#";
+    private static List<byte[]> eachSecret(Generator generate, RealShell shell, List<String> secrets, String script, boolean stderr) {
+        String nonce = nonce(generate);
         String loop = "k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
                 + "; k=$((k+1)); done";
         byte[] input = String.join("\n", secrets).concat("\n").getBytes(StandardCharsets.UTF_8);
