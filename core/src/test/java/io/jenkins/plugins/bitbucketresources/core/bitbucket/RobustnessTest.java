@@ -269,4 +269,26 @@ class RobustnessTest {
         assertThat(outcome).isInstanceOf(Outcome.UnexpectedAnswer.class);
         assertThat(outcome.message()).contains("MiB");
     }
+
+    @Test
+    void aProxyThatAsksForCredentialsIsNamedWithoutAnyHostsSettings() {
+        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+
+        Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
+
+        assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
+        assertThat(outcome.message()).startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the request "
+                + "for repository `acme/app`: it asks for authentication (HTTP 407 for GET ").endsWith("). Check the proxy's credentials.");
+        assertThat(requests(REPO)).isEqualTo(1);
+    }
+
+    @Test
+    void aProxysRefusalEndsWithTheHostsAdvice() {
+        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(407)));
+        ClientSettings withAdvice = settings.withProxyAdvice("Set them where this host keeps its proxy.");
+
+        Outcome<RepositoryInfo> outcome = TestSupport.client(withAdvice).repository(integration, APP);
+
+        assertThat(outcome.message()).endsWith("Check the proxy's credentials. Set them where this host keeps its proxy.");
+    }
 }
