@@ -16,6 +16,7 @@ import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.health.StaticFindings;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -26,14 +27,6 @@ class CredentialHelperShellTest {
         return shell.run(Map.of("APP_INTEGRATION_TOKEN", token), new byte[0], "-c", helper.substring(1) + " " + action);
     }
 
-    private static String printableAscii() {
-        StringBuilder chars = new StringBuilder();
-        for (char c = '!'; c <= '~'; c++) {
-            chars.append(c);
-        }
-        return chars.toString();
-    }
-
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void helpersAnswerExactlyWhatGitExpectsInEveryShell(RealShell shell) {
@@ -43,7 +36,7 @@ class CredentialHelperShellTest {
             String drawn = generate.string(userChars, 1, 12).strip();
             String username = drawn.isEmpty() ? "u" : drawn;
             String resource = generate.string("abc-" + SPECIAL, 1, 10);
-            String token = generate.string(printableAscii(), 8, 40);
+            String token = generate.string(Generator.VISIBLE_ASCII, 8, 40);
             GitRoute basicRoute = new GitRoute(resource, "APP", URL, new GitCredential.Basic(username));
             GitRoute bearerRoute = new GitRoute(resource, "APP", URL, new GitCredential.Bearer());
             String answering = CredentialHelper.answering(basicRoute, username);

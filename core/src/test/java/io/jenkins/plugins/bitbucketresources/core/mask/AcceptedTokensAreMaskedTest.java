@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class AcceptedTokensAreMaskedTest {
 
     private static final int CASES = 2000;
-    private static final String PRINTABLE = printableAscii();
 
     @Test
     void theShortestTokenIsLongerThanTheShortestMaskedForm() {
@@ -51,14 +50,6 @@ class AcceptedTokensAreMaskedTest {
 
     /** {@code min} to {@code max} characters of printable ASCII without the space: what a token may hold. */
     private static String printable(Generator generate, int min, int max) {
-        return generate.string(PRINTABLE, min, max);
-    }
-
-    private static String printableAscii() {
-        StringBuilder characters = new StringBuilder();
-        for (char c = '!'; c <= '~'; c++) {
-            characters.append(c);
-        }
-        return characters.toString();
+        return generate.string(Generator.VISIBLE_ASCII, min, max);
     }
 }

@@ -30,15 +30,7 @@ class PrintedByRealProgramsPropertiesTest {
     private static final Map<String, String> UTF8 = Map.of("LC_ALL", "C.UTF-8");
     private static final Pattern ONLY_QUOTES_AROUND_A_MASK = Pattern.compile("[$'\"\\\\]*\\*\\*\\*\\*['\"\\\\]*");
 
-    private static final String PRINTABLE;
-
-    static {
-        StringBuilder chars = new StringBuilder("''\"\\\\$^é€");
-        for (char c = ' '; c <= '~'; c++) {
-            chars.append(c);
-        }
-        PRINTABLE = chars.toString();
-    }
+    private static final String PRINTABLE = "''\"\\\\$^é€" + Generator.PRINTABLE_ASCII;
 
     @Test
     void setXTracesOfBashAndBusyboxAshAreMasked() {
