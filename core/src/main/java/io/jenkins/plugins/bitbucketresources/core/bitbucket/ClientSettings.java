@@ -70,7 +70,8 @@ public record ClientSettings(
      */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false, Optional.empty());
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false,
+                Optional.empty());
     }
 
     /**

@@ -72,9 +72,9 @@ public final class UsePolicy {
         Resource resource = resolved.resource();
         if (resource.access().onlyOwnCheckout() && !CommitSource.checkedOut(resource, integration, checkouts)) {
             return new UseDecision.Refused(UseDecision.Rule.ONLY_OWN_CHECKOUT, subject(resolved) + " may be used only by a build that has "
-                    + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and " + JobPath.describe(job) + " has "
-                    + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out") + ": check the repository out before "
-                    + "using the resource, or turn onlyOwnCheckout off.");
+                    + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and " + JobPath.describe(job)
+                    + " has " + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out") + ": check the repository out "
+                    + "before using the resource, or turn onlyOwnCheckout off.");
         }
         return new UseDecision.Allowed();
     }
@@ -91,9 +91,9 @@ public final class UsePolicy {
         JobAccess access = resolved.resource().access();
         if (access.limitsJobs() && job.flatMap(j -> access.firstMatch(j.fullName())).isEmpty()) {
             return Optional.of(new UseDecision.Refused(UseDecision.Rule.ALLOWED_JOBS, subject(resolved) + " may not be used by "
-                    + JobPath.describe(job) + ": its allowedJobs " + access.describePatterns() + (job.isPresent() ? " match no job of that name" : " name "
-                    + "the jobs that may use it") + ". Add a pattern that matches the job to the resource's allowedJobs, or use another "
-                    + "resource."));
+                    + JobPath.describe(job) + ": its allowedJobs " + access.describePatterns()
+                    + (job.isPresent() ? " match no job of that name" : " name the jobs that may use it") + ". Add a pattern that matches "
+                    + "the job to the resource's allowedJobs, or use another resource."));
         }
         return Optional.empty();
     }

@@ -170,8 +170,8 @@ final class Messages {
         String more = broken.size() > shown.size() ? " and " + count(broken.size() - shown.size()) + " more" : "";
         boolean one = broken.size() == 1;
         return (one ? "Bitbucket resource " : "Bitbucket resources ") + String.join(", ", shown) + more + (one ? " is" : " are")
-                + " visible to " + JobPath.describe(job) + " but cannot be used until " + (one ? "its definition is" : "their definitions are")
-                + " fixed; this block does not use " + (one ? "it." : "them.");
+                + " visible to " + JobPath.describe(job) + " but cannot be used until "
+                + (one ? "its definition is" : "their definitions are") + " fixed; this block does not use " + (one ? "it." : "them.");
     }
 
     private static String lines(List<Problem> problems) {

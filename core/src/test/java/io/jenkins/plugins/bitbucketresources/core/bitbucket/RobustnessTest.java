@@ -277,8 +277,9 @@ class RobustnessTest {
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
-        assertThat(outcome.message()).startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the request "
-                + "for repository `acme/app`: it asks for authentication (HTTP 407 for GET ").endsWith("). Check the proxy's credentials.");
+        assertThat(outcome.message()).startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the "
+                + "request for repository `acme/app`: it asks for authentication (HTTP 407 for GET ")
+                .endsWith("). Check the proxy's credentials.");
         assertThat(requests(REPO)).isEqualTo(1);
     }
 

@@ -129,6 +129,7 @@ class TokenSecrecyTest {
 
     /** A known prefix, or none, then printable ASCII. */
     private static String token(Generator generate) {
-        return generate.pick("", "ATBB", "BBDC-", "ATATT", "ATCTT", "ATATT3xFfGF0") + generate.string(Generator.VISIBLE_ASCII, PIECE * 2, 60);
+        String prefix = generate.pick("", "ATBB", "BBDC-", "ATATT", "ATCTT", "ATATT3xFfGF0");
+        return prefix + generate.string(Generator.VISIBLE_ASCII, PIECE * 2, 60);
     }
 }
