@@ -8,6 +8,8 @@ import hudson.Util;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * A Bitbucket integration kept as a Jenkins credential: where the Bitbucket API is, the token, and the username or
@@ -36,7 +38,20 @@ public interface BitbucketIntegrationCredentials extends StandardCredentials {
     @NonNull
     String getKind();
 
-    /** The integration for the engine, or every problem with this credential. */
+    /**
+     * The repository <em>Test connection</em> reads ({@code workspace/repo} or {@code PROJECT/repo}), for tokens that
+     * cannot say who they act as; empty when none is kept.
+     */
+    @NonNull
+    default String getTestRepository() {
+        return "";
+    }
+
+    /**
+     * The integration for the engine, or every problem with this credential. The engine's types are bundled with this
+     * plugin and change with it, so other plugins do not build on them.
+     */
+    @Restricted(NoExternalUse.class)
     @NonNull
     Validated<Integration> toIntegration();
 

@@ -14,9 +14,13 @@ import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Identity;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
+import io.jenkins.plugins.bitbucketresources.core.health.Concern;
+import io.jenkins.plugins.bitbucketresources.core.health.StaticFindings;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
@@ -28,6 +32,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -43,11 +48,16 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
     /** The engine needs an ID to validate an integration; forms validate before the credential has one. */
     static final String FORM_ID = "this-integration";
 
+    static final String TEST_REPOSITORY = "testRepository";
+
     private final String url;
     private final Secret token;
     private final String username;
     private final String platform;
     private final String kind;
+    /** Null in credentials saved before it existed. */
+    @CheckForNull
+    private String testRepository;
 
     /**
      * @param url the API location; empty for Bitbucket Cloud
@@ -118,6 +128,34 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         return kind;
     }
 
+    @Restricted(NoExternalUse.class)
+    @NonNull
+    @Override
+    public String getTestRepository() {
+        return Util.fixNull(testRepository);
+    }
+
+    /**
+     * The repository <em>Test connection</em> reads, kept with the credential so that it can be tested again later.
+     *
+     * @param testRepository {@code workspace/repo} or {@code PROJECT/repo}; empty for none
+     * @throws Descriptor.FormException when it is not a repository's source name; a form shows it as an error
+     */
+    @DataBoundSetter
+    public void setTestRepository(@CheckForNull String testRepository) throws Descriptor.FormException {
+        String given = Util.fixNull(testRepository).strip();
+        if (!given.isEmpty()) {
+            try {
+                SourceName.parse(given);
+            } catch (InvalidValueException e) {
+                throw new Descriptor.FormException(
+                        Problem.error(TEST_REPOSITORY, e.getMessage()).toString(), TEST_REPOSITORY);
+            }
+        }
+        this.testRepository = given;
+    }
+
+    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public Validated<Integration> toIntegration() {
@@ -146,19 +184,44 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
     @Symbol("bitbucketIntegration")
     public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
 
+        static final String ICON = "symbol-bitbucket-integration plugin-bitbucket-resources";
+
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.BitbucketIntegrationCredentialsImpl_DisplayName();
         }
 
+        /** The line under the kind's name where a new credential's kind is chosen. */
+        @Override
+        public String getDescription() {
+            return Messages.BitbucketIntegrationCredentialsImpl_Description();
+        }
+
+        /** The plugin's own symbol, {@code images/symbols/bitbucket-integration.svg}. */
+        @Override
+        public String getIconClassName() {
+            return ICON;
+        }
+
+        /**
+         * The engine's verdict on the URL, then its word on an {@code http://} URL to another machine: the token would
+         * cross the network unencrypted. Empty means Bitbucket Cloud.
+         */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckUrl(@QueryParameter String value) {
             if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
-            return FormChecks.value(() -> ApiUrl.parse(value));
+            FormValidation verdict = FormChecks.value(() -> ApiUrl.parse(value));
+            if (verdict.kind != FormValidation.Kind.OK) {
+                return verdict;
+            }
+            return StaticFindings.ofUrl(value)
+                    .map(Concern::message)
+                    .map(FormValidation::warning)
+                    .orElse(verdict);
         }
 
         @POST

@@ -65,6 +65,9 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
     private boolean buildOnPullRequest = BuildTriggers.DEFAULT.pullRequest();
     private boolean buildOnTagPush = BuildTriggers.DEFAULT.tagPush();
     private boolean buildOnRelease = BuildTriggers.DEFAULT.release();
+    // A Boolean, so that a resource saved before the setting existed reads back with its default, on.
+    private Boolean gitAuth = Boolean.TRUE;
+    private boolean shipctl;
     private boolean resolveCommit;
     private List<String> allowedJobs = new ArrayList<>();
     private boolean onlyOwnCheckout;
@@ -193,6 +196,26 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         this.buildOnRelease = buildOnRelease;
     }
 
+    /** Whether git over HTTPS to the repository authenticates with the integration's token in a block (default on). */
+    public boolean isGitAuth() {
+        return gitAuth == null || gitAuth;
+    }
+
+    @DataBoundSetter
+    public void setGitAuth(boolean gitAuth) {
+        this.gitAuth = gitAuth;
+    }
+
+    /** Whether a block or build that uses this resource gets the {@code shipctl} reader on its {@code PATH}. */
+    public boolean isShipctl() {
+        return shipctl;
+    }
+
+    @DataBoundSetter
+    public void setShipctl(boolean shipctl) {
+        this.shipctl = shipctl;
+    }
+
     public boolean isResolveCommit() {
         return resolveCommit;
     }
@@ -262,6 +285,8 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 .branches(branchesOnly, branchesExcept)
                 .tags(tagsOnly, tagsExcept)
                 .buildOn(new BuildTriggers(buildOnCommit, buildOnPullRequest, buildOnTagPush, buildOnRelease))
+                .gitAuth(isGitAuth())
+                .shipctl(shipctl)
                 .resolveCommit(resolveCommit)
                 .allowedJobs(allowedJobs)
                 .onlyOwnCheckout(onlyOwnCheckout)
@@ -288,6 +313,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
 
     /** Settings saved before a field existed read back as null. */
     private Object readResolve() {
+        gitAuth = isGitAuth();
         branch = Util.fixNull(branch);
         branchesOnly = copy(branchesOnly);
         branchesExcept = copy(branchesExcept);
@@ -330,14 +356,16 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     formData.optString("credentialsId"),
                     formData.optString("sourceName"));
             resource.setBranch(formData.optString("branch"));
-            resource.setBranchesOnly(Definitions.split(formData.optString("branchesOnlyText")));
-            resource.setBranchesExcept(Definitions.split(formData.optString("branchesExceptText")));
-            resource.setTagsOnly(Definitions.split(formData.optString("tagsOnlyText")));
-            resource.setTagsExcept(Definitions.split(formData.optString("tagsExceptText")));
+            resource.setBranchesOnly(TextWords.split(formData.optString("branchesOnlyText")));
+            resource.setBranchesExcept(TextWords.split(formData.optString("branchesExceptText")));
+            resource.setTagsOnly(TextWords.split(formData.optString("tagsOnlyText")));
+            resource.setTagsExcept(TextWords.split(formData.optString("tagsExceptText")));
             resource.setBuildOnCommit(formData.optBoolean("buildOnCommit", BuildTriggers.DEFAULT.commit()));
             resource.setBuildOnPullRequest(formData.optBoolean("buildOnPullRequest"));
             resource.setBuildOnTagPush(formData.optBoolean("buildOnTagPush"));
             resource.setBuildOnRelease(formData.optBoolean("buildOnRelease"));
+            resource.setGitAuth(formData.optBoolean("gitAuth", true));
+            resource.setShipctl(formData.optBoolean("shipctl"));
             resource.setResolveCommit(formData.optBoolean("resolveCommit"));
             resource.setAllowedJobs(TextLines.split(formData.optString("allowedJobsText")));
             resource.setOnlyOwnCheckout(formData.optBoolean(JobAccess.ONLY_OWN_CHECKOUT_FIELD));
@@ -365,6 +393,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
          * folder's, or the global one) gives the same variable prefix, since saving both is refused. Only the saved list
          * can be compared: a field's check is sent that field's value alone, not the other entries of the form, so a
          * clash with an entry not saved yet is reported when the list is saved.
+         *
+         * <p>Last, a note of what the name hides: on a folder, the definitions of the same name above it, which its jobs
+         * no longer get; on the global list, the folders whose own definition their jobs get instead. The check runs for
+         * every entry when the page opens, saved or not.
          */
         @POST
         @Restricted(NoExternalUse.class)
@@ -378,6 +410,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return verdict;
             }
             String prefix = ResourceName.of(name).prefix();
+            List<FormValidation> notes = new ArrayList<>();
             for (BitbucketResource saved : savedAlongside(item)) {
                 String other = saved.getName();
                 // The entry itself, as saved; a second entry of the same name is refused when the list is saved.
@@ -385,10 +418,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                     continue;
                 }
                 if (VariablePrefix.of(other).filter(prefix::equals).isPresent()) {
-                    return FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other));
+                    notes.add(FormValidation.warning(Messages.BitbucketResource_PrefixTaken(name, prefix, other)));
+                    break;
                 }
             }
-            return verdict;
+            HidingNotes.of(item, name).map(FormValidation::warning).ifPresent(notes::add);
+            return FormValidation.aggregate(notes);
         }
 
         /** The list the form being checked belongs to, as saved: the folder's, or without an item the global one. */
@@ -451,7 +486,7 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                 return FormValidation.ok();
             }
             List<FormValidation> problems = new ArrayList<>();
-            for (String pattern : Definitions.split(Util.fixNull(text))) {
+            for (String pattern : TextWords.split(Util.fixNull(text))) {
                 problems.add(FormChecks.value(() -> RefNames.checkPattern("pattern", pattern)));
             }
             return FormValidation.aggregate(problems);
@@ -521,6 +556,12 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return result;
         }
 
+        /**
+         * Whether a build can find the integration: it looks the ID up in its job's folders and the global credentials.
+         * An ID visible where the resource is defined is fine. One held only by folders below (for the global list: by
+         * any folder) serves the jobs inside those folders alone, which is a warning saying so; one held nowhere is an
+         * error.
+         */
         @POST
         @Restricted(NoExternalUse.class)
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
@@ -538,9 +579,22 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                             List.<DomainRequirement>of(),
                             CredentialsMatchers.allOf(USABLE_BY_JOBS, CredentialsMatchers.withId(id)))
                     .isEmpty();
-            return visible
-                    ? FormValidation.ok()
-                    : FormValidation.error(Messages.BitbucketResource_CredentialsNotVisible(id));
+            if (visible) {
+                return FormValidation.ok();
+            }
+            List<String> holders = FolderCredentials.foldersHolding(item, id, USABLE_BY_JOBS);
+            if (!holders.isEmpty()) {
+                String folders = Places.joined(
+                        holders.stream().map(Messages::Places_Quoted).toList());
+                return FormValidation.warning(
+                        item == null
+                                ? Messages.BitbucketResource_CredentialsOnlyInFolders(id, folders, holders.size())
+                                : Messages.BitbucketResource_CredentialsOnlyInSubfolders(id, folders, holders.size()));
+            }
+            return FormValidation.error(
+                    item == null
+                            ? Messages.BitbucketResource_CredentialsNotGlobal(id)
+                            : Messages.BitbucketResource_CredentialsNotVisible(id));
         }
 
         /** Which variables the resource will set, worked out by the engine from the values in the form. */
@@ -563,10 +617,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             }
             BitbucketResource form = new BitbucketResource(name, type, credentialsId, sourceName);
             form.setBranch(branch);
-            form.setBranchesOnly(Definitions.split(Util.fixNull(branchesOnlyText)));
-            form.setBranchesExcept(Definitions.split(Util.fixNull(branchesExceptText)));
-            form.setTagsOnly(Definitions.split(Util.fixNull(tagsOnlyText)));
-            form.setTagsExcept(Definitions.split(Util.fixNull(tagsExceptText)));
+            form.setBranchesOnly(TextWords.split(Util.fixNull(branchesOnlyText)));
+            form.setBranchesExcept(TextWords.split(Util.fixNull(branchesExceptText)));
+            form.setTagsOnly(TextWords.split(Util.fixNull(tagsOnlyText)));
+            form.setTagsExcept(TextWords.split(Util.fixNull(tagsExceptText)));
             form.setResolveCommit(resolveCommit);
             Validated<Resource> resource = form.toResource();
             if (!resource.isValid()) {

@@ -5,10 +5,13 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.InvisibleAction;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -16,11 +19,17 @@ import hudson.tasks.BuildWrapperDescriptor;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
+import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
 import net.sf.json.JSONArray;
@@ -33,7 +42,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * "Inject Bitbucket resource variables" for freestyle jobs: the variables of the chosen resources for the whole build,
- * and their tokens masked from the first line of the log to the last post-build step.
+ * git over HTTPS to their repositories authenticated with their tokens, {@code shipctl} on the {@code PATH} when a
+ * resource asks for it, and their tokens masked from the first line of the log to the last post-build step.
  */
 public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
@@ -62,13 +72,38 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         return false;
     }
 
+    /** A freestyle build, with its workspace: the resources' variables, git's configuration and {@code shipctl}. */
+    @Override
+    public void setUp(
+            Context context,
+            Run<?, ?> build,
+            FilePath workspace,
+            Launcher launcher,
+            TaskListener listener,
+            EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        inject(context, build, workspace, listener, initialEnvironment);
+    }
+
     /**
+     * Without a workspace: only in Pipeline's generic wrapper step, which is refused.
+     *
      * @throws AbortException in Pipeline, where the generic wrapper step would keep the variables (the tokens
      *     included) in clear in the saved program state, not declare them sensitive and not mask failures: the line
      *     says to use {@code withBitbucketResource} instead
      */
     @Override
     public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        inject(context, build, null, listener, initialEnvironment);
+    }
+
+    private void inject(
+            Context context,
+            Run<?, ?> build,
+            @CheckForNull FilePath workspace,
+            TaskListener listener,
+            EnvVars initialEnvironment)
             throws IOException, InterruptedException {
         if (!(build instanceof AbstractBuild)) {
             throw new AbortException(Messages.BitbucketResourceBuildWrapper_UseTheStep(stepExample()));
@@ -77,10 +112,38 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             listener.getLogger().println(Messages.BitbucketResourceBuildWrapper_NoneChosen());
             return;
         }
-        BlockEnvironment environment = BlockSetup.prepare(build, getResources());
+        BlockEnvironment environment =
+                RunResources.prepare(build, getResources(), RunResources.Host.FREESTYLE, listener);
+        boolean shipctl = ShipctlScript.requested(false, environment);
+        if (shipctl && workspace == null) {
+            throw new AbortException(Messages.BitbucketResourceBuildWrapper_ShipctlWithoutWorkspace());
+        }
         listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
         for (Variable variable : environment.variables()) {
             context.env(variable.name(), variable.value());
+        }
+        GitAuthPlan git = GitAuth.plan(environment);
+        if (!git.isEmpty()) {
+            Map<String, String> inside = new HashMap<>(initialEnvironment);
+            inside.putAll(environment.asMap());
+            GitEnvironment added = git.parametersFor(inside);
+            if (added instanceof GitEnvironment.Added variables) {
+                listener.getLogger().println(Messages.RunResources_Git(git.describe()));
+                for (Variable variable : variables.variables()) {
+                    context.env(variable.name(), variable.value());
+                }
+                if (!variables.secretNames().isEmpty()) {
+                    build.addAction(new SecretVariables(variables.secretNames()));
+                }
+            } else if (added instanceof GitEnvironment.NotAdded notAdded) {
+                listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
+            }
+        }
+        if (shipctl) {
+            FilePath directory = ShipctlDirectory.create(workspace);
+            listener.getLogger().println(Messages.RunResources_Shipctl(directory.getRemote()));
+            context.env("PATH+SHIPCTL", directory.getRemote());
+            context.setDisposer(new RemoveShipctl(directory));
         }
     }
 
@@ -90,6 +153,9 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
     public void makeSensitiveBuildVariables(AbstractBuild build, Set<String> sensitiveVariables) {
         for (String name : getResources()) {
             EnvironmentContract.tokenVariable(name).ifPresent(sensitiveVariables::add);
+        }
+        for (SecretVariables secret : build.getActions(SecretVariables.class)) {
+            sensitiveVariables.addAll(secret.names);
         }
     }
 
@@ -103,7 +169,7 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         if (!(build instanceof AbstractBuild)) {
             return null;
         }
-        return new SecretMaskingFilter(BlockSetup.secretForms(build, getResources()));
+        return new SecretMaskingFilter(RunResources.secretForms(build, getResources()));
     }
 
     /** The step call that does what this wrapper was asked to do, for the message that refuses it in Pipeline. */
@@ -151,8 +217,10 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         }
 
         /**
-         * For the form: one checkbox per resource the job sees (where it is defined, the nearest definition winning),
-         * then the chosen names the job no longer sees, which stay chosen until someone unticks them.
+         * For the form: one checkbox per resource the job sees, as a build of the job would see it (where it is defined,
+         * the nearest definition winning): usable, broken with what to fix (a broken nearest definition is shown, not
+         * replaced by a farther one), or refused to the job by the use policy; then the chosen names the job no longer
+         * sees, which stay chosen until someone unticks them.
          */
         @Restricted(NoExternalUse.class)
         @NonNull
@@ -161,17 +229,52 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             List<String> chosen = instance == null ? List.of() : instance.getResources();
             List<Choice> choices = new ArrayList<>();
             if (context instanceof Item item && Permissions.canConfigure(item)) {
-                for (ResolvedResource visible : ResourceResolver.get().visible(item)) {
-                    String name = visible.resource().name().value();
-                    choices.add(new Choice(name, visible.describe(), chosen.contains(name)));
+                try {
+                    for (VisibleResource visible : RunResources.visible(item).all()) {
+                        choices.add(Choice.of(visible, chosen.contains(visible.name())));
+                    }
+                } catch (AbortException e) {
+                    choices.add(new Choice(
+                            "", "", Messages.BitbucketResourceBuildWrapper_NoList() + "\n" + e.getMessage(), false));
                 }
             }
             for (String name : chosen) {
                 if (choices.stream().noneMatch(c -> c.getName().equals(name))) {
-                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), true));
+                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), "", true));
                 }
             }
             return choices;
+        }
+    }
+
+    /**
+     * The names of the secret variables a build got from git's configuration (an {@code Authorization} header), which
+     * depend on the integrations the build found; only names are kept.
+     */
+    @Restricted(NoExternalUse.class)
+    public static final class SecretVariables extends InvisibleAction {
+
+        private final List<String> names;
+
+        SecretVariables(List<String> names) {
+            this.names = new ArrayList<>(names);
+        }
+    }
+
+    /** Removes {@code shipctl}'s directory when the build's environment is torn down, however the build ended. */
+    private static final class RemoveShipctl extends Disposer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final FilePath directory;
+
+        RemoveShipctl(FilePath directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws InterruptedException {
+            ShipctlDirectory.remove(directory, listener);
         }
     }
 
@@ -181,12 +284,25 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
         private final String name;
         private final String label;
+        private final String problem;
         private final boolean chosen;
 
-        Choice(String name, String label, boolean chosen) {
+        Choice(String name, String label, String problem, boolean chosen) {
             this.name = name;
             this.label = label;
+            this.problem = problem;
             this.chosen = chosen;
+        }
+
+        /** A name the job sees; a broken or refused one with the engine's line on what stops it. */
+        static Choice of(VisibleResource visible, boolean chosen) {
+            String problem = "";
+            if (visible instanceof VisibleResource.Broken broken) {
+                problem = broken.message();
+            } else if (visible instanceof VisibleResource.Refused refused) {
+                problem = refused.message();
+            }
+            return new Choice(visible.name(), visible.describe(), problem, chosen);
         }
 
         public String getName() {
@@ -195,6 +311,11 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
 
         public String getLabel() {
             return label;
+        }
+
+        /** What stops a build that uses this resource, line by line; none when nothing does. */
+        public List<String> getProblemLines() {
+            return problem.lines().toList();
         }
 
         public boolean isChosen() {

@@ -7,11 +7,17 @@ import hudson.model.Run;
 import io.jenkins.plugins.bitbucketresources.core.revision.Checkout;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.Beta;
 
 /**
  * What a build has checked out so far, as an SCM plugin records it. A {@code ciRepo} resource takes its commit from
- * the checkout of its own repository.
+ * the checkout of its own repository, and one with {@code onlyOwnCheckout} may be used only once the build has checked
+ * its repository out.
+ *
+ * <p>In beta: the engine's {@link Checkout} it returns is bundled with this plugin and may change with it.
  */
+@Restricted(Beta.class)
 public interface Checkouts extends ExtensionPoint {
 
     /** The checkouts this SCM recorded on the build, oldest first. */

@@ -2,24 +2,46 @@ package io.jenkins.plugins.bitbucketresources;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.console.ConsoleLogFilter;
+import hudson.model.Computer;
+import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.bitbucketresources.core.definition.Definitions;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
+import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
+import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
+import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
+import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
+import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -34,12 +56,18 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code withBitbucketResource('app-repo') { … }} and {@code withBitbucketResource(['app-repo', 'tools']) { … }}: runs
- * the block with the variables of the named resources, the tokens masked in its output.
+ * the block with the variables of the named resources, the tokens masked in its output, git over HTTPS to their
+ * repositories authenticated with their tokens, and with {@code shipctl: true} (or a resource that asks for it) the
+ * {@code shipctl} reader first on the {@code PATH}.
  *
  * <p>The names are one parameter of type {@code String[]} so that both spellings work: Pipeline passes a single
  * string through {@link DescriptorImpl#customInstantiate}, which makes it a one-element list, and Declarative's check of
@@ -48,6 +76,7 @@ import org.kohsuke.stapler.StaplerRequest2;
 public final class WithBitbucketResourceStep extends Step {
 
     private final List<String> resources;
+    private boolean shipctl;
 
     @DataBoundConstructor
     public WithBitbucketResourceStep(@CheckForNull String[] resources) {
@@ -65,6 +94,16 @@ public final class WithBitbucketResourceStep extends Step {
     @NonNull
     public String[] getResources() {
         return resources.toArray(new String[0]);
+    }
+
+    /** Whether the block gets the {@code shipctl} reader on its {@code PATH}, whatever its resources ask for. */
+    public boolean isShipctl() {
+        return shipctl;
+    }
+
+    @DataBoundSetter
+    public void setShipctl(boolean shipctl) {
+        this.shipctl = shipctl;
     }
 
     /** For the form: the names in one text field. */
@@ -97,20 +136,52 @@ public final class WithBitbucketResourceStep extends Step {
         }
 
         private void setUp() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            BlockEnvironment environment = BlockSetup.prepare(run, step.resources);
+            StepContext context = getContext();
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            BlockEnvironment environment =
+                    RunResources.prepare(run, step.resources, RunResources.Host.PIPELINE, listener);
+            FilePath workspace = context.get(FilePath.class);
+            boolean shipctl = ShipctlScript.requested(step.shipctl, environment);
+            if (shipctl && workspace == null) {
+                throw new AbortException(Messages.WithBitbucketResourceStep_ShipctlOutsideNode());
+            }
             listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
-            SecretMaskingFilter filter = new SecretMaskingFilter(BlockSetup.secretForms(environment.integrations()));
-            getContext()
-                    .newBodyInvoker()
-                    .withContext(EnvironmentExpander.merge(
-                            getContext().get(EnvironmentExpander.class), new BlockVariables(environment)))
-                    .withContext(BodyInvoker.mergeConsoleLogFilters(getContext().get(ConsoleLogFilter.class), filter))
-                    .withContext(FailureHandler.merge(
-                            getContext().get(FailureHandler.class), new MaskingFailureHandler(filter)))
-                    .withCallback(new MaskingCallback(filter))
-                    .start();
+            GitAuthPlan git = GitAuth.plan(environment);
+            if (!git.isEmpty()) {
+                // The block's own commands may see another environment (a node inside the block): it is worked out
+                // again for each of them; here it only tells whether git will refuse what the environment already
+                // holds.
+                EnvVars outside = context.get(EnvVars.class);
+                Map<String, String> inside = outside == null ? new HashMap<>() : new HashMap<>(outside);
+                inside.putAll(environment.asMap());
+                if (git.parametersFor(inside) instanceof GitEnvironment.NotAdded notAdded) {
+                    listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
+                } else {
+                    listener.getLogger().println(Messages.RunResources_Git(git.describe()));
+                }
+            }
+            SecretMaskingFilter filter = new SecretMaskingFilter(RunResources.secretForms(environment.integrations()));
+            FilePath shipctlDirectory = shipctl ? ShipctlDirectory.create(workspace) : null;
+            if (shipctlDirectory != null) {
+                listener.getLogger().println(Messages.RunResources_Shipctl(shipctlDirectory.getRemote()));
+            }
+            try {
+                context.newBodyInvoker()
+                        .withContext(EnvironmentExpander.merge(
+                                context.get(EnvironmentExpander.class),
+                                new BlockVariables(environment, git, shipctlDirectory)))
+                        .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                        .withContext(FailureHandler.merge(
+                                context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
+                        .withCallback(new BlockEnd(filter, shipctlDirectory))
+                        .start();
+            } catch (RuntimeException e) {
+                if (shipctlDirectory != null) {
+                    ShipctlDirectory.remove(shipctlDirectory, listener);
+                }
+                throw e;
+            }
         }
     }
 
@@ -135,15 +206,24 @@ public final class WithBitbucketResourceStep extends Step {
         }
     }
 
-    /** The block's variables; the tokens are kept encrypted wherever the block's state is saved. */
+    /**
+     * The block's variables; the tokens are kept encrypted wherever the block's state is saved. git's configuration is
+     * worked out anew for each command from the environment it runs in (an agent's, an outer block's), so it is never
+     * saved, Bearer header included; {@code shipctl}'s directory goes first on the {@code PATH}.
+     */
     private static final class BlockVariables extends EnvironmentExpander {
 
         private static final long serialVersionUID = 1L;
 
         private final LinkedHashMap<String, String> plain = new LinkedHashMap<>();
         private final TreeMap<String, Secret> secret = new TreeMap<>();
+        private final GitAuthPlan git;
+        private final TreeSet<String> gitSecrets = new TreeSet<>();
 
-        BlockVariables(BlockEnvironment environment) {
+        @CheckForNull
+        private final String shipctl;
+
+        BlockVariables(BlockEnvironment environment, GitAuthPlan git, @CheckForNull FilePath shipctl) {
             for (Variable variable : environment.variables()) {
                 if (variable.secret()) {
                     secret.put(variable.name(), Secret.fromString(variable.value()));
@@ -151,44 +231,105 @@ public final class WithBitbucketResourceStep extends Step {
                     plain.put(variable.name(), variable.value());
                 }
             }
+            this.git = git;
+            // Which of git's variables are secret depends on the resources only, not on the environment.
+            if (git.parametersFor(environment.asMap()) instanceof GitEnvironment.Added added) {
+                gitSecrets.addAll(added.secretNames());
+            }
+            this.shipctl = shipctl == null ? null : shipctl.getRemote();
         }
 
         @Override
         public void expand(@NonNull EnvVars env) {
             plain.forEach(env::override);
             secret.forEach((name, value) -> env.override(name, value.getPlainText()));
+            if (!git.isEmpty()) {
+                try {
+                    if (git.parametersFor(env) instanceof GitEnvironment.Added added) {
+                        for (Variable variable : added.variables()) {
+                            env.put(variable.name(), variable.value());
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // A step inside the block set a token variable to what is not a token: git gets nothing from here.
+                }
+            }
+            if (shipctl != null) {
+                env.override("PATH+SHIPCTL", shipctl);
+            }
         }
 
         /** Named so that Pipeline warns when a script interpolates a token into a Groovy string. */
         @NonNull
         @Override
         public Set<String> getSensitiveVariables() {
-            return Collections.unmodifiableSet(secret.keySet());
+            Set<String> names = new TreeSet<>(secret.keySet());
+            names.addAll(gitSecrets);
+            return Collections.unmodifiableSet(names);
         }
     }
 
     /**
-     * Passes the block's outcome on, masking the tokens out of any failure message. The body's failure has normally been
-     * through {@link MaskingFailureHandler} already; masking it again costs little and covers a handler that failed.
+     * When the block ends, however it ends: removes {@code shipctl}'s directory, off the Pipeline thread since the
+     * directory is on an agent, then passes the outcome on with the tokens masked out of any failure message. The
+     * body's failure has normally been through {@link MaskingFailureHandler} already; masking it again costs little and
+     * covers a handler that failed.
      */
-    private static final class MaskingCallback extends BodyExecutionCallback {
+    private static final class BlockEnd extends BodyExecutionCallback {
 
         private static final long serialVersionUID = 1L;
 
         private final SecretMaskingFilter filter;
 
-        MaskingCallback(SecretMaskingFilter filter) {
+        @CheckForNull
+        private final FilePath shipctl;
+
+        BlockEnd(SecretMaskingFilter filter, @CheckForNull FilePath shipctl) {
             this.filter = filter;
+            this.shipctl = shipctl;
         }
 
         @Override
         public void onSuccess(StepContext context, Object result) {
-            context.onSuccess(result);
+            afterCleanUp(context, () -> context.onSuccess(result));
         }
 
         @Override
         public void onFailure(StepContext context, Throwable t) {
-            context.onFailure(MaskedException.mask(t, filter::mask));
+            Throwable masked = MaskedException.mask(t, filter::mask);
+            afterCleanUp(context, () -> context.onFailure(masked));
+        }
+
+        private void afterCleanUp(StepContext context, Runnable then) {
+            FilePath directory = shipctl;
+            if (directory == null) {
+                then.run();
+                return;
+            }
+            Runnable cleanUp = () -> {
+                try {
+                    ShipctlDirectory.remove(directory, listener(context));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    then.run();
+                }
+            };
+            try {
+                Computer.threadPoolForRemoting.execute(cleanUp);
+            } catch (RejectedExecutionException shuttingDown) {
+                // Jenkins is stopping: the block ends all the same, and the directory, which holds no secret, stays.
+                then.run();
+            }
+        }
+
+        private static TaskListener listener(StepContext context) throws InterruptedException {
+            try {
+                TaskListener listener = context.get(TaskListener.class);
+                return listener == null ? TaskListener.NULL : listener;
+            } catch (IOException e) {
+                return TaskListener.NULL;
+            }
         }
     }
 
@@ -197,6 +338,9 @@ public final class WithBitbucketResourceStep extends Step {
 
         static final String RESOURCES = "resources";
         static final String RESOURCES_TEXT = "resourcesText";
+        static final String SHIPCTL = "shipctl";
+        /** The form's checkboxes, one per resource the job sees, each sending its name when ticked. */
+        static final String CHOSEN = "chosen";
 
         public DescriptorImpl() {
             addHelpFileRedirect(RESOURCES_TEXT, WithBitbucketResourceStep.class, RESOURCES);
@@ -255,11 +399,143 @@ public final class WithBitbucketResourceStep extends Step {
             return ud;
         }
 
-        /** The names from the form's text field, whitespace between them. */
+        /**
+         * Stage and graph views label the block with the names of its resources, which are no secret; whether it asks for
+         * {@code shipctl} is left out.
+         */
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            List<String> names = new ArrayList<>();
+            for (String key : List.of(RESOURCES, UninstantiatedDescribable.ANONYMOUS_KEY)) {
+                Object value = namedArgs.get(key);
+                if (value instanceof CharSequence one) {
+                    names.add(one.toString());
+                } else if (value instanceof Collection<?> many) {
+                    many.stream()
+                            .filter(CharSequence.class::isInstance)
+                            .map(Object::toString)
+                            .forEach(names::add);
+                } else if (value instanceof Object[] many) {
+                    for (Object each : many) {
+                        if (each instanceof CharSequence name) {
+                            names.add(name.toString());
+                        }
+                    }
+                }
+            }
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+
+        /**
+         * The names ticked in the form's list, then those typed, each once.
+         *
+         * @throws NoResourceNamed when neither names any resource: the step would run nothing, and the Snippet
+         *     Generator shows the message in place of a snippet
+         */
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
-            return new WithBitbucketResourceStep(
-                    Definitions.split(formData.optString(RESOURCES_TEXT)).toArray(new String[0]));
+            List<String> names = new ArrayList<>();
+            Object ticked = formData.opt(CHOSEN);
+            if (ticked instanceof JSONArray many) {
+                for (Object each : many) {
+                    addOnce(names, String.valueOf(each));
+                }
+            } else if (ticked instanceof String one) {
+                addOnce(names, one);
+            }
+            for (String typed : TextWords.split(formData.optString(RESOURCES_TEXT))) {
+                addOnce(names, typed);
+            }
+            if (names.isEmpty()) {
+                throw new NoResourceNamed(Messages.WithBitbucketResourceStep_NoneNamed());
+            }
+            WithBitbucketResourceStep step = new WithBitbucketResourceStep(names.toArray(new String[0]));
+            step.setShipctl(formData.optBoolean(SHIPCTL));
+            return step;
+        }
+
+        private static void addOnce(List<String> names, String name) {
+            String stripped = name.strip();
+            if (!stripped.isEmpty() && !names.contains(stripped)) {
+                names.add(stripped);
+            }
+        }
+
+        /** For the form: the resources the job the form belongs to sees, and the names chosen that it does not offer. */
+        @Restricted(NoExternalUse.class)
+        @NonNull
+        public ResourceChoices choices(@CheckForNull Object context, @CheckForNull WithBitbucketResourceStep instance) {
+            return ResourceChoices.of(context, instance == null ? List.of() : instance.resources);
+        }
+
+        /** For the form's text field: the names chosen that the list does not offer. */
+        @Restricted(NoExternalUse.class)
+        @NonNull
+        public WithBitbucketResourceStep typed(@NonNull ResourceChoices choices) {
+            return new WithBitbucketResourceStep(choices.getOthers().toArray(new String[0]));
+        }
+
+        /**
+         * The typed names, as a block of the job would take them: an unknown name is a warning with the closest names
+         * the job sees (it may be defined before the job runs), a name whose definition is broken or that the use policy
+         * refuses to the job an error with the engine's line. Outside a job only the names themselves are checked.
+         */
+        @POST
+        @Restricted(NoExternalUse.class)
+        public FormValidation doCheckResourcesText(@AncestorInPath Item item, @QueryParameter String value) {
+            List<String> names = TextWords.split(Util.fixNull(value));
+            if (names.isEmpty()) {
+                return FormValidation.ok();
+            }
+            if (!(item instanceof Job<?, ?> job) || !job.hasPermission(Item.EXTENDED_READ)) {
+                List<FormValidation> verdicts = new ArrayList<>();
+                for (String name : names) {
+                    verdicts.add(FormChecks.value(() -> ResourceName.of(name)));
+                }
+                return FormValidation.aggregate(verdicts);
+            }
+            List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
+            Optional<JobPath> path = Optional.of(new JobPath(job.getFullName()));
+            List<FormValidation> verdicts = new ArrayList<>();
+            for (BlockProblem problem :
+                    BlockPreparation.resolve(scopes, names, path).problems()) {
+                if (problem.kind() == BlockProblem.Kind.UNKNOWN_NAMES) {
+                    verdicts.add(FormValidation.warning(problem.message()));
+                } else if (problem.isError()) {
+                    verdicts.add(FormValidation.error(problem.message()));
+                }
+            }
+            VisibleResources seen = BlockPreparation.visible(scopes, path, GlobalUsePolicy.current());
+            for (String name : names) {
+                seen.find(name)
+                        .filter(VisibleResource.Refused.class::isInstance)
+                        .map(VisibleResource.Refused.class::cast)
+                        .ifPresent(refused -> verdicts.add(FormValidation.error(refused.message())));
+            }
+            return FormValidation.aggregate(verdicts);
+        }
+    }
+
+    /**
+     * A form that names no resource. Its message is the whole of what it says: the Snippet Generator prints a failure
+     * to generate as the snippet, and a stack trace there would only hide the message.
+     */
+    static final class NoResourceNamed extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoResourceNamed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 }

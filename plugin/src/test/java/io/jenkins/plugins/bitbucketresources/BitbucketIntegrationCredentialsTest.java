@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
@@ -31,11 +33,15 @@ import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.util.NameValuePair;
+import org.jenkins.ui.symbol.Symbol;
+import org.jenkins.ui.symbol.SymbolRequest;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -152,7 +158,7 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void theUpdateDialogShowsEveryFieldAndSavesThemBackUnchanged(JenkinsRule j) throws Exception {
-        addGlobally(new BitbucketIntegrationCredentialsImpl(
+        BitbucketIntegrationCredentialsImpl saved = new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.GLOBAL,
                 "dc",
                 "Data Center",
@@ -160,7 +166,9 @@ class BitbucketIntegrationCredentialsTest {
                 Secret.fromString("BBDC-dc-token-value"),
                 "builder",
                 "datacenter",
-                "personalHttpToken"));
+                "personalHttpToken");
+        saved.setTestRepository("PROJ/app");
+        addGlobally(saved);
         String credential = "credentials/store/system/domain/_/credential/dc/";
 
         JSONObject submitted = new JSONObject();
@@ -188,6 +196,7 @@ class BitbucketIntegrationCredentialsTest {
             assertEquals("builder", submitted.optString("username"));
             assertEquals("datacenter", submitted.optString("platform"));
             assertEquals("personalHttpToken", submitted.optString("kind"));
+            assertEquals("PROJ/app", submitted.optString("testRepository"));
             assertThat(submitted.optString("token"), not(containsString("BBDC-dc-token-value")));
 
             WebRequest save = new WebRequest(wc.createCrumbedUrl(credential + "updateSubmit"), HttpMethod.POST);
@@ -203,6 +212,115 @@ class BitbucketIntegrationCredentialsTest {
         assertEquals("builder", after.getUsername());
         assertEquals("datacenter", after.getPlatform());
         assertEquals("personalHttpToken", after.getKind());
+        assertEquals("PROJ/app", after.getTestRepository());
+    }
+
+    @Test
+    void theRepositoryToTestWithIsKeptAsASourceNameOrNotAtAll(JenkinsRule j) throws Exception {
+        BitbucketIntegrationCredentialsImpl credentials = cloudIntegration(CREDENTIALS_ID, TOKEN);
+        assertEquals("", credentials.getTestRepository());
+
+        credentials.setTestRepository("  acme/app ");
+        assertEquals("acme/app", credentials.getTestRepository());
+        credentials.setTestRepository(null);
+        assertEquals("", credentials.getTestRepository());
+
+        Descriptor.FormException refused = assertThrows(
+                Descriptor.FormException.class, () -> credentials.setTestRepository("https://bitbucket.org/acme/app"));
+        assertEquals("testRepository", refused.getFormField());
+        assertThat(refused.getMessage(), containsString("is a URL, not a source name"));
+    }
+
+    @Test
+    void aWrongRepositoryToTestWithPostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j)
+            throws Exception {
+        JSONObject credentials = new JSONObject()
+                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("scope", "GLOBAL")
+                .element("id", "with-test-repository")
+                .element("description", "")
+                .element("url", "")
+                .element("token", TOKEN)
+                .element("username", "")
+                .element("platform", "")
+                .element("kind", "")
+                .element("testRepository", "acme");
+
+        WebResponse response;
+        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            WebRequest create = new WebRequest(
+                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
+            create.setRequestParameters(List.of(new NameValuePair(
+                    "json", new JSONObject().element("credentials", credentials).toString())));
+            response = wc.getPage(create).getWebResponse();
+        }
+
+        assertEquals(400, response.getStatusCode());
+        assertThat(response.getContentAsString(), containsString("testRepository"));
+        assertThat(response.getContentAsString(), containsString("is not of the form owner/repository"));
+        assertThat(response.getContentAsString(), not(containsString(TOKEN)));
+        assertThat(response.getContentAsString(), not(containsString("\tat ")));
+        assertThat(integrations(), is(empty()));
+    }
+
+    @Test
+    void anHttpUrlToAnotherMachineIsAWarningThatTheTokenWouldTravelInClear(JenkinsRule j) throws Exception {
+        BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
+
+        FormValidation plain = descriptor.doCheckUrl("http://bitbucket.example.com:7990");
+
+        assertEquals(FormValidation.Kind.WARNING, plain.kind);
+        assertThat(plain.getMessage(), containsString("http://bitbucket.example.com:7990 is http://"));
+        assertThat(plain.getMessage(), containsString("the token travels unencrypted"));
+        assertThat(plain.getMessage(), containsString("use the https:// address of Bitbucket"));
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckUrl("http://127.0.0.1:7990").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckUrl("https://bitbucket.example.com").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckUrl("").kind);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckUrl("ftp://bitbucket.example.com").kind);
+
+        String answer;
+        try (JenkinsRule.WebClient wc = j.createWebClient()) {
+            WebRequest check = new WebRequest(
+                    wc.createCrumbedUrl(
+                            "descriptorByName/" + BitbucketIntegrationCredentialsImpl.class.getName() + "/checkUrl"),
+                    HttpMethod.POST);
+            check.setRequestParameters(List.of(new NameValuePair("value", "http://bitbucket.example.com")));
+            answer = wc.getPage(check).getWebResponse().getContentAsString();
+        }
+        assertThat(answer, containsString("class=\"warning\""));
+        assertThat(answer, containsString("travels unencrypted"));
+    }
+
+    @Test
+    void theKindPickerShowsTheIntegrationWithItsOwnIconAndADescription(JenkinsRule j) throws Exception {
+        BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
+        String icon = Symbol.get(new SymbolRequest.Builder()
+                .withName("bitbucket-integration")
+                .withPluginName("bitbucket-resources")
+                .build());
+        String missing = Symbol.get(new SymbolRequest.Builder()
+                .withName("no-such-symbol")
+                .withPluginName("bitbucket-resources")
+                .build());
+
+        assertEquals("symbol-bitbucket-integration plugin-bitbucket-resources", descriptor.getIconClassName());
+        assertNotEquals(missing, icon, "the plugin's own symbol is found, not the placeholder");
+        assertThat(icon, containsString("M96 136h320"));
+
+        String choice;
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
+            HtmlPage dialog = wc.goTo("credentials/store/system/domain/_/dialog");
+            DomNode radio = dialog.querySelector("input[name='kind'][value='" + descriptor.getId() + "']");
+            assertNotNull(radio, "the kind is offered");
+            // The radio button, its icon, name and description are one label.
+            choice = radio.getParentNode().asXml();
+        }
+        assertThat(choice, containsString("Bitbucket integration"));
+        assertThat(choice, containsString(descriptor.getDescription()));
+        assertThat(choice, containsString("M96 136h320"));
     }
 
     @Test

@@ -5,10 +5,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Descriptor;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,8 @@ class BitbucketResourcesConfigurationTest {
         resource.setBuildOnTagPush(true);
         resource.setBuildOnRelease(true);
         resource.setResolveCommit(true);
+        resource.setGitAuth(false);
+        resource.setShipctl(true);
         return resource;
     }
 
@@ -60,6 +66,38 @@ class BitbucketResourcesConfigurationTest {
                     BitbucketResourcesConfiguration.get().getResources();
             assertEquals(1, after.size());
             j.assertEqualDataBoundBeans(everyField(), after.get(0));
+        });
+    }
+
+    /** Saved before git authentication and shipctl could be set: git authentication on, as it is by default. */
+    @Test
+    void aResourceSavedBeforeGitAuthenticationExistedHasItOn() throws Throwable {
+        sessions.then(j -> {
+            Files.writeString(
+                    j.jenkins.getRootDir().toPath().resolve(BitbucketResourcesConfiguration.class.getName() + ".xml"),
+                    "<?xml version='1.1' encoding='UTF-8'?>\n"
+                            + "<" + BitbucketResourcesConfiguration.class.getName() + ">\n"
+                            + "  <resources>\n"
+                            + "    <" + BitbucketResource.class.getName() + ">\n"
+                            + "      <name>app-repo</name>\n"
+                            + "      <type>gitRepo</type>\n"
+                            + "      <credentialsId>bitbucket-cloud</credentialsId>\n"
+                            + "      <sourceName>acme/app</sourceName>\n"
+                            + "      <branch></branch>\n"
+                            + "      <buildOnCommit>true</buildOnCommit>\n"
+                            + "      <resolveCommit>false</resolveCommit>\n"
+                            + "    </" + BitbucketResource.class.getName() + ">\n"
+                            + "  </resources>\n"
+                            + "</" + BitbucketResourcesConfiguration.class.getName() + ">\n",
+                    StandardCharsets.UTF_8);
+
+            BitbucketResourcesConfiguration.get().load();
+
+            BitbucketResource loaded =
+                    BitbucketResourcesConfiguration.get().getResources().get(0);
+            assertTrue(loaded.isGitAuth());
+            assertFalse(loaded.isShipctl());
+            assertTrue(loaded.toResource().orElseThrow().gitAuth());
         });
     }
 

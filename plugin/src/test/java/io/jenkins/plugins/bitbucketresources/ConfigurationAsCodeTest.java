@@ -46,6 +46,8 @@ class ConfigurationAsCodeTest {
         assertEquals("https://api.bitbucket.org/2.0", cloud.getUrl());
         assertEquals("https://git.example.com/bitbucket", dataCenter.getUrl());
         assertEquals("builder", dataCenter.getUsername());
+        assertEquals("PROJ/infra", dataCenter.getTestRepository());
+        assertEquals("", cloud.getTestRepository());
 
         List<BitbucketResource> resources =
                 BitbucketResourcesConfiguration.get().getResources();
@@ -54,6 +56,9 @@ class ConfigurationAsCodeTest {
         assertEquals(List.of("v*"), resources.get(0).getTagsOnly());
         assertEquals(true, resources.get(0).isBuildOnPullRequest());
         assertEquals(List.of("main", "release/*"), resources.get(1).getBranchesOnly());
+        assertEquals(true, resources.get(0).isGitAuth());
+        assertEquals(false, resources.get(1).isGitAuth());
+        assertEquals(true, resources.get(1).isShipctl());
     }
 
     @Test
@@ -80,6 +85,29 @@ class ConfigurationAsCodeTest {
         assertThat(yaml, not(containsString("BBDC-dc-token-value")));
         assertEquals(TOKEN, Secret.fromString(cloud.getScalarValue("token")).getPlainText());
         assertEquals("bitbucket-cloud", cloud.getScalarValue("id"));
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void theRepositoryToTestWithIsExportedAndReadBack(JenkinsConfiguredWithCodeRule j) throws Exception {
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        RootElementConfigurator<?> credentials = ConfiguratorRegistry.get().lookupRootElement("credentials");
+        CNode exported = describe(credentials, context);
+        assertEquals("PROJ/infra", integration(exported, 1).getScalarValue("testRepository"));
+
+        ConfigurationAsCode.get()
+                .configure(writeTemporary(
+                        "credentials:\n" + Util.toYamlString(exported).indent(2)));
+
+        BitbucketIntegrationCredentials dataCenter =
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                                BitbucketIntegrationCredentials.class, null, ACL.SYSTEM2)
+                        .stream()
+                        .filter(c -> c.getId().equals("bitbucket-dc"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals("PROJ/infra", dataCenter.getTestRepository());
+        assertEquals("BBDC-dc-token-value", dataCenter.getToken().getPlainText());
     }
 
     @Test

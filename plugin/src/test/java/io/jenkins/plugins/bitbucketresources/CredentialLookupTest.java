@@ -119,7 +119,7 @@ class CredentialLookupTest {
         WorkflowRun run = runWithParameter(
                 "plain-text", "decoy", "withBitbucketResource('app-repo') { echo 'never here' }", Result.FAILURE);
 
-        j.assertLogContains("uses the credential `plain-text`, which is a Secret text credential", run);
+        j.assertLogContains("uses `plain-text`, which is a Secret text credential, not a Bitbucket integration", run);
         j.assertLogNotContains("never here", run);
         assertEquals(List.of(), uses().ids);
         assertFalse(recordedAsUsedBy(plain, run));

@@ -14,6 +14,7 @@ import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.actions.ErrorAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -83,8 +86,23 @@ final class Fixtures {
         BitbucketResourcesConfiguration.get().setResources(List.of(resources));
     }
 
+    /** Replaces what the folder defines, as saving its page does. */
     static void defineOn(AbstractFolder<?> folder, BitbucketResource... resources) throws IOException {
+        folder.getProperties().removeAll(BitbucketResourcesFolderProperty.class);
         folder.addProperty(new BitbucketResourcesFolderProperty(List.of(resources)));
+    }
+
+    /**
+     * Changes a folder's saved configuration the way someone editing its {@code config.xml} by hand would, and reloads
+     * it: nothing checks the resources on the way, so a definition can be left broken, as one saved before a rule
+     * changed is.
+     */
+    static void editSavedConfiguration(AbstractFolder<?> folder, String from, String to) throws IOException {
+        String xml = folder.getConfigFile().asString();
+        if (!xml.contains(from)) {
+            throw new AssertionError("the saved configuration of " + folder.getFullName() + " has no " + from);
+        }
+        folder.updateByXml((Source) new StreamSource(new StringReader(xml.replace(from, to))));
     }
 
     static Folder folder(JenkinsRule j, String name) throws IOException {

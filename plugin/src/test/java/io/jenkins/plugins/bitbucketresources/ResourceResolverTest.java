@@ -1,21 +1,25 @@
 package io.jenkins.plugins.bitbucketresources;
 
 import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
-import io.jenkins.plugins.bitbucketresources.core.resolve.Resolution;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
+import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
+import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+/** The scopes a job sees, as the plugin hands them to the engine: its folders nearest first, then the global list. */
 @WithJenkins
 class ResourceResolverTest {
 
@@ -34,52 +38,55 @@ class ResourceResolverTest {
         Fixtures.defineOn(backend, gitRepo("app-repo", "backend/app"));
     }
 
-    private static ResolvedResource resolve(hudson.model.Item job, String name) {
-        Resolution resolution = ResourceResolver.get().resolve(job, List.of(name));
-        return assertInstanceOf(Resolution.Resolved.class, resolution)
-                .resources()
-                .get(0);
+    private static List<String> names(ScopeDefinitions scope) {
+        return scope.definitions().stream().map(Definition::name).toList();
     }
 
     @Test
-    void theNearestFolderWins() throws Exception {
+    void theFoldersComeNearestFirstThenTheGlobalList() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        ResolvedResource appRepo = resolve(job, "app-repo");
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
 
-        assertEquals("backend/app", appRepo.resource().sourceName().toString());
-        assertEquals("app-repo (folder team-a/backend, hiding folder team-a, global)", appRepo.describe());
+        assertEquals(
+                List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
+                scopes.stream().map(ScopeDefinitions::scope).toList());
+        assertEquals(List.of("app-repo"), names(scopes.get(0)));
+        assertEquals(List.of("app-repo", "tools"), names(scopes.get(1)));
+        assertEquals(List.of("app-repo", "infra"), names(scopes.get(2)));
     }
 
     @Test
-    void aParentFolderWinsOverTheGlobalList() throws Exception {
-        FreeStyleProject job = teamA.createProject(FreeStyleProject.class, "build");
-
-        assertEquals(
-                "team-a/app", resolve(job, "app-repo").resource().sourceName().toString());
-        assertEquals(
-                "team-a/tools", resolve(job, "tools").resource().sourceName().toString());
-    }
-
-    @Test
-    void aJobOutsideTheFoldersSeesTheGlobalList() throws Exception {
+    void aJobOutsideTheFoldersHasTheGlobalListOnly() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("top");
 
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
+
         assertEquals(
-                "acme/app", resolve(job, "app-repo").resource().sourceName().toString());
-        Resolution tools = ResourceResolver.get().resolve(job, List.of("tools"));
-        assertThat(
-                assertInstanceOf(Resolution.Failed.class, tools).message(),
-                containsString("No Bitbucket resource named `tools`"));
+                List.of(Scope.GLOBAL),
+                scopes.stream().map(ScopeDefinitions::scope).toList());
     }
 
     @Test
-    void aJobSeesEveryNameOnceNearestFirst() throws Exception {
+    void aFolderWithoutResourcesIsNoScope() throws Exception {
+        Folder empty = backend.createProject(Folder.class, "empty");
+        FreeStyleProject job = empty.createProject(FreeStyleProject.class, "build");
+
+        assertEquals(
+                List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
+                ResourceResolver.get().definitionsSeenFrom(job.getParent()).stream()
+                        .map(ScopeDefinitions::scope)
+                        .toList());
+    }
+
+    @Test
+    void theEngineSeesTheNearestDefinitionWin() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        List<String> visible = ResourceResolver.get().visible(job).stream()
-                .map(ResolvedResource::describe)
-                .toList();
+        List<String> visible =
+                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent())).all().stream()
+                        .map(VisibleResource::describe)
+                        .toList();
 
         assertEquals(
                 List.of(
@@ -87,5 +94,50 @@ class ResourceResolverTest {
                         "tools (folder team-a)",
                         "infra (global)"),
                 visible);
+    }
+
+    @Test
+    void aBrokenDefinitionIsHandedOverWithItsNameAsWritten() throws Exception {
+        Fixtures.editSavedConfiguration(
+                backend, "<sourceName>backend/app</sourceName>", "<sourceName>backend</sourceName>");
+        FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
+
+        Definition broken = ResourceResolver.get()
+                .definitionsSeenFrom(job.getParent())
+                .get(0)
+                .definitions()
+                .get(0);
+
+        assertEquals("app-repo", broken.name());
+        assertFalse(broken.isValid());
+        assertInstanceOf(
+                VisibleResource.Broken.class,
+                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent()))
+                        .find("app-repo")
+                        .orElseThrow());
+        assertTrue(broken.resource().problems().stream().anyMatch(p -> p.field().equals("sourceName")));
+    }
+
+    @Test
+    void theDefinitionsSeenFromAFolderAreItsOwnThoseAboveAndTheGlobalOnesBrokenOnesIncluded() throws Exception {
+        Fixtures.editSavedConfiguration(
+                teamA, "<sourceName>team-a/tools</sourceName>", "<sourceName>team-a</sourceName>");
+
+        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(backend);
+
+        assertEquals(
+                List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
+                scopes.stream().map(ScopeDefinitions::scope).toList());
+        assertEquals(
+                List.of("app-repo", "tools"),
+                scopes.get(1).definitions().stream().map(Definition::name).toList());
+        assertEquals(
+                List.of(true, false),
+                scopes.get(1).definitions().stream().map(Definition::isValid).toList());
+        assertEquals(
+                List.of(Scope.GLOBAL),
+                ResourceResolver.get().definitionsSeenFrom(j.jenkins).stream()
+                        .map(ScopeDefinitions::scope)
+                        .toList());
     }
 }

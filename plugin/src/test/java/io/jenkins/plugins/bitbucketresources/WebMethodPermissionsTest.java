@@ -204,9 +204,11 @@ class WebMethodPermissionsTest {
                 kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "global-integration")));
         assertEquals(
                 FormValidation.Kind.ERROR, kind(CONFIGURER, () -> resources.doCheckCredentialsId(folder, "missing")));
+        // The global list: an integration only a folder holds serves the jobs inside it only, which is a warning.
         assertEquals(
-                FormValidation.Kind.ERROR,
+                FormValidation.Kind.WARNING,
                 kind(ADMIN, () -> resources.doCheckCredentialsId(null, "folder-integration")));
+        assertEquals(FormValidation.Kind.ERROR, kind(ADMIN, () -> resources.doCheckCredentialsId(null, "missing")));
     }
 
     private FormValidation preview(String user, ModelObject context) {
@@ -400,6 +402,7 @@ class WebMethodPermissionsTest {
     void everyWebMethodRefusesGet() throws Exception {
         String resource = "descriptorByName/" + BitbucketResource.class.getName() + "/";
         String integration = "descriptorByName/" + BitbucketIntegrationCredentialsImpl.class.getName() + "/";
+        String step = "descriptorByName/" + WithBitbucketResourceStep.class.getName() + "/";
         List<String> urls = List.of(
                 resource + "checkName?value=x",
                 resource + "checkSourceName?value=x",
@@ -420,7 +423,8 @@ class WebMethodPermissionsTest {
                 integration + "checkTestRepository?value=x",
                 integration + "fillPlatformItems",
                 integration + "fillKindItems",
-                integration + "testConnection?url=x");
+                integration + "testConnection?url=x",
+                step + "checkResourcesText?value=x");
         try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
             wc.login(ADMIN);
             for (String url : urls) {

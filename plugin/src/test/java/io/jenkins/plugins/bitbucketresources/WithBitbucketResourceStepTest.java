@@ -5,6 +5,8 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.addGlobally;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.cloudIntegration;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -17,13 +19,17 @@ import hudson.plugins.git.util.BuildData;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -212,8 +218,12 @@ class WithBitbucketResourceStepTest {
 
         WorkflowRun run = fails("withBitbucketResource('app-repo') { echo 'never here' }");
 
-        j.assertLogContains("finds no credential", run);
-        j.assertLogContains("`nowhere`", run);
+        j.assertLogContains(
+                "Bitbucket resource `app-repo` (global) uses the integration `nowhere`, but no Bitbucket integration"
+                        + " with that ID is available here",
+                run);
+        j.assertLogContains("In Jenkins, an integration is a credential of the kind Bitbucket integration", run);
+        j.assertLogNotContains("never here", run);
         j.assertLogNotContains("\tat ", run);
     }
 
@@ -229,14 +239,21 @@ class WithBitbucketResourceStepTest {
         j.assertLogNotContains("\tat ", run);
     }
 
+    /** One list cannot define both, so the second comes from a folder: the block that asks for both is refused. */
     @Test
     void resourcesWhoseVariablesCollideFailCleanly() throws Exception {
-        Fixtures.defineGlobally(
-                gitRepo("app-repo", "acme/app"), gitRepo("app_repo", "acme/other"), gitRepo("apprepo", "acme/third"));
+        Folder teamA = Fixtures.folder(j, "team-a");
+        Fixtures.defineOn(teamA, gitRepo("apprepo", "acme/third"));
+        WorkflowJob job = teamA.createProject(WorkflowJob.class, "build");
+        job.setDefinition(
+                new CpsFlowDefinition("withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }", true));
 
-        WorkflowRun run = fails("withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }");
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
-        j.assertLogContains("both give the variable prefix `APPREPO`", run);
+        j.assertLogContains(
+                "resources `app-repo` (global) and `apprepo` (folder team-a) both give the variable prefix `APPREPO`",
+                run);
+        j.assertLogNotContains("never here", run);
         j.assertLogNotContains("\tat ", run);
     }
 
@@ -254,7 +271,10 @@ class WithBitbucketResourceStepTest {
         WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, outside);
 
         j.assertLogContains("got team-a/app", allowed);
-        j.assertLogContains("finds no credential", refused);
+        j.assertLogContains(
+                "uses the integration `team-a-integration`, but no Bitbucket integration with that ID is available"
+                        + " here",
+                refused);
         j.assertLogNotContains("\tat ", refused);
     }
 
@@ -300,6 +320,35 @@ class WithBitbucketResourceStepTest {
         snippets.assertParseStep(
                 new WithBitbucketResourceStep(new String[] {"app-repo"}),
                 "withBitbucketResource(resources: 'app-repo') {}");
+    }
+
+    @Test
+    void shipctlIsKeptByTheFormAndWrittenAsInTheReadme() throws Exception {
+        WithBitbucketResourceStep withShipctl = new WithBitbucketResourceStep(new String[] {"app-repo"});
+        withShipctl.setShipctl(true);
+
+        j.assertEqualDataBoundBeans(withShipctl, new StepConfigTester(j).configRoundTrip(withShipctl));
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        snippets.assertRoundTrip(
+                withShipctl, "withBitbucketResource(resources: ['app-repo'], shipctl: true) {\n    // some block\n}");
+        snippets.assertParseStep(withShipctl, "withBitbucketResource(resources: 'app-repo', shipctl: true) {}");
+    }
+
+    @Test
+    void stageAndGraphViewsLabelTheBlockWithItsResourceNamesOnly() throws Exception {
+        WorkflowRun run = succeeds("withBitbucketResource('app-repo') { echo 'one' }\n"
+                + "withBitbucketResource(['app-repo', 'tools']) { echo 'two' }\n"
+                + "withBitbucketResource(resources: ['tools']) { echo 'three' }");
+
+        List<String> labels = new ArrayList<>();
+        for (FlowNode node : new DepthFirstScanner().allNodes(run.getExecution())) {
+            if ("withBitbucketResource".equals(node.getDisplayFunctionName())
+                    && node.getPersistentAction(ArgumentsAction.class) != null) {
+                labels.add(ArgumentsAction.getStepArgumentsAsString(node));
+            }
+        }
+
+        assertThat(labels, containsInAnyOrder("app-repo", "app-repo, tools", "tools"));
     }
 
     /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */

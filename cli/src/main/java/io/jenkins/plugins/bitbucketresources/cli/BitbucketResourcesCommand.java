@@ -1,12 +1,15 @@
 package io.jenkins.plugins.bitbucketresources.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top command: only subcommands do something. */
+/** The top command: only subcommands do something. Its exit-code list is {@link ExitCodes#DOCUMENTED}, set in {@link Main}. */
 @Command(
         name = "bitbucket-resources",
         mixinStandardHelpOptions = true,
@@ -14,11 +17,6 @@ import picocli.CommandLine.Spec;
         description = {
             "Bitbucket integrations and named repository resources, outside Jenkins:",
             "validate a resources file, print the variables a resource yields, run a command with them."
-        },
-        footer = {
-            "",
-            "Exit codes: 0 ok; 2 usage error or invalid resources file; 3 a name that is not visible or resources that collide;",
-            "4 a check or request against Bitbucket failed. `run` exits with its command's code (128+n when killed by signal n)."
         })
 final class BitbucketResourcesCommand implements Runnable {
 
@@ -27,14 +25,28 @@ final class BitbucketResourcesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: env, check or run");
+        throw new ParameterException(spec.commandLine(), "a command is required: env, check or run (`help COMMAND` tells more)");
     }
 
+    /** The version the build wrote into {@code version.properties}, and the Java that runs it. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = BitbucketResourcesCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"bitbucket-resources " + (version == null ? "(development build)" : version)};
+            return new String[] {"bitbucket-resources " + version(), "Java " + Runtime.version() + " ("
+                    + System.getProperty("java.vm.name", "") + ")"};
+        }
+
+        static String version() {
+            Properties properties = new Properties();
+            try (InputStream in = BitbucketResourcesCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                // Reported as unknown below.
+            }
+            String version = properties.getProperty("version", "");
+            return version.isEmpty() || version.startsWith("${") ? "(version unknown: built without resource filtering)" : version;
         }
     }
 }

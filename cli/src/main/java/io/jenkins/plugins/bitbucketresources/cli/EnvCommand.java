@@ -70,7 +70,7 @@ final class EnvCommand implements Callable<Integer> {
 
     private int list() {
         Optional<JobPath> job = Selection.job(options.job());
-        ConfigFile file = Selection.usableFile(terminal, options.config);
+        ConfigFile file = Selection.usableFile(terminal, options.config, job);
         VisibleResources view = BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
         for (VisibleResource visible : view.all()) {
             String where = file.entry(visible.definition()).map(e -> file.path() + ":" + e.line() + ":" + e.column())

@@ -50,9 +50,12 @@ final class Selection {
         }
     }
 
-    /** The file, unless errors leave it unusable as a whole; its warnings go to stderr. */
-    static ConfigFile usableFile(Terminal terminal, Path config) {
-        ConfigFile file = load(terminal, config);
+    /**
+     * What the job sees of the file (other folders unread, so their size costs nothing), unless errors leave it
+     * unusable as a whole; its warnings go to stderr.
+     */
+    static ConfigFile usableFile(Terminal terminal, Path config, Optional<JobPath> job) {
+        ConfigFile file = new ConfigLoader(terminal.environment()).loadFor(terminal.workingDirectory().resolve(config), job);
         if (!file.fileErrors().isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, findingsMessage(file, file.fileErrors()));
         }
@@ -68,7 +71,7 @@ final class Selection {
     static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names,
             boolean commitOfEveryResource, List<Checkout> checkouts) {
         Optional<JobPath> job = job(rawJob);
-        ConfigFile file = usableFile(terminal, config);
+        ConfigFile file = usableFile(terminal, config, job);
         BlockRequest request = BlockRequest.builder()
                 .job(job)
                 .scopes(file.definitionsFor(job))

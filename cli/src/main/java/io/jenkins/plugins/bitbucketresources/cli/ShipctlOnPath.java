@@ -3,9 +3,7 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +17,12 @@ import java.util.Optional;
  */
 final class ShipctlOnPath implements AutoCloseable {
 
-    private static final String PREFIX = "bitbucket-resources-shipctl-";
-
     private final Optional<Path> directory;
     private final Optional<Thread> removeOnExit;
 
     private ShipctlOnPath(Optional<Path> directory) {
         this.directory = directory;
-        this.removeOnExit = directory.map(d -> new Thread(() -> remove(d), "bitbucket-resources-shipctl-remover"));
+        this.removeOnExit = directory.map(d -> new Thread(() -> ShipctlScript.remove(d), "bitbucket-resources-shipctl-remover"));
         removeOnExit.ifPresent(Runtime.getRuntime()::addShutdownHook);
     }
 
@@ -41,15 +37,9 @@ final class ShipctlOnPath implements AutoCloseable {
         }
         Optional<String> tmpdir = Optional.ofNullable(environment.get("TMPDIR")).filter(t -> !t.isEmpty());
         Path parent = Path.of(tmpdir.orElseGet(() -> System.getProperty("java.io.tmpdir")));
-        Path created = null;
         try {
-            created = createPrivateDirectory(parent);
-            ShipctlScript.writeInto(created);
-            return new ShipctlOnPath(Optional.of(created));
+            return new ShipctlOnPath(Optional.of(ShipctlScript.install(parent)));
         } catch (IOException e) {
-            if (created != null) {
-                remove(created);
-            }
             throw new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "shipctl could not be written into a new directory in " + parent + " ("
                     + e.getClass().getSimpleName() + "): point " + (tmpdir.isPresent() ? "TMPDIR" : "java.io.tmpdir")
                     + " at a writable directory");
@@ -84,7 +74,7 @@ final class ShipctlOnPath implements AutoCloseable {
 
     @Override
     public void close() {
-        directory.ifPresent(ShipctlOnPath::remove);
+        directory.ifPresent(ShipctlScript::remove);
         removeOnExit.ifPresent(hook -> {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -92,22 +82,5 @@ final class ShipctlOnPath implements AutoCloseable {
                 // The hook runs anyway, and finds nothing left to remove.
             }
         });
-    }
-
-    private static Path createPrivateDirectory(Path parent) throws IOException {
-        try {
-            return Files.createTempDirectory(parent, PREFIX, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException notPosix) {
-            return Files.createTempDirectory(parent, PREFIX);
-        }
-    }
-
-    private static void remove(Path directory) {
-        try {
-            Files.deleteIfExists(directory.resolve(ShipctlScript.FILE_NAME));
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // Only the script is in it, and it holds no secret: a directory left behind is untidy, not a leak.
-        }
     }
 }

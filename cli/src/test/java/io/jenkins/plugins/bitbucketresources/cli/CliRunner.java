@@ -32,10 +32,14 @@ final class CliRunner {
     }
 
     CliRunner(Path workingDirectory, Map<String, String> environment, InputStream in) {
+        this(workingDirectory, environment, in, FAST);
+    }
+
+    CliRunner(Path workingDirectory, Map<String, String> environment, InputStream in, ClientSettings settings) {
         this.workingDirectory = workingDirectory;
         this.environment = environment;
         this.in = in;
-        this.settings = FAST;
+        this.settings = settings;
     }
 
     Result run(String... args) {

@@ -195,4 +195,53 @@ class EnvAndCheckCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("is not valid YAML").doesNotContain("\tat ").doesNotContain("Exception");
     }
+
+    @Test
+    void envLeavesTheProblemsOfFoldersTheJobDoesNotSeeToCheck() throws IOException {
+        Path config = dir.resolve("r.yml");
+        Files.writeString(config, """
+                integrations:
+                  - {id: dc, url: https://bitbucket.example.com, token: "${BITBUCKET_TOKEN}"}
+                resources:
+                  - {name: app, type: gitRepo, integration: dc, sourceName: P/app}
+                folders:
+                  team-b:
+                    resources:
+                      - {name: broken, type: svnRepo, integration: nowhere, sourceName: P/b}
+                """);
+        CliRunner.Result env = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "app");
+        assertThat(env.exitCode()).as(env.err()).isZero();
+        assertThat(env.out()).contains("APP_SOURCENAME=P/app\n");
+
+        CliRunner.Result check = cli.run("check", "--offline", "--config", config.toString());
+        assertThat(check.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(check.out()).contains("folders.team-b.resources[0].type: `svnRepo` is not a resource type");
+    }
+
+    @Test
+    void envStopsAtABrokenEntryOfTheJobsOwnFolderThatItUses() throws IOException {
+        Path config = dir.resolve("r.yml");
+        Files.writeString(config, """
+                integrations:
+                  - {id: dc, url: https://bitbucket.example.com, token: "${BITBUCKET_TOKEN}"}
+                resources:
+                  - {name: app, type: gitRepo, integration: dc, sourceName: P/app}
+                folders:
+                  team-a:
+                    resources:
+                      - {name: broken, type: svnRepo, integration: dc, sourceName: P/b}
+                """);
+        CliRunner.Result env = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "broken");
+        assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(env.err()).contains(config + ":8:30: error: folders.team-a.resources[0].type: `svnRepo` is not a resource type");
+    }
+
+    @Test
+    void aConfigThatIsADirectoryIsSaidToBeOne() {
+        CliRunner.Result result = cli.run("env", "--config", dir.toString(), "app");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("bitbucket-resources: " + dir + " has 1 error:\n" + dir
+                + ": error: is a directory: give the path "
+                + "of the resources file (YAML) in it, e.g. `--config " + dir.resolve("bitbucket-resources.yml") + "`\n");
+    }
 }

@@ -19,13 +19,12 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads a resources file (YAML) into the engine's model, collecting every problem with its line instead of stopping
  * at the first. Tokens come from the environment ({@code token: ${BITBUCKET_TOKEN}}) or a file ({@code tokenFile});
- * a token written inline is accepted with a warning.
+ * a token written inline is accepted with a warning. YAML merge keys ({@code <<: *defaults}) are followed, keys
+ * written out winning over merged ones.
  *
  * <p>A problem inside a resource or integration entry belongs to that entry: the entry is broken, and only a command
  * that uses it fails (as in Jenkins, where one broken definition does not stop the others). How entries relate to
@@ -60,6 +60,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  * wrong shape, an entry without a name) makes the file unusable as a whole.
  */
 public final class ConfigLoader {
+
+    /** The largest resources file read: some 40,000 resources written out in full, far more than a Jenkins has. */
+    public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
+    /** The largest token file read: a token is a few hundred characters at most. */
+    public static final int MAX_TOKEN_FILE_BYTES = 4 * 1024;
 
     private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders", "policy");
     private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
@@ -78,8 +83,18 @@ public final class ConfigLoader {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The whole file, every part validated: what {@code check} needs. */
     public ConfigFile load(Path path) {
-        return new Load(path).run();
+        return new Load(path, Optional.empty()).run();
+    }
+
+    /**
+     * What a job sees: the integrations, the global resources and policy, and the resources of the folders the job sits
+     * in; the other folders are neither validated nor, where the file's layout allows, even parsed ({@link FolderCut}).
+     * Without a job, only the global resources are read.
+     */
+    public ConfigFile loadFor(Path path, Optional<JobPath> job) {
+        return new Load(path, Optional.of(Set.copyOf(job.map(JobPath::foldersNearestFirst).orElse(List.of())))).run();
     }
 
     /** A resource's reference to an integration, with where it was written; the resource when it is valid. */
@@ -89,6 +104,8 @@ public final class ConfigLoader {
     /** One pass over one file. */
     private final class Load {
         private final Path path;
+        /** The folders to read; empty to read them all. */
+        private final Optional<Set<String>> onlyFolders;
         private final List<Finding> findings = new ArrayList<>();
         /** Errors that leave the whole file unusable. */
         private final List<Finding> fileErrors = new ArrayList<>();
@@ -101,9 +118,13 @@ public final class ConfigLoader {
         private List<Finding> owner;
         /** Whether the findings being made are about how entries relate: for `check`, not for the whole file. */
         private boolean relations;
+        /** Fields whose value has the wrong shape, already reported: what the engine says about them again is noise. */
+        private final Set<String> misshapen = new HashSet<>();
+        private boolean foldersCut;
 
-        Load(Path path) {
+        Load(Path path, Optional<Set<String>> onlyFolders) {
             this.path = path;
+            this.onlyFolders = onlyFolders;
         }
 
         ConfigFile run() {
@@ -113,25 +134,60 @@ public final class ConfigLoader {
         }
 
         private Optional<Node> parse() {
-            String text;
+            Optional<String> text = text();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (onlyFolders.isPresent()) {
+                Optional<FolderCut.Result> cut = FolderCut.keepOnly(text.get(), onlyFolders.get()).filter(c -> c.cut() > 0);
+                if (cut.isPresent()) {
+                    int findingsBefore = findings.size();
+                    int fileErrorsBefore = fileErrors.size();
+                    Optional<Node> root = compose(cut.get().kept());
+                    if (root.isPresent()) {
+                        foldersCut = true;
+                        return root;
+                    }
+                    // What the cut left does not parse: read the whole file, so the error is the file's own.
+                    findings.subList(findingsBefore, findings.size()).clear();
+                    fileErrors.subList(fileErrorsBefore, fileErrors.size()).clear();
+                }
+            }
+            return compose(text.get());
+        }
+
+        private Optional<String> text() {
+            BoundedFile.Read read = BoundedFile.read(path, MAX_FILE_BYTES);
+            if (read instanceof BoundedFile.Refused refused) {
+                fileError(switch (refused.why()) {
+                    case MISSING -> "does not exist: check the path given to --config";
+                    case DENIED -> "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
+                    case DIRECTORY -> "is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
+                            + path.resolve("bitbucket-resources.yml") + "`";
+                    case SPECIAL -> "is " + refused.detail() + ", not a regular file: write the resources to a file and give its path";
+                    case LOOP -> "is a symbolic link that leads back to itself (a loop): point the link at the resources file";
+                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a resources file may have at most "
+                            + BoundedFile.size(MAX_FILE_BYTES)
+                            + " (some 40,000 resources); check that this is the resources file";
+                    case OTHER -> "cannot be read (" + refused.detail() + "): check the path given to --config";
+                });
+                return Optional.empty();
+            }
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-            } catch (NoSuchFileException e) {
-                fileError("does not exist: check the path given to --config");
-                return Optional.empty();
-            } catch (AccessDeniedException e) {
-                fileError("cannot be read (permission denied): make it readable by the user running bitbucket-resources");
-                return Optional.empty();
+                byte[] bytes = ((BoundedFile.Content) read).bytes();
+                return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
             } catch (CharacterCodingException e) {
                 fileError("is not UTF-8 text: save it as UTF-8");
                 return Optional.empty();
-            } catch (IOException e) {
-                fileError("cannot be read (" + e.getClass().getSimpleName() + "): check the path given to --config");
-                return Optional.empty();
             }
+        }
+
+        private Optional<Node> compose(String text) {
             LoaderOptions options = new LoaderOptions();
             options.setAllowRecursiveKeys(false);
             options.setMaxAliasesForCollections(50);
+            // A file within MAX_FILE_BYTES never holds more code points than that; SnakeYAML's own default is 3 Mi.
+            options.setCodePointLimit(MAX_FILE_BYTES);
             Yaml yaml = new Yaml(new SafeConstructor(options));
             try (Reader reader = new StringReader(text)) {
                 List<Node> documents = new ArrayList<>();
@@ -203,7 +259,10 @@ public final class ConfigLoader {
             Optional<Token> token = readToken(node, field, keys, tokenFindings);
             token.ifPresent(builder::token);
             if (id.isEmpty()) {
-                error(node, field + ".id", "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
+                if (!misshapen.contains(field + ".id")) {
+                    error(node, field + ".id",
+                            "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
+                }
                 return Optional.empty();
             }
             Validated<Integration> validated = builder.build();
@@ -212,7 +271,9 @@ public final class ConfigLoader {
                 if (token.isEmpty() && problem.field().equals(Token.FIELD)) {
                     continue; // the token's source was already reported
                 }
-                report(keys, field, problem, node);
+                if (!alreadyReported(field, problem)) {
+                    report(keys, field, problem, node);
+                }
             }
             if (validated instanceof Validated.Valid<Integration> valid) {
                 integration = Optional.of(valid.value());
@@ -277,26 +338,31 @@ public final class ConfigLoader {
 
         private Optional<Token> readTokenFile(Node node, String field, String raw, List<Finding> tokenFindings) {
             Path tokenPath = path.toAbsolutePath().getParent().resolve(raw.strip());
-            String problem;
-            try {
-                if (Files.isDirectory(tokenPath)) {
-                    problem = "`" + raw + "` is a directory: point it at the file holding the token";
-                } else {
-                    String text = Files.readString(tokenPath, StandardCharsets.UTF_8);
-                    warnIfReadableByOthers(node, field, tokenPath);
-                    return token(node, field, text, Optional.of(tokenFindings));
-                }
-            } catch (NoSuchFileException e) {
-                problem = "`" + raw + "` does not exist (paths are relative to the resources file): create it or fix the path";
-            } catch (AccessDeniedException e) {
-                problem = "`" + raw + "` cannot be read (permission denied): make it readable by the user running bitbucket-resources";
-            } catch (CharacterCodingException e) {
-                problem = "`" + raw + "` is not UTF-8 text: it should hold only the token";
-            } catch (IOException e) {
-                problem = "`" + raw + "` cannot be read (" + e.getClass().getSimpleName() + ")";
+            BoundedFile.Read read = BoundedFile.read(tokenPath, MAX_TOKEN_FILE_BYTES);
+            if (read instanceof BoundedFile.Refused refused) {
+                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw + "` " + switch (refused.why()) {
+                    case MISSING -> "does not exist (paths are relative to the resources file): create it or fix the path";
+                    case DENIED -> "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
+                    case DIRECTORY -> "is a directory: point it at the file holding the token";
+                    case SPECIAL -> "is " + refused.detail() + ", not a regular file: write the token to a file (`chmod 600` it) and point "
+                            + "tokenFile at it, or use `token: ${VARIABLE}`";
+                    case LOOP -> "is a symbolic link that leads back to itself (a loop): point it at the file holding the token";
+                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a token file may have at most "
+                            + BoundedFile.size(MAX_TOKEN_FILE_BYTES) + "; it should hold only the token";
+                    case OTHER -> "cannot be read (" + refused.detail() + ")";
+                }));
+                return Optional.empty();
             }
-            tokenFindings.add(finding(Problem.Severity.ERROR, node, field, problem));
-            return Optional.empty();
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes())).toString();
+            } catch (CharacterCodingException e) {
+                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw
+                        + "` is not UTF-8 text: it should hold only the token"));
+                return Optional.empty();
+            }
+            warnIfReadableByOthers(node, field, tokenPath);
+            return token(node, field, text, Optional.of(tokenFindings));
         }
 
         private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
@@ -322,12 +388,24 @@ public final class ConfigLoader {
         }
 
         private void readFolders(Node node) {
+            if (foldersCut && isNull(node)) {
+                return; // every folder was cut away: none is the job's
+            }
             if (!(node instanceof MappingNode mappingNode)) {
                 error(node, "folders", "must be a mapping of folder full names to their resources, e.g. `team-a: {resources: [...]}`");
                 return;
             }
             Map<String, Node> seen = new HashMap<>();
             for (NodeTuple tuple : mappingNode.getValue()) {
+                if (onlyFolders.isPresent() && !(tuple.getKeyNode() instanceof ScalarNode key
+                        && onlyFolders.get().contains(key.getValue().strip()))) {
+                    continue; // not a folder the job sits in: not this command's business
+                }
+                if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                    error(tuple.getKeyNode(), "folders.<<", "YAML merge keys are not followed between folders: write each folder's "
+                            + "`resources:` out (a merge key inside a resource works)");
+                    continue;
+                }
                 Optional<String> name = scalarText(tuple.getKeyNode(), "folders");
                 if (name.isEmpty()) {
                     continue;
@@ -389,6 +467,19 @@ public final class ConfigLoader {
                 error(nameNodes.get(conflict.index()), entry.field() + ".name", conflict.problem().message().replace(
                         "(" + Definitions.FIELD + "[" + conflict.earlier() + "]", "(" + earlier.field() + ", line " + earlier.line()));
             }
+            // The engine compares the valid entries; a name written twice is a duplicate even when one of the two is broken.
+            Map<String, Integer> firstByName = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                DefinitionEntry entry = entries.get(i);
+                Integer first = firstByName.putIfAbsent(entry.name(), i);
+                if (first != null && !(entry.resource() instanceof Validated.Valid
+                        && entries.get(first).resource() instanceof Validated.Valid)) {
+                    DefinitionEntry earlier = entries.get(first);
+                    error(nameNodes.get(i), entry.field() + ".name", "`" + entry.name() + "` is already defined in this scope ("
+                            + earlier.field()
+                            + ", line " + earlier.line() + "): rename one of them or remove the duplicate");
+                }
+            }
             relations = false;
             return entries;
         }
@@ -424,7 +515,8 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             Validated<Resource> validated = builder.build();
-            validated.problems().forEach(problem -> report(keys, field, problem, node));
+            validated.problems().stream().filter(problem -> !alreadyReported(field, problem)).forEach(problem -> report(keys, field,
+                    problem, node));
             Optional<Resource> resource = validated instanceof Validated.Valid<Resource> valid ? Optional.of(valid.value()) : Optional.empty();
             string(keys, "integration", field).map(String::strip).filter(id -> !id.isEmpty()).ifPresent(id ->
                     references.add(new Reference(id, keys.get("integration").getValueNode(), field, resource)));
@@ -511,7 +603,12 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             Map<String, NodeTuple> keys = new LinkedHashMap<>();
+            List<MappingNode> merged = new ArrayList<>();
             for (NodeTuple tuple : mappingNode.getValue()) {
+                if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                    merged.addAll(mergeSources(tuple.getValueNode(), field.isEmpty() ? "<<" : field + ".<<"));
+                    continue;
+                }
                 Optional<String> key = scalarText(tuple.getKeyNode(), field);
                 if (key.isEmpty()) {
                     continue;
@@ -519,8 +616,7 @@ public final class ConfigLoader {
                 String keyField = field.isEmpty() ? key.get() : field + "." + key.get();
                 if (!allowed.contains(key.get())) {
                     List<String> close = ClosestNames.closest(key.get(), allowed);
-                    error(tuple.getKeyNode(), keyField, "unknown key"
-                            + (close.isEmpty() ? "" : ": did you mean `" + close.get(0) + "`?")
+                    error(tuple.getKeyNode(), keyField, "unknown key" + (close.isEmpty() ? "." : ": did you mean `" + close.get(0) + "`?")
                             + " Allowed here: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
                     continue;
                 }
@@ -529,7 +625,26 @@ public final class ConfigLoader {
                     error(tuple.getKeyNode(), keyField, "appears twice (also line " + line(previous.getKeyNode()) + "): keep one");
                 }
             }
+            // YAML merge keys: what is written here wins, then the first mapping merged, then the next.
+            for (MappingNode source : merged) {
+                mapping(source, field, allowed).ifPresent(inherited -> inherited.forEach(keys::putIfAbsent));
+            }
             return Optional.of(keys);
+        }
+
+        /** The mappings a merge key ({@code <<: *defaults} or {@code <<: [*a, *b]}) brings in. */
+        private List<MappingNode> mergeSources(Node value, String field) {
+            List<Node> sources = value instanceof SequenceNode list ? list.getValue() : List.of(value);
+            List<MappingNode> mappings = new ArrayList<>();
+            for (Node source : sources) {
+                if (source instanceof MappingNode mapping) {
+                    mappings.add(mapping);
+                } else {
+                    error(source, field, "a YAML merge key takes a mapping or a list of them, usually an alias such as `<<: *defaults` ("
+                            + describe(source) + " found)");
+                }
+            }
+            return mappings;
         }
 
         private Map<Integer, Node> sequence(Node node, String field) {
@@ -555,10 +670,18 @@ public final class ConfigLoader {
             }
             Node value = tuple.getValueNode();
             if (!(value instanceof ScalarNode scalar)) {
-                error(value, field + "." + key, "must be a single value (" + describe(value) + " found)");
+                if (misshapen.add(field + "." + key)) {
+                    error(value, field + "." + key, "must be a single value (" + describe(value) + " found)");
+                }
                 return Optional.empty();
             }
             return Optional.of(scalar.getValue());
+        }
+
+        /** Whether the engine's problem is about a field whose wrong shape was already reported. */
+        private boolean alreadyReported(String field, Problem problem) {
+            String topKey = problem.field().split("[.\\[]", 2)[0];
+            return misshapen.contains(field + "." + topKey);
         }
 
         private Optional<Boolean> bool(Map<String, NodeTuple> keys, String key, String field) {

@@ -373,6 +373,111 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aListWhereANameBelongsIsOneErrorNotTwo() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - name: [a, b]
+                    type: gitRepo
+                    integration: cloud
+                    sourceName: acme/app
+                """);
+        assertThat(messages(file)).containsExactly("7: resources[0].name: must be a single value (a list found)");
+    }
+
+    @Test
+    void anIntegrationIdOfTheWrongShapeIsOneError() throws IOException {
+        ConfigFile file = load("""
+                integrations:
+                  - id: {name: dc}
+                    url: https://bitbucket.example.com
+                    token: ${BITBUCKET_TOKEN}
+                resources: []
+                """);
+        assertThat(messages(file)).containsExactly("2: integrations[0].id: must be a single value (a mapping found)");
+    }
+
+    @Test
+    void anUnknownKeyWithoutASuggestionEndsItsSentence() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - name: app
+                    type: gitRepo
+                    integration: cloud
+                    sourceName: acme/app
+                    zzz: 1
+                """);
+        assertThat(messages(file)).containsExactly("11: resources[0].zzz: unknown key. Allowed here: allowedJobs, branch, branches, "
+                + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, "
+                + "resolveCommit, "
+                + "shipctl, sourceName, tags, type");
+    }
+
+    @Test
+    void yamlMergeKeysAreFollowedAndWrittenKeysWin() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - &defaults
+                    name: app
+                    type: gitRepo
+                    integration: cloud
+                    sourceName: acme/app
+                    branch: main
+                  - <<: *defaults
+                    name: lib
+                    sourceName: acme/lib
+                  - <<: [*defaults]
+                    name: tools
+                    branch: develop
+                """);
+        assertThat(file.allFindings()).isEmpty();
+        assertThat(file.globalResources()).extracting(r -> r.name().value() + " " + r.type() + " " + r.sourceName() + " "
+                + r.branch().orElse(""))
+                .containsExactly("app GIT_REPO acme/app main", "lib GIT_REPO acme/lib main", "tools GIT_REPO acme/app develop");
+    }
+
+    @Test
+    void aMergeKeyThatBringsNoMappingIsOneClearError() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - <<: gitRepo
+                    name: app
+                    type: gitRepo
+                    integration: cloud
+                    sourceName: acme/app
+                """);
+        assertThat(messages(file)).containsExactly("7: resources[0].<<: a YAML merge key takes a mapping or a list of them, usually an "
+                + "alias such as `<<: *defaults` (text found)");
+    }
+
+    @Test
+    void aDuplicateNameIsFoundEvenWhenItsFirstDefinitionIsInvalid() throws IOException {
+        ConfigFile file = load(INTEGRATION + """
+                resources:
+                  - {name: app, type: svnRepo, integration: cloud, sourceName: acme/app}
+                  - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
+                """);
+        assertThat(messages(file)).containsExactly(
+                "7: resources[0].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
+                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                        + "duplicate");
+    }
+
+    @Test
+    void aFileBeyondSnakeYamlsDefaultCodePointLimitLoads() throws IOException {
+        StringBuilder yaml = new StringBuilder(INTEGRATION).append("resources:\n");
+        int count = 30_000;
+        for (int i = 0; i < count; i++) {
+            yaml.append("  - name: repository-").append(i).append("\n    type: gitRepo\n    integration: cloud\n")
+                    .append("    sourceName: acme/repository-")
+                    .append(i).append("\n    branch: main\n");
+        }
+        assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+        ConfigFile file = load(yaml.toString());
+        assertThat(file.allFindings()).isEmpty();
+        assertThat(file.globalResources()).hasSize(count);
+    }
+
+    @Test
     void shipctlIsReadAndOffByDefault() throws IOException {
         ConfigFile file = load(INTEGRATION + """
                 resources:

@@ -130,8 +130,13 @@ final class DataCenterApi implements PlatformApi {
                 .query("boostMatches", "true").query("limit", PAGE_LIMIT).build(), DataCenterAnswers::branch, b -> b.name().equals(name))
                 .flatMap(collected -> collected.values().stream().filter(b -> b.name().equals(name)).findFirst()
                         .<Outcome<Branch>>map(Outcome.Ok::new)
-                        .orElseGet(() -> reader.failures().notFound(integration, subject, "no branch of that name among the "
-                                + collected.values().size() + " whose names contain it")));
+                        .orElseGet(() -> collected.complete()
+                                ? reader.failures().notFound(integration, subject, "no branch of that name among the "
+                                        + collected.values().size() + " whose names contain it")
+                                : reader.failures().listingCut(integration, subject, "the listing of branches whose names contain `" + name
+                                        + "` was cut after " + BitbucketClient.MAX_PAGES + " pages (" + collected.values().size()
+                                        + " branches) without it. Bitbucket lists the branch of exactly that name first, so it most likely "
+                                        + "does not exist")));
     }
 
     @Override

@@ -127,6 +127,13 @@ final class Failures {
                 + " was not found or is not visible to this token (" + detail + "). " + subject.notFoundAdvice()));
     }
 
+    /** What was sought is not in the pages read, and the listing was cut at the page limit: it may be further on. */
+    <T> Outcome.Failure<T> listingCut(Integration integration, Subject subject, String detail) {
+        return new Outcome.ListingCut<>(BitbucketClient.MAX_PAGES, new Redactor(integration).redact(integration.platform().displayName()
+                + ": "
+                + subject.what() + " is not in the part of the listing that was read: " + detail + ". " + subject.notFoundAdvice()));
+    }
+
     /** The same failure with one more sentence of advice. */
     static <T> Outcome.Failure<T> withAdvice(Outcome.Failure<T> failure, String sentence) {
         String message = failure.message() + " " + sentence;
@@ -138,6 +145,9 @@ final class Failures {
         }
         if (failure instanceof Outcome.NotFound) {
             return new Outcome.NotFound<>(message);
+        }
+        if (failure instanceof Outcome.ListingCut<T> cut) {
+            return new Outcome.ListingCut<>(cut.pagesRead(), message);
         }
         if (failure instanceof Outcome.RateLimited<T> limited) {
             return new Outcome.RateLimited<>(limited.retryAt(), message);

@@ -127,6 +127,26 @@ public sealed interface Outcome<T> {
     }
 
     /**
+     * What was sought is not in the part of a listing that was read: the listing was cut at the page limit before it
+     * turned up, so it may still exist further on.
+     *
+     * @param pagesRead how many pages were read before the listing was cut
+     */
+    record ListingCut<T>(int pagesRead, String message) implements Failure<T> {
+        public ListingCut {
+            if (pagesRead < 1) {
+                throw new IllegalArgumentException("a cut listing has read at least one page, not " + pagesRead);
+            }
+            message = checkMessage(message);
+        }
+
+        @Override
+        public <R> Failure<R> retype() {
+            return new ListingCut<>(pagesRead, message);
+        }
+    }
+
+    /**
      * HTTP 429 (or a 403 that says so): too many requests.
      *
      * @param retryAt when Bitbucket said to try again; empty when it did not say

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The resources of one scope (a folder or the global configuration) as an administrator wrote them, checked together
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
 public final class Definitions {
 
     public static final String FIELD = "resources";
-
-    private static final Pattern SEPARATORS = Pattern.compile("\\s+");
 
     /**
      * An entry that clashes with an earlier one of the same list.
@@ -91,19 +88,5 @@ public final class Definitions {
 
     private static String entry(int index) {
         return FIELD + "[" + index + "]";
-    }
-
-    /**
-     * Values typed into one form field, separated by whitespace: branch or tag patterns (git refuses whitespace in a ref
-     * name, though it allows a comma) or resource names (which have no whitespace either). A blank text gives none.
-     */
-    public static List<String> split(String text) {
-        List<String> values = new ArrayList<>();
-        for (String part : SEPARATORS.split(text.strip())) {
-            if (!part.isEmpty()) {
-                values.add(part);
-            }
-        }
-        return List.copyOf(values);
     }
 }

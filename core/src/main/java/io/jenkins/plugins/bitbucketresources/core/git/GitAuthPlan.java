@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * How git over HTTPS authenticates to the repositories of a block's resources, one route per resource that has git
  * authentication on. It holds no secret, so a host can keep it for the whole block, and turns into environment
- * variables with {@link #environmentFor(Map)}.
+ * variables with {@link #environmentFor(Map)}, or with {@link #parametersFor(Map)} for a host that cannot give a process
+ * an empty variable.
  *
  * <p>For each route and each of its URL scopes, in this order: {@code credential.<url>.helper} and
  * {@code http.<url>.extraHeader} emptied (an empty value clears what system, global and repository configuration or an
@@ -38,10 +39,31 @@ public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
      * {@code GIT_CONFIG_COUNT}, so a host computes this from the environment its commands will really get (an outer
      * block's or the machine's entries included); the same input always gives the same variables.
      *
+     * <p>Some of the values are empty (an empty value is how git clears what was configured before): a host that cannot
+     * give a process an empty variable uses {@link #parametersFor} instead.
+     *
      * @throws IllegalArgumentException when {@code current} lacks a route's token variable: the resources' variables
      *     belong in it
      */
     public GitEnvironment environmentFor(Map<String, String> current) {
+        return EnvironmentConfig.append(current, entries(current));
+    }
+
+    /**
+     * The same configuration in one variable, {@code GIT_CONFIG_PARAMETERS}, where git keeps what {@code git -c} sets
+     * and which it reads after the {@code GIT_CONFIG_COUNT} entries: for a host that cannot give a process a variable
+     * whose value is empty. Jenkins is one: it unsets such a variable when it starts a process, so the numbered entries
+     * that clear helpers and headers would go missing and git would refuse to run. The entries come after those already
+     * in {@code current}'s {@code GIT_CONFIG_PARAMETERS} (an outer block's), so blocks nest as they do with
+     * {@link #environmentFor}; the variable is secret when it carries a Bearer header.
+     *
+     * @throws IllegalArgumentException when {@code current} lacks a route's token variable
+     */
+    public GitEnvironment parametersFor(Map<String, String> current) {
+        return EnvironmentConfig.appendParameters(current, entries(current));
+    }
+
+    private List<EnvironmentConfig.Entry> entries(Map<String, String> current) {
         List<EnvironmentConfig.Entry> entries = new ArrayList<>();
         for (GitRoute route : routes) {
             String token = token(current, route);
@@ -61,7 +83,7 @@ public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
                 }
             }
         }
-        return EnvironmentConfig.append(current, entries);
+        return entries;
     }
 
     /** For a log line: each resource's repository and how git authenticates to it; never a token. */

@@ -51,6 +51,15 @@ public final class StaticFindings {
         return List.copyOf(concerns);
     }
 
+    /**
+     * What the API URL alone says, for a form that checks the URL as it is typed, before there is a token: an
+     * {@code http://} URL to another machine is a concern, anything else (a valid https URL, a loopback address, a URL
+     * that is not valid at all, which the URL's own check reports) is not.
+     */
+    public static Optional<Concern> ofUrl(String url) {
+        return isPlainHttp(url) ? Optional.of(new Concern.PlainHttp(url.strip())) : Optional.empty();
+    }
+
     /** The same findings for an integration already known to be valid: only the URL can still deserve a word. */
     public static List<Concern> of(Integration integration) {
         return isPlainHttp(integration.url().value()) ? List.of(new Concern.PlainHttp(integration.url().value())) : List.of();

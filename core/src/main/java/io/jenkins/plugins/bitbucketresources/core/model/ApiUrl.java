@@ -3,6 +3,8 @@ package io.jenkins.plugins.bitbucketresources.core.model;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where an integration's Bitbucket API lives, as the administrator wrote it: an absolute {@code http} or
@@ -14,6 +16,9 @@ public record ApiUrl(String value) {
     public static final String CLOUD_API = "https://api.bitbucket.org/2.0";
     private static final String EXAMPLES = "e.g. " + CLOUD_API + " for Bitbucket Cloud or https://bitbucket.example.com for Data Center";
     private static final String DATA_CENTER_REST = "/rest/api/1.0";
+    private static final int MAX_PORT = 65535;
+    /** The port at the end of an authority (an IPv6 address is in brackets, so its colons come before a {@code ]}). */
+    private static final Pattern PORT = Pattern.compile(":(\\d+)$");
 
     public ApiUrl {
         value = validate(value);
@@ -32,6 +37,7 @@ public record ApiUrl(String value) {
         if (text.isEmpty()) {
             throw new InvalidValueException(FIELD, "is empty: set the Bitbucket API location, " + EXAMPLES);
         }
+        checkPort(text);
         URI uri;
         try {
             uri = new URI(text);
@@ -62,6 +68,27 @@ public record ApiUrl(String value) {
             throw new InvalidValueException(FIELD, "must not have a fragment: remove everything from `#` on");
         }
         return text;
+    }
+
+    /** Before parsing: {@link URI} gives up on a port too long for an int, and accepts any other number. */
+    private static void checkPort(String text) {
+        int scheme = text.indexOf("://");
+        if (scheme < 0) {
+            return;
+        }
+        int end = scheme + 3;
+        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        Matcher port = PORT.matcher(text.substring(scheme + 3, end));
+        if (port.find()) {
+            String digits = port.group(1);
+            // Compared as text first: a port of twenty digits is no number Java parses.
+            if (digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > MAX_PORT) {
+                throw new InvalidValueException(FIELD, "has the port " + digits + ", which no server listens on: use a port from 1 to "
+                        + MAX_PORT + ", or none (https uses 443, http 80), " + EXAMPLES);
+            }
+        }
     }
 
     public String host() {

@@ -17,9 +17,9 @@ import java.util.Set;
  * written for Shippable run unchanged. It reads only the environment, needs no Java on the agent, and prints the token
  * only when asked for it by name.
  *
- * <p>A host puts the script on the front of the {@code PATH} of a block when {@link #requested} says so: it writes
- * {@link #content()} as {@link #FILE_NAME} into a directory only the build's user can reach, with {@link #MODE}, and
- * removes that directory when the block ends.
+ * <p>A host puts the script on the front of the {@code PATH} of a block when {@link #requested} says so: it
+ * {@linkplain #install installs} it into a new directory only the build's user can reach, and {@linkplain #remove
+ * removes} that directory when the block ends.
  */
 public final class ShipctlScript {
 
@@ -33,6 +33,8 @@ public final class ShipctlScript {
     public static final int MODE = 0755;
 
     private static final Set<PosixFilePermission> PERMISSIONS = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    private static final String DIRECTORY_PREFIX = "bitbucket-resources-shipctl-";
 
     private ShipctlScript() {
     }
@@ -66,6 +68,43 @@ public final class ShipctlScript {
             }
         }
         return script;
+    }
+
+    /**
+     * Writes the script into a new directory under {@code parent} that only this user can reach, and returns that
+     * directory: the one to put first on a block's {@code PATH}. The directory is private so that no one else can plant a
+     * script there; the script itself holds no secret. Nothing is left behind when this fails.
+     *
+     * @throws IOException when {@code parent} does not exist or cannot be written to
+     */
+    public static Path install(Path parent) throws IOException {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX, PosixFilePermissions.asFileAttribute(PRIVATE));
+        } catch (UnsupportedOperationException notPosix) {
+            directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX);
+        }
+        try {
+            writeInto(directory);
+        } catch (IOException | RuntimeException e) {
+            remove(directory);
+            throw e;
+        }
+        return directory;
+    }
+
+    /**
+     * Removes a directory made by {@link #install}, and the script in it; {@code false} when something is left. What is
+     * left holds no secret: it is untidy, not a leak.
+     */
+    public static boolean remove(Path directory) {
+        try {
+            Files.deleteIfExists(directory.resolve(FILE_NAME));
+            Files.deleteIfExists(directory);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

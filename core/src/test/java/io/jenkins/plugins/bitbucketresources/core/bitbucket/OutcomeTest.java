@@ -34,7 +34,8 @@ class OutcomeTest {
     void everyFailureRetypesToAnEqualFailure() {
         List<Outcome.Failure<String>> all = List.of(new Outcome.InvalidToken<>("a"), new Outcome.MissingScope<>(List.of("s"), List.of(), "b"),
                 new Outcome.NotFound<>("c"), new Outcome.RateLimited<>(Optional.empty(), "d"), new Outcome.ServerError<>(503, "e"),
-                new Outcome.Unreachable<>("f"), new Outcome.Timeout<>("g"), new Outcome.UnexpectedAnswer<>("h"));
+                new Outcome.Unreachable<>("f"), new Outcome.Timeout<>("g"), new Outcome.UnexpectedAnswer<>("h"),
+                        new Outcome.ListingCut<>(100, "i"));
 
         assertThat(all).allSatisfy(failure -> {
             Outcome.Failure<Integer> retyped = failure.retype();

@@ -155,6 +155,39 @@ class PagingTest {
         }
 
         @Test
+        void branchSearchCutAtThePageLimitSaysTheListingWasCutNotThatTheBranchIsMissing() {
+            for (int page = 0; page <= BitbucketClient.MAX_PAGES; page++) {
+                bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("filterText", equalTo("main"))
+                        .withQueryParam("start", page == 0 ? absent() : equalTo(Integer.toString(page)))
+                        .willReturn(okJson(Bodies.dataCenterPage(page, page + 1, false,
+                                Bodies.dataCenterBranch("feature/main-" + page, Bodies.OTHER_HEAD, false)))));
+            }
+
+            Outcome<String> outcome = client.branchHead(integration, app, "main");
+
+            assertThat(outcome).isInstanceOfSatisfying(Outcome.ListingCut.class, cut -> assertThat(cut.pagesRead())
+                    .isEqualTo(BitbucketClient.MAX_PAGES));
+            assertThat(outcome.message()).startsWith("Bitbucket Data Center: branch `main` of `PROJ/app` is not in the part of the listing "
+                    + "that was read: the listing of branches whose names contain `main` was cut after 100 pages (100 branches) "
+                    + "without it.")
+                    .doesNotContain("was not found");
+            assertThat(requests(BRANCHES)).isEqualTo(BitbucketClient.MAX_PAGES);
+        }
+
+        @Test
+        void branchMissingFromACompleteListingIsNotFound() {
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("filterText", equalTo("main")).willReturn(okJson(
+                    Bodies.dataCenterPage(0, null, true, Bodies.dataCenterBranch("feature/main", Bodies.OTHER_HEAD, false)))));
+
+            Outcome<String> outcome = client.branchHead(integration, app, "main");
+
+            assertThat(outcome).isInstanceOf(Outcome.NotFound.class);
+            assertThat(outcome.message()).contains("was not found or is not visible to this token (no branch of that name among the 1 "
+                    + "whose "
+                    + "names contain it)");
+        }
+
+        @Test
         void pageThatIsNotLastWithoutNextPageStartIsAnUnexpectedAnswer() {
             bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).willReturn(okJson(Bodies.dataCenterPage(0, null, false,
                     Bodies.dataCenterBranch("other", Bodies.OTHER_HEAD, false)))));

@@ -73,15 +73,4 @@ class DefinitionsTest {
     void anEmptyScopeIsValid() {
         assertThat(Definitions.check(List.of()).orElseThrow()).isEmpty();
     }
-
-    @Test
-    void patternsAreSplitOnWhitespaceOnly() {
-        assertThat(Definitions.split("  main release/*\n hotfix-?\tdev,ops ")).containsExactly("main", "release/*", "hotfix-?", "dev,ops");
-    }
-
-    @Test
-    void blankTextGivesNothing() {
-        assertThat(Definitions.split(" \n\t")).isEmpty();
-        assertThat(Definitions.split("")).isEmpty();
-    }
 }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Resources and their block, built the way the hosts build them. */
 final class Blocks {
@@ -64,5 +66,47 @@ final class Blocks {
         }
         inside.putAll(added.asMap());
         return inside;
+    }
+
+    /** The same for a host that cannot give a process an empty variable: git's configuration in one variable. */
+    static Map<String, String> enterAsParameters(Map<String, String> outside, BlockEnvironment block) {
+        Map<String, String> inside = new HashMap<>(outside);
+        inside.putAll(block.asMap());
+        GitEnvironment git = GitAuth.plan(block).parametersFor(inside);
+        if (!(git instanceof GitEnvironment.Added added)) {
+            throw new AssertionError("git authentication was not added: " + git);
+        }
+        inside.putAll(added.asMap());
+        return inside;
+    }
+
+    /**
+     * What a process gets from a host like Jenkins, which unsets a variable whose value is empty and replaces
+     * {@code $NAME}, <code>${NAME}</code> and {@code $$} in every value (a name it has no variable for is left as it is).
+     * A freestyle build goes through this twice.
+     */
+    static Map<String, String> throughHostExpansion(Map<String, String> environment) {
+        Pattern reference = Pattern.compile("\\$([A-Za-z0-9_]+|\\{[A-Za-z0-9_.]+\\}|\\$)");
+        Map<String, String> expanded = new HashMap<>();
+        environment.forEach((name, value) -> {
+            Matcher matcher = reference.matcher(value);
+            StringBuilder result = new StringBuilder();
+            while (matcher.find()) {
+                String found = matcher.group(1);
+                String replacement;
+                if (found.equals("$")) {
+                    replacement = "$";
+                } else {
+                    String key = found.startsWith("{") ? found.substring(1, found.length() - 1) : found;
+                    replacement = environment.getOrDefault(key, matcher.group());
+                }
+                matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+            }
+            matcher.appendTail(result);
+            if (!result.isEmpty()) {
+                expanded.put(name, result.toString());
+            }
+        });
+        return expanded;
     }
 }

@@ -99,8 +99,8 @@ class GitAuthPlanTest {
                 "credential.https://bitbucket.org/acme/app.helper=",
                 "http.https://bitbucket.org/acme/app.extraHeader=",
                 "credential.https://bitbucket.org/acme/app.helper=" + helper);
-        assertThat(helper).startsWith("!f() { case \"$1\" in get) printf 'username=%s\\npassword=%s\\n' 'x-token-auth' "
-                + "\"$APPREPO_INTEGRATION_TOKEN\" ;;");
+        assertThat(helper).startsWith("!f() { case \"${1:-}\" in get) printf 'username=%s\\npassword=%s\\n' 'x-token-auth' "
+                + "\"${APPREPO_INTEGRATION_TOKEN:-}\" ;;");
         assertThat(added.secretNames()).isEmpty();
     }
 
@@ -284,6 +284,107 @@ class GitAuthPlanTest {
                 assertThat(scopes.stream().anyMatch(scope -> key.equals("credential." + scope + ".helper")
                         || key.equals("http." + scope + ".extraHeader") || key.equals("http." + scope + ".followRedirects")))
                         .as("%s is scoped to a route", key).isTrue();
+            }
+        });
+    }
+
+    /** The {@code GIT_CONFIG_PARAMETERS} entries of an environment, read back the way git reads them (new style only). */
+    private static List<String> parameters(String value) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '\'') {
+                    quoted = false;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'') {
+                quoted = true;
+            } else if (c == '\\') {
+                word.append(value.charAt(++i));
+            } else if (c == '=') {
+                word.append('=');
+            } else if (c == ' ') {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        words.add(word.toString());
+        return words;
+    }
+
+    @Test
+    void asParametersTheEntriesAreTheSameInOneVariableWithoutAnEmptyValue() {
+        BlockEnvironment block = Blocks.block(ACCESS, PROJECT);
+        Map<String, String> environment = with(Map.of(), block);
+        GitEnvironment.Added counted = (GitEnvironment.Added) GitAuth.plan(block).environmentFor(environment);
+
+        GitEnvironment.Added added = (GitEnvironment.Added) GitAuth.plan(block).parametersFor(environment);
+
+        assertThat(added.variables()).extracting(Variable::name).containsExactly("GIT_CONFIG_PARAMETERS");
+        assertThat(added.variables()).allSatisfy(v -> assertThat(v.value()).isNotEmpty());
+        assertThat(parameters(added.asMap().get("GIT_CONFIG_PARAMETERS"))).containsExactlyElementsOf(entries(counted.asMap()));
+        assertThat(added.secretNames()).containsExactly("GIT_CONFIG_PARAMETERS");
+    }
+
+    @Test
+    void asParametersOnlyABearerHeaderMakesTheVariableSecret() {
+        BlockEnvironment block = Blocks.block(ACCESS, API, PERSONAL);
+
+        GitEnvironment.Added added = (GitEnvironment.Added) GitAuth.plan(block).parametersFor(with(Map.of(), block));
+
+        assertThat(added.secretNames()).isEmpty();
+        assertThat(added.asMap().get("GIT_CONFIG_PARAMETERS")).doesNotContain(ACCESS_TOKEN, API_TOKEN, PERSONAL_TOKEN);
+    }
+
+    @Test
+    void asParametersTheEntriesGoAfterThoseAlreadyThere() {
+        BlockEnvironment block = Blocks.block(ACCESS);
+        String outer = "'user.name'='Builder' 'http.extraheader'='' 'core.bare=false' 'color.ui'=";
+        Map<String, String> environment = with(Map.of("GIT_CONFIG_PARAMETERS", outer, "GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "a.b",
+                "GIT_CONFIG_VALUE_0", ""), block);
+
+        GitEnvironment.Added added = (GitEnvironment.Added) GitAuth.plan(block).parametersFor(environment);
+
+        String value = added.asMap().get("GIT_CONFIG_PARAMETERS");
+        assertThat(value).startsWith(outer + " 'credential.https://bitbucket.org/acme/app.git.helper'=''");
+        assertThat(added.asMap()).doesNotContainKeys("GIT_CONFIG_COUNT", "GIT_CONFIG_KEY_1");
+    }
+
+    @Test
+    void asParametersABrokenListOrCountAddsNothingAndDoesNotRepeatTheList() {
+        BlockEnvironment block = Blocks.block(ACCESS);
+        for (String broken : List.of(" 'a.b'='c'", "'a.b'='c", "'a.b''c.d'", "a.b=c", "'a.b'=c", "'a.b'='c'x", "'a.b'='secret-value")) {
+            GitEnvironment outcome = GitAuth.plan(block).parametersFor(with(Map.of("GIT_CONFIG_PARAMETERS", broken), block));
+
+            assertThat(outcome).as(broken).isInstanceOf(GitEnvironment.NotAdded.class);
+            assertThat(((GitEnvironment.NotAdded) outcome).message()).as(broken).startsWith("GIT_CONFIG_PARAMETERS is not a list of quoted "
+                    + "'key'='value' entries, so git refuses to run (\"bogus format in GIT_CONFIG_PARAMETERS\")").doesNotContain(broken);
+        }
+        assertThat(GitAuth.plan(block).parametersFor(with(Map.of("GIT_CONFIG_COUNT", "two"), block)))
+                .isInstanceOf(GitEnvironment.NotAdded.class);
+        assertThat(GitAuth.plan(block).parametersFor(with(Map.of("GIT_CONFIG_PARAMETERS", ""), block)))
+                .isInstanceOf(GitEnvironment.Added.class);
+    }
+
+    /**
+     * Jenkins replaces {@code $NAME}, <code>${NAME}</code> and {@code $$} in the values of a build's variables with
+     * variables' values: no value of git's configuration holds one of them, whatever the resource and user are called.
+     */
+    @Test
+    void noValueHoldsWhatAHostWouldExpand() {
+        java.util.regex.Pattern expanded = java.util.regex.Pattern.compile("\\$([A-Za-z0-9_]+|\\{[A-Za-z0-9_.]+\\}|\\$)");
+        String alphabet = "ab$_{}.9-'!\\\" ";
+        GeneratedCases.check(200, generate -> {
+            String resource = generate.string(alphabet, 1, 8);
+            String user = ("u" + generate.string(alphabet, 1, 8)).strip();
+            GitRoute basic = new GitRoute(resource, "APP", "https://bitbucket.org/acme/app.git", new GitCredential.Basic(user));
+            GitRoute bearer = new GitRoute(resource, "APP", "https://bitbucket.org/acme/app.git", new GitCredential.Bearer());
+            for (String helper : List.of(CredentialHelper.answering(basic, user), CredentialHelper.refusing(bearer))) {
+                assertThat(expanded.matcher(helper).find()).as(helper).isFalse();
             }
         });
     }

@@ -207,6 +207,59 @@ class GitOverHttpTest {
         assertThat(Files.readString(clone.resolve(".git").resolve("config"))).contains(environment.get("APPREPO_HTTPS_URL"));
     }
 
+    /**
+     * Through {@code GIT_CONFIG_PARAMETERS}, as Jenkins starts a freestyle build's process: variables whose value is
+     * empty unset, and variable references in the values replaced, twice. Everything still works, and the token still
+     * reaches no process's arguments.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    @EnabledOnOs(OS.LINUX)
+    void asParametersEveryTokenKindWorksWhereAHostDropsEmptyVariablesAndExpandsReferences(Kind kind) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessArguments.available(), "/proc is readable");
+        server.createRepository(kind.repository, kind.access());
+        Map<String, String> inside = Blocks.enterAsParameters(git.environment(), Blocks.block(resource(kind)));
+        Map<String, String> environment = Blocks.throughHostExpansion(Blocks.throughHostExpansion(inside));
+        List<Command.Result> results;
+        ProcessArguments processes = ProcessArguments.watch();
+        try (processes) {
+            server.onRequest(request -> processes.snapshot());
+            results = cloneChangeAndPush(environment, environment.get("APPREPO_HTTPS_URL"));
+        }
+
+        assertThat(environment).doesNotContainKey("GIT_CONFIG_COUNT")
+                .containsEntry("GIT_CONFIG_PARAMETERS", inside.get("GIT_CONFIG_PARAMETERS"));
+        assertThat(server.head(kind.repository, "main")).isEqualTo(ok(work.resolve("app"), environment, "rev-parse", "HEAD").out().strip());
+        assertThat(server.requestsTo(kind.repository).stream().filter(r -> r.status() == 200))
+                .allSatisfy(r -> assertThat(r.authorization()).contains(expectedAuthorization(kind)));
+        assertThat(processes.seen()).anyMatch(p -> p.contains("remote-http"));
+        assertThat(processes.seen()).allSatisfy(arguments -> assertThat(Leaks.inText(arguments, kind.leakForms())).as(arguments).isEmpty());
+        for (Command.Result result : results) {
+            assertThat(Leaks.inText(result.all(), kind.leakForms())).isEmpty();
+        }
+        assertThat(Leaks.inFiles(work.resolve("app"), kind.leakForms())).isEmpty();
+    }
+
+    @Test
+    void asParametersAStoreHelperIsNeverHandedTheTokenAndTheUsersOwnEntriesStay() throws IOException {
+        Kind kind = Kind.CLOUD_ACCESS_TOKEN;
+        server.createRepository(kind.repository, kind.access());
+        otherHost.createRepository("acme/tools.git", new Access.Open());
+        Path store = git.home().resolve("git-credentials");
+        Files.writeString(git.home().resolve(".gitconfig"), "[credential]\n\thelper = store --file " + store + "\n");
+        Map<String, String> outside = new HashMap<>(git.environment());
+        outside.put("GIT_CONFIG_COUNT", "1");
+        outside.put("GIT_CONFIG_KEY_0", "http." + otherHost.baseUrl() + "/.extraHeader");
+        outside.put("GIT_CONFIG_VALUE_0", "X-Build: kept");
+        Map<String, String> environment = Blocks.throughHostExpansion(Blocks.enterAsParameters(outside, Blocks.block(resource(kind))));
+
+        cloneChangeAndPush(environment, environment.get("APPREPO_HTTPS_URL"));
+        ok(work, environment, "clone", otherHost.url("acme/tools.git"), "tools");
+
+        assertThat(store).doesNotExist();
+        assertThat(otherHost.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.headers().get("X-build")).containsExactly("kept"));
+    }
+
     @Test
     void aWrongTokenFailsWithGitsOwnMessageAndNothingLeaks() {
         Kind kind = Kind.CLOUD_ACCESS_TOKEN;

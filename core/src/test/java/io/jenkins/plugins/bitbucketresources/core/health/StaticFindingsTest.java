@@ -69,6 +69,20 @@ class StaticFindingsTest {
     }
 
     @Test
+    void theUrlAloneTellsOfPlainHttpToAnotherMachineOnly() {
+        assertThat(StaticFindings.ofUrl(" http://bitbucket.example.com:7990 ")).get()
+                .isInstanceOfSatisfying(Concern.PlainHttp.class, c -> {
+                    assertThat(c.url()).isEqualTo("http://bitbucket.example.com:7990");
+                    assertThat(c.message()).contains("travels unencrypted").contains("use the https:// address");
+                });
+        assertThat(StaticFindings.ofUrl("HTTP://git.example.com/bitbucket")).isPresent();
+        for (String url : new String[] {CLOUD, "https://bitbucket.example.com", "http://localhost:7990", "http://127.0.0.1:8080/2.0",
+            "http://[::1]:7990", "bitbucket.example.com", "ftp://bitbucket.example.com", "http://exa mple.com", ""}) {
+            assertThat(StaticFindings.ofUrl(url)).as(url).isEmpty();
+        }
+    }
+
+    @Test
     void integrationFindingsNameOnlyTheUrl() {
         Integration http = Integration.builder().id("dc").url("http://bitbucket.example.com").username("jdoe")
                 .token("BBDC-NzE0MjM5NjQxNTg2OkTestTokenValue").build().orElseThrow();

@@ -195,6 +195,45 @@ class ApiUrlTest {
         assertThat(ApiUrl.parse("https://git.example.com/bitbucket/")).hasToString("https://git.example.com/bitbucket/");
     }
 
+    @Test
+    void portOutOfRangeIsRefused() {
+        assertRefused("http://127.0.0.1:99999/2.0", "has the port 99999, which no server listens on: use a port from 1 to 65535, or none "
+                + "(https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void portZeroIsRefused() {
+        assertRefused("https://bitbucket.example.com:0", "has the port 0, which no server listens on: use a port from 1 to 65535, or none "
+                + "(https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void portTooLongForANumberIsRefused() {
+        assertRefused("https://bitbucket.example.com:123456789012345678901/x",
+                "has the port 123456789012345678901, which no server listens "
+                + "on: use a port from 1 to 65535, or none (https uses 443, http 80), " + EXAMPLES);
+    }
+
+    @Test
+    void ipv6AddressWithPortOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> ApiUrl.parse("http://[::1]:70000"))
+                .hasMessageStartingWith("has the port 70000, which no server listens on");
+    }
+
+    @Test
+    void portsInRangeAreAcceptedAndOthersRefused() {
+        GeneratedCases.check(2000, generate -> {
+            long port = generate.random().nextInt(4) == 0 ? generate.random().nextLong(0, 10_000_000_000L) : generate.between(0, 70_000);
+            String host = generate.pick("bitbucket.example.com", "[::1]");
+            String raw = "https://" + host + ":" + port + generate.pick("/rest", "");
+            if (port >= 1 && port <= 65535) {
+                assertThat(ApiUrl.parse(raw).uri().getPort()).as(raw).isEqualTo((int) port);
+            } else {
+                assertThatThrownBy(() -> ApiUrl.parse(raw)).as(raw).hasMessageStartingWith("has the port " + port + ",");
+            }
+        });
+    }
+
     private static void assertRefused(String raw, String message) {
         assertThatThrownBy(() -> ApiUrl.parse(raw))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("url"))

@@ -63,6 +63,36 @@ class ShipctlScriptTest {
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void installWritesTheScriptIntoANewDirectoryOnlyThisUserCanReach() throws IOException {
+        Path first = ShipctlScript.install(directory);
+        Path second = ShipctlScript.install(directory);
+
+        assertThat(first).isNotEqualTo(second).hasParent(directory);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rwx------");
+        assertThat(first.resolve("shipctl")).hasBinaryContent(ShipctlScript.content());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.resolve("shipctl")))).isEqualTo("rwxr-xr-x");
+    }
+
+    @Test
+    void removeTakesTheDirectoryAndItsScript() throws IOException {
+        Path installed = ShipctlScript.install(directory);
+
+        assertThat(ShipctlScript.remove(installed)).isTrue();
+
+        assertThat(installed).doesNotExist();
+        assertThat(ShipctlScript.remove(installed)).isTrue();
+    }
+
+    @Test
+    void installIntoAMissingDirectoryFailsAndLeavesNothing() {
+        Path missing = directory.resolve("missing");
+
+        assertThatThrownBy(() -> ShipctlScript.install(missing)).isInstanceOf(IOException.class);
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void resourcesDoNotAskForShipctlUnlessTold() {
         assertThat(resource("app-repo").build().orElseThrow().shipctl()).isFalse();
         assertThat(resource("app-repo").shipctl(true).build().orElseThrow().shipctl()).isTrue();
