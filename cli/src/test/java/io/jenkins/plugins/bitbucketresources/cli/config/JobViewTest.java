@@ -58,8 +58,8 @@ class JobViewTest {
 
                 assertThat(view.integrations()).as(context).isEqualTo(whole.integrations());
                 assertThat(view.globalResources()).as(context).isEqualTo(whole.globalResources());
-                assertThat(view.folders()).as(context).isEqualTo(whole.folders().entrySet().stream().filter(e -> wanted.contains(e.getKey()))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                assertThat(view.folders()).as(context).isEqualTo(whole.folders().entrySet().stream()
+                        .filter(e -> wanted.contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
                 assertThat(view.scopesFor(job.map(JobPath::parse))).as(context).isEqualTo(whole.scopesFor(job.map(JobPath::parse)));
                 assertThat(view.allFindings()).as(context).isEqualTo(whole.allFindings().stream()
                         .filter(f -> !f.field().startsWith("folders.") || wanted.contains(folderOf(f.field())))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,33 +64,31 @@ class ShipctlNamingGeneratedTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void resourceNameIsTheEnginesPrefix(RealShell shell) {
-        shell.assumeInstalled();
-        GeneratedCases.check(1, generate -> {
-            List<String> names = names(generate);
-            List<Answer> answers = call(shell, "get_resource_name", names);
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                Optional<String> prefix = VariablePrefix.of(name);
-                Answer expected = prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, ""));
-                assertThat(answers.get(i)).as(describe(name)).isEqualTo(expected);
-            }
+        eachGeneratedName(shell, "get_resource_name", (name, answer) -> {
+            Optional<String> prefix = VariablePrefix.of(name);
+            assertThat(answer).as(describe(name)).isEqualTo(prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, "")));
         });
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void sanitizedStringIsTheEnginesPrefixBeforeUpperCasing(RealShell shell) {
+        eachGeneratedName(shell, "sanitize_shippable_string", (name, answer) -> {
+            assertThat(answer.exitCode()).as(describe(name)).isZero();
+            assertThat(answer.output().toUpperCase(Locale.ROOT)).as(describe(name)).isEqualTo(VariablePrefix.of(name).orElse(""));
+            assertThat(isTakenInOrderFrom(answer.output(), name)).as(describe(name) + ": `" + answer.output() + "` keeps the name's case")
+                    .isTrue();
+        });
+    }
+
+    /** Calls {@code function} under {@code shell} with each name of a generated case, and checks each answer. */
+    private void eachGeneratedName(RealShell shell, String function, BiConsumer<String, Answer> check) {
         shell.assumeInstalled();
         GeneratedCases.check(1, generate -> {
             List<String> names = names(generate);
-            List<Answer> answers = call(shell, "sanitize_shippable_string", names);
+            List<Answer> answers = call(shell, function, names);
             for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                Answer answer = answers.get(i);
-                assertThat(answer.exitCode()).as(describe(name)).isZero();
-                assertThat(answer.output().toUpperCase(Locale.ROOT)).as(describe(name)).isEqualTo(VariablePrefix.of(name).orElse(""));
-                assertThat(isTakenInOrderFrom(answer.output(), name)).as(describe(name) + ": `" + answer.output() + "` keeps the name's "
-                        + "case").isTrue();
+                check.accept(names.get(i), answers.get(i));
             }
         });
     }
