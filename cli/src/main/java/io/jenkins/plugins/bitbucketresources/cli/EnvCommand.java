@@ -79,8 +79,8 @@ final class EnvCommand implements Callable<Integer> {
         }
         terminal.out().flush();
         if (view.isEmpty()) {
-            terminal.err().println("bitbucket-resources: no resource is visible to " + job.map(j -> "job " + j.fullName())
-                    .orElse("a job outside any folder (give --job FOLDER/.../JOB to see a folder's resources)"));
+            terminal.err().println("bitbucket-resources: no resource is visible to " + JobPath.describe(job)
+                    + (job.isEmpty() ? " (give --job FOLDER/.../JOB to see a folder's resources)" : ""));
         }
         return ExitCodes.OK;
     }

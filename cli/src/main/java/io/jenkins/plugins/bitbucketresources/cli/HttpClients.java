@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 final class HttpClients {
 
+    /** Follows the engine's message when a proxy asks for credentials: what this command line sends a proxy. */
+    static final String PROXY_ADVICE = "The command line takes its proxy from HTTPS_PROXY or HTTP_PROXY and sends it no credentials: "
+            + "use a proxy that lets this machine through without them, or list the Bitbucket host in NO_PROXY to reach it directly.";
+
     private HttpClients() {
     }
 

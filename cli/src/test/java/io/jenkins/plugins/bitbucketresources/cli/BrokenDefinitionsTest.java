@@ -56,8 +56,8 @@ class BrokenDefinitionsTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("APP_SOURCENAME=acme/app\n");
-        assertThat(result.err()).isEqualTo("bitbucket-resources: warning: Bitbucket resource `legacy` (global) is visible to a job outside "
-                + "any folder but cannot be used until its definition is fixed; this block does not use it.\n");
+        assertThat(result.err()).isEqualTo("bitbucket-resources: warning: Bitbucket resource `legacy` (global) is visible to a run outside "
+                + "any job but cannot be used until its definition is fixed; this block does not use it.\n");
     }
 
     @Test
@@ -204,8 +204,8 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "service-4o");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).startsWith("bitbucket-resources: No Bitbucket resource named `service-4o` is visible to a job outside any "
-                + "folder. Did you mean `service-4` or `service-0` or `service-1`?\nVisible (the 10 closest of 40): service-4 (global), ")
+        assertThat(result.err()).startsWith("bitbucket-resources: No Bitbucket resource named `service-4o` is visible to a run outside any "
+                + "job. Did you mean `service-4` or `service-0` or `service-1`?\nVisible (the 10 closest of 40): service-4 (global), ")
                 .endsWith("\nGive --job FOLDER/.../JOB to see the resources of a job's folders too.\n"
                         + "List all 40: bitbucket-resources env --list --config " + config + "\n");
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
+import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -91,11 +93,9 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Sends a signal by name (TERM, INT, HUP) with the shell's {@code kill}. */
-    void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder(RequiredPrograms.require("sh").toString(), "-c", "kill -" + name + " "
-                + process.pid()).inheritIO().start();
-        assertThat(kill.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
+    void signal(String name) {
+        Command.Result kill = RealShell.SH.run(Map.of(), new byte[0], "-c", "kill -" + name + " " + process.pid());
+        assertThat(kill.exitCode()).as(kill.err()).isZero();
     }
 
     int awaitExit() throws InterruptedException {

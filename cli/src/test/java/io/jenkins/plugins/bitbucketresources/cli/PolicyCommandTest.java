@@ -74,7 +74,7 @@ class PolicyCommandTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "shared");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).contains("a command run outside any job").contains("--job FOLDER/.../JOB");
+        assertThat(result.err()).contains("a run outside any job").contains("--job FOLDER/.../JOB");
     }
 
     @Test

@@ -42,6 +42,7 @@ class ResolveCommitTest {
                   - {name: lib, type: syncRepo, integration: cloud, sourceName: acme/lib, branch: main, resolveCommit: true}
                   - {name: many, type: gitRepo, integration: cloud, sourceName: acme/many, branches: {only: [main, dev]}}
                   - {name: gone, type: gitRepo, integration: cloud, sourceName: acme/gone, branch: main}
+                  - {name: proxied, type: gitRepo, integration: cloud, sourceName: acme/proxied, branch: main}
                 """.formatted(bitbucket.baseUrl()));
         for (String slug : new String[] {"app", "lib"}) {
             bitbucket.stubFor(get("/2.0/repositories/acme/" + slug + "/refs/branches/main").willReturn(okJson(
@@ -82,5 +83,18 @@ class ResolveCommitTest {
         assertThat(result.err()).startsWith("bitbucket-resources: The commit of Bitbucket resource `gone` (global) could not be read: ")
                 .contains("not found or is not visible to this token");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aProxyAskingForCredentialsIsReportedWithWhatTheCommandLineSendsIt() {
+        bitbucket.stubFor(get("/2.0/repositories/acme/proxied/refs/branches/main").willReturn(aResponse().withStatus(407)
+                .withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+
+        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--resolve-commit", "proxied");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CHECK_FAILED);
+        assertThat(result.err()).startsWith("bitbucket-resources: The commit of Bitbucket resource `proxied` (global) could not be read: A "
+                + "proxy between here and " + bitbucket.baseUrl() + " refused the request").endsWith("Check the proxy's credentials. "
+                + HttpClients.PROXY_ADVICE + "\n");
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketresources.cli.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -56,8 +57,7 @@ class FileBoundsTest {
     @Test
     void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("resources.yml");
-        Process mkfifo = new ProcessBuilder(RequiredPrograms.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
-        assertThat(mkfifo.waitFor()).isZero();
+        makeFifo(fifo);
         assertThat(onlyMessage(fifo))
                 .endsWith("error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
     }
@@ -100,8 +100,7 @@ class FileBoundsTest {
     @Test
     void aTokenFileThatIsAFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
         Path fifo = dir.resolve("token");
-        Process mkfifo = new ProcessBuilder(RequiredPrograms.require("mkfifo").toString(), fifo.toString()).inheritIO().start();
-        assertThat(mkfifo.waitFor()).isZero();
+        makeFifo(fifo);
         assertThat(tokenFileMessage("token")).startsWith("`token` is a FIFO (named pipe), not a regular file");
     }
 
@@ -126,5 +125,11 @@ class FileBoundsTest {
         assertThat(finding.field()).isEqualTo("integrations[0].tokenFile");
         assertThat(finding.line()).isEqualTo(4);
         return finding.message();
+    }
+
+    private void makeFifo(Path fifo) {
+        List<String> command = List.of(RequiredPrograms.require("mkfifo").toString(), fifo.toString());
+        Command.Result mkfifo = Command.run(dir, Command.withPath(Map.of()), command);
+        assertThat(mkfifo.exitCode()).as(mkfifo.err()).isZero();
     }
 }

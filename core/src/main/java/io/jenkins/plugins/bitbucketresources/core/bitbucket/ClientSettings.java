@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +24,8 @@ import java.util.random.RandomGenerator;
  * @param interactive a person is waiting for the answer on a form, where the integration being checked is not saved
  *     yet: failures speak of "this token" instead of an integration by its ID, and say to try again later instead of
  *     how long this client waits
+ * @param proxyAdvice the host's sentence on where its proxy's credentials are set, added to the engine's own words when
+ *     a proxy refuses a request (HTTP 407); empty for none
  */
 public record ClientSettings(
         Duration connectTimeout,
@@ -35,7 +38,8 @@ public record ClientSettings(
         Clock clock,
         Sleeper sleeper,
         RandomGenerator random,
-        boolean interactive) {
+        boolean interactive,
+        Optional<String> proxyAdvice) {
 
     /** More attempts than this only hammer a server that is already struggling. */
     static final int MAX_ATTEMPTS_LIMIT = 10;
@@ -56,6 +60,7 @@ public record ClientSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(random, "random");
+        proxyAdvice = Objects.requireNonNull(proxyAdvice, "proxyAdvice").map(String::strip).filter(advice -> !advice.isEmpty());
     }
 
     /**
@@ -65,7 +70,8 @@ public record ClientSettings(
      */
     public static ClientSettings defaults() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false,
+                Optional.empty());
     }
 
     /**
@@ -75,7 +81,7 @@ public record ClientSettings(
      */
     public static ClientSettings forms() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), true);
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), true, Optional.empty());
     }
 
     /**
@@ -86,7 +92,7 @@ public record ClientSettings(
      */
     public static ClientSettings checks() {
         return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false);
+                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false, Optional.empty());
     }
 
     /**
@@ -99,32 +105,41 @@ public record ClientSettings(
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
         return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, sleeper, random, interactive);
+                cacheTtl, clock, sleeper, random, interactive, proxyAdvice);
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
         return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap,
-                cacheTtl, clock, sleeper, random, interactive);
+                cacheTtl, clock, sleeper, random, interactive, proxyAdvice);
     }
 
     public ClientSettings withCacheTtl(Duration ttl) {
         return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                ttl, clock, sleeper, random, interactive);
+                ttl, clock, sleeper, random, interactive, proxyAdvice);
     }
 
     public ClientSettings withClock(Clock value) {
         return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, value, sleeper, random, interactive);
+                cacheTtl, value, sleeper, random, interactive, proxyAdvice);
     }
 
     public ClientSettings withSleeper(Sleeper value) {
         return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, value, random, interactive);
+                cacheTtl, clock, value, random, interactive, proxyAdvice);
     }
 
     public ClientSettings withRandom(RandomGenerator value) {
         return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, sleeper, value, interactive);
+                cacheTtl, clock, sleeper, value, interactive, proxyAdvice);
+    }
+
+    /**
+     * The same settings with the host's sentence on where its proxy's credentials are set, e.g. the command line's
+     * {@code HTTPS_PROXY}. The engine's message for a proxy's refusal speaks of no host; this is added after it.
+     */
+    public ClientSettings withProxyAdvice(String sentence) {
+        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
+                cacheTtl, clock, sleeper, random, interactive, Optional.of(sentence));
     }
 
     private static void positive(String name, Duration value) {

@@ -57,9 +57,9 @@ final class Failures {
                     + "the Bitbucket administrator if it persists."));
         }
         if (status == 407) {
-            return new Outcome.Unreachable<>(redactor.redact("A proxy between here and " + Exchanges.origin(integration) + " asks for "
-                    + "authentication (HTTP 407 for GET " + answer.uri() + "): configure the proxy's credentials (in Jenkins: Manage Jenkins > "
-                    + "System > HTTP Proxy Configuration)."));
+            return new Outcome.Unreachable<>(redactor.redact("A proxy between here and " + Exchanges.origin(integration) + " refused the "
+                    + "request for " + subject.what() + ": it asks for authentication (HTTP 407 for GET " + answer.uri() + "). Check the "
+                    + "proxy's credentials." + settings.proxyAdvice().map(advice -> " " + advice).orElse("")));
         }
         return new Outcome.UnexpectedAnswer<>(redactor.redact(platform + " answered " + subject.what() + " with " + where + ", which "
                 + "Bitbucket does not send for this request. " + urlAdvice(integration)));

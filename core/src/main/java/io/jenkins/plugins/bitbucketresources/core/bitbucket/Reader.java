@@ -110,13 +110,7 @@ final class Reader {
             if (!(read instanceof Outcome.Ok<Converted<T>> ok)) {
                 return ((Outcome.Failure<Converted<T>>) read).retype();
             }
-            for (T value : ok.value().values()) {
-                values.add(value);
-                if (stop.test(value)) {
-                    return new Outcome.Ok<>(new Collected<>(values, true));
-                }
-            }
-            if (ok.value().lastPage()) {
+            if (taken(values, ok.value(), stop)) {
                 return new Outcome.Ok<>(new Collected<>(values, true));
             }
             URI link;
@@ -155,13 +149,7 @@ final class Reader {
             if (!(read instanceof Outcome.Ok<Converted<T>> ok)) {
                 return ((Outcome.Failure<Converted<T>>) read).retype();
             }
-            for (T value : ok.value().values()) {
-                values.add(value);
-                if (stop.test(value)) {
-                    return new Outcome.Ok<>(new Collected<>(values, true));
-                }
-            }
-            if (ok.value().lastPage()) {
+            if (taken(values, ok.value(), stop)) {
                 return new Outcome.Ok<>(new Collected<>(values, true));
             }
             int nextStart = ok.value().nextPageStart().orElseThrow();
@@ -173,5 +161,16 @@ final class Reader {
             next = Url.withQuery(first, "start", Integer.toString(nextStart));
         }
         return new Outcome.Ok<>(new Collected<>(values, false));
+    }
+
+    /** Adds the page's values up to the first that {@code stop} accepts; whether the reading ends with this page. */
+    private static <T> boolean taken(List<T> values, Converted<T> page, Predicate<T> stop) {
+        for (T value : page.values()) {
+            values.add(value);
+            if (stop.test(value)) {
+                return true;
+            }
+        }
+        return page.lastPage();
     }
 }

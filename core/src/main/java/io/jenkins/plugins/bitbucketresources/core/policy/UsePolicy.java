@@ -22,7 +22,7 @@ import java.util.Optional;
  * </ol>
  * A decision is about the job's full name as it is now: a job moved or renamed is judged by its new name. A refused
  * resource is refused; the farther definition it hides is not used instead, so that a policy cannot be sidestepped
- * by the order of definitions. Without a job (a command run outside any job), a resource that names its jobs or a
+ * by the order of definitions. Without a job (a run outside any job), a resource that names its jobs or a
  * global resource limited to folders is refused.
  *
  * <p>A block applies it as a step of {@link io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation}, and
@@ -72,9 +72,9 @@ public final class UsePolicy {
         Resource resource = resolved.resource();
         if (resource.access().onlyOwnCheckout() && !CommitSource.checkedOut(resource, integration, checkouts)) {
             return new UseDecision.Refused(UseDecision.Rule.ONLY_OWN_CHECKOUT, subject(resolved) + " may be used only by a build that has "
-                    + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and " + who(job) + " has "
-                    + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out") + ": check the repository out before "
-                    + "using the resource, or turn onlyOwnCheckout off.");
+                    + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and " + JobPath.describe(job)
+                    + " has " + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out") + ": check the repository out "
+                    + "before using the resource, or turn onlyOwnCheckout off.");
         }
         return new UseDecision.Allowed();
     }
@@ -84,16 +84,16 @@ public final class UsePolicy {
         Objects.requireNonNull(job, "job");
         if (resolved.scope() instanceof Scope.Global && !global.everyJob() && !job.map(global::admits).orElse(false)) {
             return Optional.of(new UseDecision.Refused(UseDecision.Rule.GLOBAL_FOLDERS, subject(resolved) + " may not be used by "
-                    + who(job) + ": global resources are usable only by jobs under the folders " + global.describeFolders()
+                    + JobPath.describe(job) + ": global resources are usable only by jobs under the folders " + global.describeFolders()
                     + " (globalResourcesFolders). Run the job in one of those folders, add its folder to globalResourcesFolders, or "
                     + "define the resource on a folder above the job."));
         }
         JobAccess access = resolved.resource().access();
         if (access.limitsJobs() && job.flatMap(j -> access.firstMatch(j.fullName())).isEmpty()) {
             return Optional.of(new UseDecision.Refused(UseDecision.Rule.ALLOWED_JOBS, subject(resolved) + " may not be used by "
-                    + who(job) + ": its allowedJobs " + access.describePatterns() + (job.isPresent() ? " match no job of that name" : " name "
-                    + "the jobs that may use it") + ". Add a pattern that matches the job to the resource's allowedJobs, or use another "
-                    + "resource."));
+                    + JobPath.describe(job) + ": its allowedJobs " + access.describePatterns()
+                    + (job.isPresent() ? " match no job of that name" : " name the jobs that may use it") + ". Add a pattern that matches "
+                    + "the job to the resource's allowedJobs, or use another resource."));
         }
         return Optional.empty();
     }
@@ -103,9 +103,5 @@ public final class UsePolicy {
         Scope scope = resolved.scope();
         String where = scope instanceof Scope.Folder folder ? "defined on folder " + folder.fullName() : "defined in the global configuration";
         return "Bitbucket resource `" + resolved.resource().name() + "` (" + where + ")";
-    }
-
-    private static String who(Optional<JobPath> job) {
-        return job.map(j -> "job " + j.fullName()).orElse("a command run outside any job");
     }
 }

@@ -87,7 +87,7 @@ public final class BlockPreparation {
      * policy with the line a block would say. For a list of choices, a listing command or a per-job page;
      * {@link #select} and {@link #prepare} decide by the same view.
      *
-     * @param job the job, by its full name as it is now; empty for a command run outside any job
+     * @param job the job, by its full name as it is now; empty for a run outside any job
      * @param policy who may use the global resources
      */
     public static VisibleResources visible(List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, GlobalPolicy policy) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * What a host asks for when a block (a Pipeline step, a freestyle build, a command) starts. Built with
  * {@link #builder()}; every part but the names has a default.
  *
- * @param job the job asking, for messages and the use policy; empty for a command run outside any job
+ * @param job the job asking, for messages and the use policy; empty for a run outside any job
  * @param scopes the scopes the job sees, nearest first (its folder, the folders above, the global configuration), each
  *     with every definition, broken ones included
  * @param names the resource names asked for, in the order asked

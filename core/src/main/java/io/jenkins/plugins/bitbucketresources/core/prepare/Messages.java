@@ -30,10 +30,6 @@ final class Messages {
     private Messages() {
     }
 
-    /** {@code job team-a/build}, or a job outside any folder. */
-    static String who(Optional<JobPath> job) {
-        return job.map(j -> "job " + j.fullName()).orElse("a job outside any folder");
-    }
 
     /** {@code app-repo (folder team-a, hiding global)}. */
     static String place(String name, Scope scope, List<Scope> hides) {
@@ -69,7 +65,7 @@ final class Messages {
         StringBuilder message = new StringBuilder();
         for (String name : unknown) {
             message.append(message.length() == 0 ? "" : "\n").append("No Bitbucket resource named `").append(name)
-                    .append("` is visible to ").append(who(job));
+                    .append("` is visible to ").append(JobPath.describe(job));
             if (view.isEmpty()) {
                 message.append(": no resources are defined in its folders or globally.");
                 continue;
@@ -174,8 +170,8 @@ final class Messages {
         String more = broken.size() > shown.size() ? " and " + count(broken.size() - shown.size()) + " more" : "";
         boolean one = broken.size() == 1;
         return (one ? "Bitbucket resource " : "Bitbucket resources ") + String.join(", ", shown) + more + (one ? " is" : " are")
-                + " visible to " + who(job) + " but cannot be used until " + (one ? "its definition is" : "their definitions are")
-                + " fixed; this block does not use " + (one ? "it." : "them.");
+                + " visible to " + JobPath.describe(job) + " but cannot be used until "
+                + (one ? "its definition is" : "their definitions are") + " fixed; this block does not use " + (one ? "it." : "them.");
     }
 
     private static String lines(List<Problem> problems) {

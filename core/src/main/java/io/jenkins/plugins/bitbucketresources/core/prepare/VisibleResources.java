@@ -52,7 +52,7 @@ public final class VisibleResources {
      * line a block would say. A {@code ciRepo} with {@code onlyOwnCheckout} stays usable: whether the build checks it
      * out is known only when a block starts.
      *
-     * @param job the job, by its full name as it is now; empty for a command run outside any job
+     * @param job the job, by its full name as it is now; empty for a run outside any job
      * @param policy who may use the global resources
      */
     public static VisibleResources of(List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, GlobalPolicy policy) {

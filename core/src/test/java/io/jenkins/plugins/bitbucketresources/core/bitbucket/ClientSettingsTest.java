@@ -51,4 +51,13 @@ class ClientSettingsTest {
         assertThat(checks.interactive()).isFalse();
         assertThat(checks.requestTimeout()).isEqualTo(defaults.requestTimeout());
     }
+
+    @Test
+    void proxyAdviceIsTheHostsSentenceAndABlankOneIsNone() {
+        assertThat(defaults.proxyAdvice()).isEmpty();
+        assertThat(defaults.withProxyAdvice("  Set the proxy's user in HTTPS_PROXY. ").proxyAdvice())
+                .contains("Set the proxy's user in HTTPS_PROXY.");
+        assertThat(defaults.withProxyAdvice(" ").proxyAdvice()).isEmpty();
+        assertThat(defaults.withProxyAdvice("x").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)).proxyAdvice()).contains("x");
+    }
 }

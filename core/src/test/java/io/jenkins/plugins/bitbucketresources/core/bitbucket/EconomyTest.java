@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EconomyTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     private static final SourceName APP = SourceName.parse("acme/app");
     private static final String REPO = "/2.0/repositories/acme/app";

@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FormClientTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     private static final SourceName APP = SourceName.parse("acme/app");
     private static final String REPO = "/2.0/repositories/acme/app";

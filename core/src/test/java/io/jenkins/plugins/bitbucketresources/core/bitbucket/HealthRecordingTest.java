@@ -2,11 +2,10 @@ package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.jenkins.plugins.bitbucketresources.core.bitbucket.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.health.Concern;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
@@ -16,6 +15,7 @@ import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.health.StaticFindings;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HealthRecordingTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     private static final SourceName APP = SourceName.parse("acme/app");
     private static final CredentialKey KEY = new CredentialKey("bb-cloud", "system");
@@ -44,10 +44,6 @@ class HealthRecordingTest {
         client = TestSupport.client(TestSupport.settings(clock, new RecordingSleeper()).withCacheTtl(java.time.Duration.ZERO));
         health = new HealthRecord(clock);
         integration = TestSupport.cloudApiToken(bitbucket.getPort());
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     private HealthState state() {

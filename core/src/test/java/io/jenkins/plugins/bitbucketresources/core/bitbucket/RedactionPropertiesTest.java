@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;

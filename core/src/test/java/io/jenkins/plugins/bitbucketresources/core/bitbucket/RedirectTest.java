@@ -6,13 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.net.http.HttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedirectTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     @RegisterExtension
-    static WireMockExtension elsewhere = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension elsewhere = TestSupport.wireMock();
 
     private static final SourceName APP = SourceName.parse("acme/app");
     private static final String REPO = "/2.0/repositories/acme/app";

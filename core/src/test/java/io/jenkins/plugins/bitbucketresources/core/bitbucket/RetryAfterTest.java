@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;

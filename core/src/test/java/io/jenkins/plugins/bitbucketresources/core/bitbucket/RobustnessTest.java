@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RobustnessTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     private static final SourceName APP = SourceName.parse("acme/app");
     private static final String REPO = "/2.0/repositories/acme/app";
@@ -268,5 +268,28 @@ class RobustnessTest {
 
         assertThat(outcome).isInstanceOf(Outcome.UnexpectedAnswer.class);
         assertThat(outcome.message()).contains("MiB");
+    }
+
+    @Test
+    void aProxyThatAsksForCredentialsIsNamedWithoutAnyHostsSettings() {
+        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+
+        Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
+
+        assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
+        assertThat(outcome.message()).startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the "
+                + "request for repository `acme/app`: it asks for authentication (HTTP 407 for GET ")
+                .endsWith("). Check the proxy's credentials.");
+        assertThat(requests(REPO)).isEqualTo(1);
+    }
+
+    @Test
+    void aProxysRefusalEndsWithTheHostsAdvice() {
+        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(407)));
+        ClientSettings withAdvice = settings.withProxyAdvice("Set them where this host keeps its proxy.");
+
+        Outcome<RepositoryInfo> outcome = TestSupport.client(withAdvice).repository(integration, APP);
+
+        assertThat(outcome.message()).endsWith("Check the proxy's credentials. Set them where this host keeps its proxy.");
     }
 }

@@ -1,10 +1,19 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** Integrations pointed at a loopback server, and clients with test time, sleeping and randomness. */
+/**
+ * The loopback server that stands in for Bitbucket, integrations pointed at it, and clients with test time, sleeping and
+ * randomness.
+ */
 final class TestSupport {
 
     static final String CLOUD_API_TOKEN = "ATATT3xFfGF0-test-api-token-4711";
@@ -13,6 +22,16 @@ final class TestSupport {
     static final String EMAIL = "jane.doe@example.com";
 
     private TestSupport() {
+    }
+
+    /** A WireMock server on a free port for a test class ({@code @RegisterExtension static}), started once for all its tests. */
+    static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    }
+
+    /** An answer with a JSON body, as Bitbucket sends one. */
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body);
     }
 
     /** No jitter: every backoff is exactly half its base, so waits can be asserted. */

@@ -1,18 +1,17 @@
 package io.jenkins.plugins.bitbucketresources.core.bitbucket;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.jenkins.plugins.bitbucketresources.core.bitbucket.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TokenExpiryTest {
 
     @RegisterExtension
-    static WireMockExtension bitbucket = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension bitbucket = TestSupport.wireMock();
 
     /** The ID {@link TestSupport#DC_TOKEN} carries. */
     private static final String TOKEN_ID = "714239641586";
@@ -39,10 +38,6 @@ class TokenExpiryTest {
     @BeforeEach
     void setUp() {
         client = TestSupport.client(TestSupport.settings(new TestClock(), new RecordingSleeper()));
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body);
     }
 
     private static String details(String expiry) {

@@ -3,18 +3,14 @@ package io.jenkins.plugins.bitbucketresources.core.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.testing.Command;
-import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
+import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.util.Map;
-import java.util.Objects;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The credential helpers run by real shells exactly as git runs them ({@code sh -c '<snippet> <action>'}), with
@@ -26,57 +22,26 @@ class CredentialHelperShellTest {
     private static final String SPECIAL = "'\"$`\\%!*?[](){};&|<>#~@=,.-_^";
     private static final String URL = "https://git.example.com/scm/proj/app.git";
 
-    private static List<String> shell(String name) {
-        return switch (name) {
-            case "busybox" -> List.of(RequiredPrograms.require("busybox").toString(), "sh");
-            default -> List.of(RequiredPrograms.require(name).toString());
-        };
-    }
-
-    private static Command.Result run(List<String> shell, String helper, String action, String token) {
+    private static Command.Result run(RealShell shell, String helper, String action, String token) {
         assertThat(helper).startsWith("!");
-        List<String> command = new ArrayList<>(shell);
-        command.add("-c");
-        command.add(helper.substring(1) + " " + action);
-        Map<String, String> environment = Map.of("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"),
-                "APP_INTEGRATION_TOKEN", token);
-        return Command.run(Path.of("").toAbsolutePath(), environment, command);
-    }
-
-    private static String text(RandomGenerator random, String alphabet, int minimum, int maximum) {
-        StringBuilder text = new StringBuilder();
-        int length = minimum + random.nextInt(maximum - minimum + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
-    private static String printableAscii() {
-        StringBuilder chars = new StringBuilder();
-        for (char c = '!'; c <= '~'; c++) {
-            chars.append(c);
-        }
-        return chars.toString();
+        return shell.run(Map.of("APP_INTEGRATION_TOKEN", token), new byte[0], "-c", helper.substring(1) + " " + action);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sh", "bash", "dash", "busybox"})
-    void helpersAnswerExactlyWhatGitExpectsInEveryShell(String name) {
-        List<String> shell = shell(name);
-        long seed = Long.getLong("seed", System.nanoTime());
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    @EnumSource(RealShell.class)
+    void helpersAnswerExactlyWhatGitExpectsInEveryShell(RealShell shell) {
+        shell.assumeInstalled();
         String userChars = "abcXYZ019" + SPECIAL.replace(":", "") + " ";
-        for (int round = 0; round < 12; round++) {
-            String username = text(random, userChars, 1, 12).strip();
-            username = username.isEmpty() ? "u" : username;
-            String resource = text(random, "abc-" + SPECIAL, 1, 10);
-            String token = text(random, printableAscii(), 8, 40);
+        GeneratedCases.check(12, generate -> {
+            String drawn = generate.string(userChars, 1, 12).strip();
+            String username = drawn.isEmpty() ? "u" : drawn;
+            String resource = generate.string("abc-" + SPECIAL, 1, 10);
+            String token = generate.string(Generator.VISIBLE_ASCII, 8, 40);
             GitRoute basicRoute = new GitRoute(resource, "APP", URL, new GitCredential.Basic(username));
             GitRoute bearerRoute = new GitRoute(resource, "APP", URL, new GitCredential.Bearer());
             String answering = CredentialHelper.answering(basicRoute, username);
             String refusing = CredentialHelper.refusing(bearerRoute);
-            String context = name + ", round " + round + " with -Dseed=" + seed;
+            String context = shell.toString();
 
             Command.Result get = run(shell, answering, "get", token);
             assertThat(get.exitCode()).as(context).isZero();
@@ -104,6 +69,6 @@ class CredentialHelperShellTest {
             assertThat(ignored.all()).as(context).isEmpty();
 
             assertThat(answering + refusing).as(context).doesNotContain(token);
-        }
+        });
     }
 }

@@ -7,13 +7,13 @@ import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 class GitAuthPlanTest {
@@ -226,71 +226,66 @@ class GitAuthPlanTest {
      */
     @Test
     void generatedBlocksComposeWithWhatIsThere() {
-        long seed = Long.getLong("seed", System.nanoTime());
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         List<BiFunction<String, String, ResourceVariables>> kinds = List.of(
                 (name, repo) -> Blocks.resource(name, "acme/" + repo, Blocks.cloudAccessToken(CLOUD_API, ACCESS_TOKEN)),
                 (name, repo) -> Blocks.resource(name, "acme/" + repo, Blocks.cloudApiToken(CLOUD_API, "ci-bot@example.com", API_TOKEN)),
                 (name, repo) -> Blocks.resource(name, "PROJ/" + repo, Blocks.dataCenterPersonal(DATA_CENTER, "builder", PERSONAL_TOKEN)),
                 (name, repo) -> Blocks.resource(name, "PROJ/" + repo, Blocks.dataCenterProject(DATA_CENTER, PROJECT_TOKEN)),
                 (name, repo) -> Blocks.resource(name, "acme/" + repo, Blocks.cloudAccessToken(CLOUD_API, ACCESS_TOKEN), false));
-        for (int round = 0; round < 200; round++) {
-            try {
-                Map<String, String> environment = new HashMap<>();
-                int own = random.nextInt(4);
-                if (own > 0 || random.nextBoolean()) {
-                    environment.put("GIT_CONFIG_COUNT", Integer.toString(own));
-                }
-                for (int i = 0; i < own; i++) {
-                    environment.put("GIT_CONFIG_KEY_" + i, "own.key" + i);
-                    environment.put("GIT_CONFIG_VALUE_" + i, "value " + i);
-                }
-                Map<String, String> before = Map.copyOf(environment);
-                int expectedEntries = own;
-                int expectedSecrets = 0;
-                List<String> scopes = new ArrayList<>();
-                int blocks = 1 + random.nextInt(3);
-                for (int b = 0; b < blocks; b++) {
-                    List<ResourceVariables> resources = new ArrayList<>();
-                    int size = 1 + random.nextInt(4);
-                    for (int r = 0; r < size; r++) {
-                        resources.add(kinds.get(random.nextInt(kinds.size())).apply("res" + b + "x" + r, "repo" + random.nextInt(5)));
-                    }
-                    BlockEnvironment block = Blocks.block(resources.toArray(ResourceVariables[]::new));
-                    GitAuthPlan plan = GitAuth.plan(block);
-                    plan.routes().forEach(route -> scopes.addAll(route.scopes()));
-                    for (GitRoute route : plan.routes()) {
-                        expectedEntries += route.scopes().size() * (route.credential() instanceof GitCredential.Bearer ? 5 : 3);
-                        expectedSecrets += route.credential() instanceof GitCredential.Bearer ? route.scopes().size() : 0;
-                    }
-                    environment.putAll(block.asMap());
-                    GitEnvironment.Added added = (GitEnvironment.Added) plan.environmentFor(environment);
-                    environment.putAll(added.asMap());
-                    long secrets = environment.entrySet().stream().filter(e -> e.getKey().startsWith("GIT_CONFIG_VALUE_")
-                            && e.getValue().startsWith("Authorization: Bearer ")).count();
-                    assertThat(secrets).isEqualTo(expectedSecrets);
-                }
-                before.forEach((name, value) -> {
-                    if (!name.equals("GIT_CONFIG_COUNT")) {
-                        assertThat(environment).containsEntry(name, value);
-                    }
-                });
-                if (expectedEntries == own) {
-                    assertThat(environment.get("GIT_CONFIG_COUNT")).isEqualTo(before.get("GIT_CONFIG_COUNT"));
-                    continue;
-                }
-                List<String> entries = entries(environment);
-                assertThat(entries).hasSize(expectedEntries);
-                for (String entry : entries.subList(own, entries.size())) {
-                    String key = entry.substring(0, entry.indexOf('='));
-                    assertThat(scopes.stream().anyMatch(scope -> key.equals("credential." + scope + ".helper")
-                            || key.equals("http." + scope + ".extraHeader") || key.equals("http." + scope + ".followRedirects")))
-                            .as("%s is scoped to a route", key).isTrue();
-                }
-            } catch (AssertionError e) {
-                throw new AssertionError("round " + round + " with -Dseed=" + seed + ": " + e.getMessage(), e);
+        GeneratedCases.check(200, generate -> {
+            RandomGenerator random = generate.random();
+            Map<String, String> environment = new HashMap<>();
+            int own = random.nextInt(4);
+            if (own > 0 || random.nextBoolean()) {
+                environment.put("GIT_CONFIG_COUNT", Integer.toString(own));
             }
-        }
+            for (int i = 0; i < own; i++) {
+                environment.put("GIT_CONFIG_KEY_" + i, "own.key" + i);
+                environment.put("GIT_CONFIG_VALUE_" + i, "value " + i);
+            }
+            Map<String, String> before = Map.copyOf(environment);
+            int expectedEntries = own;
+            int expectedSecrets = 0;
+            List<String> scopes = new ArrayList<>();
+            int blocks = 1 + random.nextInt(3);
+            for (int b = 0; b < blocks; b++) {
+                List<ResourceVariables> resources = new ArrayList<>();
+                int size = 1 + random.nextInt(4);
+                for (int r = 0; r < size; r++) {
+                    resources.add(kinds.get(random.nextInt(kinds.size())).apply("res" + b + "x" + r, "repo" + random.nextInt(5)));
+                }
+                BlockEnvironment block = Blocks.block(resources.toArray(ResourceVariables[]::new));
+                GitAuthPlan plan = GitAuth.plan(block);
+                plan.routes().forEach(route -> scopes.addAll(route.scopes()));
+                for (GitRoute route : plan.routes()) {
+                    expectedEntries += route.scopes().size() * (route.credential() instanceof GitCredential.Bearer ? 5 : 3);
+                    expectedSecrets += route.credential() instanceof GitCredential.Bearer ? route.scopes().size() : 0;
+                }
+                environment.putAll(block.asMap());
+                GitEnvironment.Added added = (GitEnvironment.Added) plan.environmentFor(environment);
+                environment.putAll(added.asMap());
+                long secrets = environment.entrySet().stream().filter(e -> e.getKey().startsWith("GIT_CONFIG_VALUE_")
+                        && e.getValue().startsWith("Authorization: Bearer ")).count();
+                assertThat(secrets).isEqualTo(expectedSecrets);
+            }
+            before.forEach((name, value) -> {
+                if (!name.equals("GIT_CONFIG_COUNT")) {
+                    assertThat(environment).containsEntry(name, value);
+                }
+            });
+            if (expectedEntries == own) {
+                assertThat(environment.get("GIT_CONFIG_COUNT")).isEqualTo(before.get("GIT_CONFIG_COUNT"));
+                return;
+            }
+            List<String> entries = entries(environment);
+            assertThat(entries).hasSize(expectedEntries);
+            for (String entry : entries.subList(own, entries.size())) {
+                String key = entry.substring(0, entry.indexOf('='));
+                assertThat(scopes.stream().anyMatch(scope -> key.equals("credential." + scope + ".helper")
+                        || key.equals("http." + scope + ".extraHeader") || key.equals("http." + scope + ".followRedirects")))
+                        .as("%s is scoped to a route", key).isTrue();
+            }
+        });
     }
 
     /** The {@code GIT_CONFIG_PARAMETERS} entries of an environment, read back the way git reads them (new style only). */
@@ -381,24 +376,17 @@ class GitAuthPlanTest {
      */
     @Test
     void noValueHoldsWhatAHostWouldExpand() {
-        long seed = Long.getLong("seed", System.nanoTime());
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
         java.util.regex.Pattern expanded = java.util.regex.Pattern.compile("\\$([A-Za-z0-9_]+|\\{[A-Za-z0-9_.]+\\}|\\$)");
         String alphabet = "ab$_{}.9-'!\\\" ";
-        for (int round = 0; round < 200; round++) {
-            StringBuilder resource = new StringBuilder();
-            StringBuilder user = new StringBuilder("u");
-            for (int i = 0; i < 1 + random.nextInt(8); i++) {
-                resource.append(alphabet.charAt(random.nextInt(alphabet.length())));
-                user.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        GeneratedCases.check(200, generate -> {
+            String resource = generate.string(alphabet, 1, 8);
+            String user = ("u" + generate.string(alphabet, 1, 8)).strip();
+            GitRoute basic = new GitRoute(resource, "APP", "https://bitbucket.org/acme/app.git", new GitCredential.Basic(user));
+            GitRoute bearer = new GitRoute(resource, "APP", "https://bitbucket.org/acme/app.git", new GitCredential.Bearer());
+            for (String helper : List.of(CredentialHelper.answering(basic, user), CredentialHelper.refusing(bearer))) {
+                assertThat(expanded.matcher(helper).find()).as(helper).isFalse();
             }
-            GitRoute basic = new GitRoute(resource.toString(), "APP", "https://bitbucket.org/acme/app.git",
-                    new GitCredential.Basic(user.toString().strip()));
-            GitRoute bearer = new GitRoute(resource.toString(), "APP", "https://bitbucket.org/acme/app.git", new GitCredential.Bearer());
-            for (String helper : List.of(CredentialHelper.answering(basic, user.toString().strip()), CredentialHelper.refusing(bearer))) {
-                assertThat(expanded.matcher(helper).find()).as("%s (round %d with -Dseed=%d)", helper, round, seed).isFalse();
-            }
-        }
+        });
     }
 
     @Test

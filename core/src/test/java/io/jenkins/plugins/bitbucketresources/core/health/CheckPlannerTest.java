@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ class CheckPlannerTest {
     private static final CredentialKey A = new CredentialKey("a", "system");
     private static final CredentialKey B = new CredentialKey("b", "system");
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final HealthRecord health = new HealthRecord(clock);
     private final CheckPlanner planner = new CheckPlanner(HOUR);
 
@@ -48,7 +49,7 @@ class CheckPlannerTest {
 
     @Test
     void rateLimitWaitsUntilBitbucketSaysAndBacksOffWhenItRepeats() {
-        Instant retryAt = MutableClock.START.plus(Duration.ofHours(3));
+        Instant retryAt = TestClock.START.plus(Duration.ofHours(3));
         health.record(A, new Outcome.RateLimited<>(Optional.of(retryAt), "rate limited"));
 
         assertThat(planner.earliest(health.history(A))).contains(retryAt);
@@ -68,7 +69,7 @@ class CheckPlannerTest {
             health.record(A, new Outcome.RateLimited<>(Optional.empty(), "rate limited"));
         }
 
-        assertThat(planner.earliest(health.history(A))).contains(MutableClock.START.plus(HOUR.multipliedBy(32)));
+        assertThat(planner.earliest(health.history(A))).contains(TestClock.START.plus(HOUR.multipliedBy(32)));
     }
 
     @Test
@@ -78,7 +79,7 @@ class CheckPlannerTest {
         health.record(A, new Outcome.Ok<>("ok"));
 
         assertThat(health.history(A).rateLimitStreak()).isZero();
-        assertThat(planner.earliest(health.history(A))).contains(MutableClock.START.plus(HOUR));
+        assertThat(planner.earliest(health.history(A))).contains(TestClock.START.plus(HOUR));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.TokenExpiry;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
+import io.jenkins.plugins.bitbucketresources.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class HealthRecordTest {
     private static final CredentialKey KEY = new CredentialKey("bb-cloud", "system");
     private static final HealthSettings SETTINGS = HealthSettings.DEFAULTS;
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final HealthRecord health = new HealthRecord(clock);
 
     private HealthState state() {
@@ -64,9 +65,9 @@ class HealthRecordTest {
         assertThat(state.severity()).contains(Problem.Severity.ERROR);
         assertThat(state.summary()).isEqualTo("token refused");
         assertThat(state.concerns()).singleElement().satisfies(c -> assertThat(c.message())
-                .startsWith("Bitbucket refused the token (HTTP 401) the last time it was used, at 2026-05-04 08:00 UTC: ")
+                .startsWith("Bitbucket refused the token (HTTP 401) the last time it was used, at 2026-03-02 10:00 UTC: ")
                 .endsWith("Create a new one."));
-        assertThat(state.lastUsed()).contains(MutableClock.START);
+        assertThat(state.lastUsed()).contains(TestClock.START);
         assertThat(state.lastSuccess()).isEmpty();
     }
 
@@ -93,7 +94,7 @@ class HealthRecordTest {
 
         assertThat(state.needsAttention()).isFalse();
         assertThat(state.summary()).isEqualTo("ok");
-        assertThat(state.lastSuccess()).contains(MutableClock.START.plus(Duration.ofMinutes(3)));
+        assertThat(state.lastSuccess()).contains(TestClock.START.plus(Duration.ofMinutes(3)));
     }
 
     @Test
@@ -176,7 +177,7 @@ class HealthRecordTest {
 
     @Test
     void expiryDateNearIsAWarningAndPastIsAnError() {
-        Instant expiry = MutableClock.START.plus(Duration.ofDays(20));
+        Instant expiry = TestClock.START.plus(Duration.ofDays(20));
         health.recordExpiry(KEY, new TokenExpiry.Expires(expiry));
 
         assertThat(state().needsAttention()).isFalse();
@@ -185,12 +186,12 @@ class HealthRecordTest {
         assertThat(state().severity()).contains(Problem.Severity.WARNING);
         clock.advance(Duration.ofDays(14));
         assertThat(state().concerns()).singleElement().isEqualTo(new Concern.Expired(expiry));
-        assertThat(state().concerns().get(0).message()).contains("The token expired on 2026-05-24 08:00 UTC");
+        assertThat(state().concerns().get(0).message()).contains("The token expired on 2026-03-22 10:00 UTC");
     }
 
     @Test
     void dismissedExpiryWarningShowsAgainWhenTheTokenExpires() {
-        Instant expiry = MutableClock.START.plus(Duration.ofDays(3));
+        Instant expiry = TestClock.START.plus(Duration.ofDays(3));
         health.recordExpiry(KEY, new TokenExpiry.Expires(expiry));
         health.dismiss(KEY, state());
         assertThat(state().shown()).isFalse();
@@ -202,7 +203,7 @@ class HealthRecordTest {
 
     @Test
     void errorsComeBeforeWarnings() {
-        health.recordExpiry(KEY, new TokenExpiry.Expires(MutableClock.START.plus(Duration.ofDays(1))));
+        health.recordExpiry(KEY, new TokenExpiry.Expires(TestClock.START.plus(Duration.ofDays(1))));
         health.record(KEY, refused());
 
         HealthState state = health.state(KEY, List.of(new Concern.PlainHttp("http://x")), SETTINGS);
@@ -259,7 +260,7 @@ class HealthRecordTest {
     @Test
     void rateLimitHoldsTheExpiryLookupBackUntilItsWaitIsOver() {
         CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
-        health.record(KEY, new Outcome.RateLimited<>(Optional.of(MutableClock.START.plus(Duration.ofHours(2))), "rate limited"));
+        health.record(KEY, new Outcome.RateLimited<>(Optional.of(TestClock.START.plus(Duration.ofHours(2))), "rate limited"));
 
         assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
         clock.advance(Duration.ofHours(2));

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketresources.core.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -19,15 +20,7 @@ import org.junit.jupiter.api.Test;
 class EverythingJenkinsMasksTest {
 
     /** Printable ASCII, the characters Jenkins' rules treat specially, non-ASCII and control characters. */
-    private static final String SECRET_CHARS;
-
-    static {
-        StringBuilder chars = new StringBuilder("''\\\\^^$$é€😀\t\n");
-        for (char c = ' '; c <= '~'; c++) {
-            chars.append(c);
-        }
-        SECRET_CHARS = chars.toString();
-    }
+    private static final String SECRET_CHARS = "''\\\\^^$$é€😀\t\n" + Generator.PRINTABLE_ASCII;
 
     /**
      * credentials-binding's rules, restated here from how they behave (literal, bash, ash, backslash and caret

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
-import io.jenkins.plugins.bitbucketresources.core.testing.RealPrograms;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
+import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -27,22 +30,14 @@ class PrintedByRealProgramsPropertiesTest {
     private static final Map<String, String> UTF8 = Map.of("LC_ALL", "C.UTF-8");
     private static final Pattern ONLY_QUOTES_AROUND_A_MASK = Pattern.compile("[$'\"\\\\]*\\*\\*\\*\\*['\"\\\\]*");
 
-    private static final String PRINTABLE;
-
-    static {
-        StringBuilder chars = new StringBuilder("''\"\\\\$^é€");
-        for (char c = ' '; c <= '~'; c++) {
-            chars.append(c);
-        }
-        PRINTABLE = chars.toString();
-    }
+    private static final String PRINTABLE = "''\"\\\\$^é€" + Generator.PRINTABLE_ASCII;
 
     @Test
     void setXTracesOfBashAndBusyboxAshAreMasked() {
-        for (List<String> shell : List.of(List.of("bash"), List.of("busybox", "sh"), List.of("dash"))) {
+        for (RealShell shell : List.of(RealShell.BASH, RealShell.BUSYBOX_ASH, RealShell.DASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, PRINTABLE + "\t");
-                List<byte[]> traces = eachSecret(shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
+                List<byte[]> traces = eachSecret(generate, shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
                 for (int k = 0; k < secrets.size(); k++) {
                     String word = stripped(text(traces.get(k)), "+ : ", "\n");
                     assertOnlyQuotesAroundAMask(secrets.get(k), word, shell + " set -x");
@@ -55,8 +50,9 @@ class PrintedByRealProgramsPropertiesTest {
     void bashDeclarePAndItsTraceAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> listed = eachSecret(List.of("bash"), secrets, "declare -p S", false);
-            List<byte[]> traced = eachSecret(List.of("bash"), secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> listed = eachSecret(generate, RealShell.BASH, secrets, "declare -p S", false);
+            List<byte[]> traced = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null",
+                    true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(listed.get(k)), "declare -- S=", "\n"), "declare -p");
                 String trace = text(traced.get(k));
@@ -70,7 +66,7 @@ class PrintedByRealProgramsPropertiesTest {
     void bashTracesOfAtQAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> traces = eachSecret(List.of("bash"), secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> traces = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
                 assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(traces.get(k)), "+ Y=", "\n"), "set -x of ${S@Q}");
             }
@@ -79,16 +75,16 @@ class PrintedByRealProgramsPropertiesTest {
 
     @Test
     void escapesDecodedByEchoAndPrintfAreMasked() {
-        record Printer(List<String> shell, String script) {
+        record Printer(RealShell shell, String script) {
         }
         List<Printer> printers = List.of(
-                new Printer(List.of("bash"), "echo -e \"$S\""), new Printer(List.of("bash"), "printf '%b' \"$S\""),
-                new Printer(List.of("dash"), "echo \"$S\""), new Printer(List.of("dash"), "printf '%b' \"$S\""),
-                new Printer(List.of("busybox", "sh"), "echo -e \"$S\""), new Printer(List.of("busybox", "sh"), "printf '%b' \"$S\""));
+                new Printer(RealShell.BASH, "echo -e \"$S\""), new Printer(RealShell.BASH, "printf '%b' \"$S\""),
+                new Printer(RealShell.DASH, "echo \"$S\""), new Printer(RealShell.DASH, "printf '%b' \"$S\""),
+                new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""), new Printer(RealShell.BUSYBOX_ASH, "printf '%b' \"$S\""));
         for (Printer printer : printers) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "\\\\\\\\\\\\0123456777xxuUcabefnrtvEAF9 é");
-                List<byte[]> outputs = eachSecret(printer.shell(), secrets, printer.script(), false);
+                List<byte[]> outputs = eachSecret(generate, printer.shell(), secrets, printer.script(), false);
                 for (int k = 0; k < secrets.size(); k++) {
                     byte[] printed = outputs.get(k);
                     // echo ends with a line break, unless \c stopped it; the secret may end with one of its own.
@@ -104,8 +100,8 @@ class PrintedByRealProgramsPropertiesTest {
     }
 
     @Test
-    void aSecretPastedIntoAShellCommandAsAnUnquotedWordIsMasked() throws Exception {
-        for (List<String> shell : List.of(List.of("bash"), List.of("dash"), List.of("busybox", "sh"))) {
+    void aSecretPastedIntoAShellCommandAsAnUnquotedWordIsMasked() {
+        for (RealShell shell : List.of(RealShell.BASH, RealShell.DASH, RealShell.BUSYBOX_ASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "abcxyz0189\\\\\\");
                 String nonce = nonce(generate);
@@ -116,7 +112,7 @@ class PrintedByRealProgramsPropertiesTest {
                             .append("printf '%s\\n' ").append(secrets.get(k)).append(" x\n");
                 }
                 // The script on standard input, as a shell reads a script file.
-                byte[] stdout = RealPrograms.run(shell, UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();
+                byte[] stdout = shell.run(UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();
                 List<byte[]> outputs = split(stdout, nonce, secrets.size());
                 for (int k = 0; k < secrets.size(); k++) {
                     String printed = text(outputs.get(k));
@@ -142,7 +138,8 @@ class PrintedByRealProgramsPropertiesTest {
                     + "                           p.quote_plus(s), shlex.quote(s))):\n"
                     + "        sys.stdout.buffer.write(('" + nonce + "%d:' % (6 * k + j) + e).encode('utf-8'))\n";
             byte[] input = JsonMapper.builder().build().writeValueAsBytes(secrets);
-            byte[] output = RealPrograms.run(List.of("python3", "-c", script), UTF8, input).stdout();
+            List<String> python = List.of(RequiredPrograms.require("python3").toString(), "-c", script);
+            byte[] output = Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), python, input).stdout();
             List<byte[]> records = split(output, nonce, secrets.size() * 6);
             for (int r = 0; r < records.size(); r++) {
                 assertOnlyQuotesAroundAMask(secrets.get(r / 6), text(records.get(r)), "python encoding " + r % 6);
@@ -164,14 +161,12 @@ class PrintedByRealProgramsPropertiesTest {
      * Runs the shell once over all the secrets, each read into {@code $S} from a line of its input, and returns what
      * the script wrote on standard output (or error) for each.
      */
-    private static List<byte[]> eachSecret(List<String> shell, List<String> secrets, String script, boolean stderr) throws Exception {
-        String nonce = "\u0001" + Integer.toHexString(script.hashCode()) + Long.toHexString(System.nanoTime()) + "#";
-        List<String> command = new ArrayList<>(shell);
-        command.add("-c");
-        command.add("k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
-                + "; k=$((k+1)); done");
+    private static List<byte[]> eachSecret(Generator generate, RealShell shell, List<String> secrets, String script, boolean stderr) {
+        String nonce = nonce(generate);
+        String loop = "k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
+                + "; k=$((k+1)); done";
         byte[] input = String.join("\n", secrets).concat("\n").getBytes(StandardCharsets.UTF_8);
-        RealPrograms.Output output = RealPrograms.run(command, UTF8, input);
+        Command.Result output = shell.run(UTF8, input, "-c", loop);
         return split(stderr ? output.stderr() : output.stdout(), nonce, secrets.size());
     }
 

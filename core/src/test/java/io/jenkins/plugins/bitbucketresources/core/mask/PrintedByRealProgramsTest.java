@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.jenkins.plugins.bitbucketresources.core.testing.RealPrograms;
-import java.io.IOException;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
+import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
+import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,16 +28,15 @@ class PrintedByRealProgramsTest {
     }
 
     /** Runs a shell script that first reads the secret into {@code $S}. */
-    private static RealPrograms.Output shell(List<String> shell, String secret, String script) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(shell);
-        command.add("-c");
-        command.add("IFS= read -r S; " + script);
-        return RealPrograms.run(command, UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8));
+    private static Command.Result shell(RealShell shell, String secret, String script) {
+        return shell.run(UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8), "-c", "IFS= read -r S; " + script);
     }
 
     /** Runs a python3 script that reads the secret from its standard input, and returns what it printed. */
-    private static byte[] python(String script, String secret) throws IOException, InterruptedException {
-        return RealPrograms.run(List.of("python3", "-c", script), UTF8, (secret + "\n").getBytes(StandardCharsets.UTF_8)).stdout();
+    private static byte[] python(String script, String secret) {
+        List<String> command = List.of(RequiredPrograms.require("python3").toString(), "-c", script);
+        return Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), command, (secret + "\n").getBytes(StandardCharsets.UTF_8))
+                .stdout();
     }
 
     private static void assertHidden(String masked, String... pieces) {
@@ -47,85 +47,83 @@ class PrintedByRealProgramsTest {
     }
 
     @Test
-    void busyboxAshTracesARunOfQuotesInOneDoubleQuotedPart() throws Exception {
+    void busyboxAshTracesARunOfQuotesInOneDoubleQuotedPart() {
         String secret = "Ab1''Cd2'''Ef3";
-        String trace = shell(List.of("busybox", "sh"), secret, "set -x; : \"$S\"").stderrText();
+        String trace = shell(RealShell.BUSYBOX_ASH, secret, "set -x; : \"$S\"").err();
 
         assertThat(trace).isEqualTo("+ : 'Ab1'\"''\"'Cd2'\"'''\"'Ef3'\n");
         assertThat(masked(secret, trace.getBytes(StandardCharsets.UTF_8))).isEqualTo("+ : '****'\n");
     }
 
     @Test
-    void busyboxAshTracesTrailingQuotesWithoutReopeningTheSingleQuotes() throws Exception {
+    void busyboxAshTracesTrailingQuotesWithoutReopeningTheSingleQuotes() {
         String secret = "Ab1'Cd2''";
-        String trace = shell(List.of("busybox", "sh"), secret, "set -x; : \"$S\"").stderrText();
+        String trace = shell(RealShell.BUSYBOX_ASH, secret, "set -x; : \"$S\"").err();
 
         assertThat(trace).isEqualTo("+ : 'Ab1'\"'\"'Cd2'\"''\"\n");
         assertThat(masked(secret, trace.getBytes(StandardCharsets.UTF_8))).isEqualTo("+ : '****\n");
     }
 
     @Test
-    void busyboxAshTracesLeadingQuotes() throws Exception {
+    void busyboxAshTracesLeadingQuotes() {
         String secret = "''Ab1Cd2";
-        String trace = shell(List.of("busybox", "sh"), secret, "set -x; : \"$S\"").stderrText();
+        String trace = shell(RealShell.BUSYBOX_ASH, secret, "set -x; : \"$S\"").err();
 
         assertThat(trace).isEqualTo("+ : ''\"''\"'Ab1Cd2'\n");
         assertHidden(masked(secret, trace.getBytes(StandardCharsets.UTF_8)), "Ab1", "Cd2");
     }
 
     @Test
-    void bashTracesAQuotedWordWithAllItsQuotesMasked() throws Exception {
+    void bashTracesAQuotedWordWithAllItsQuotesMasked() {
         String secret = "Ab1'Cd2";
-        String trace = shell(List.of("bash"), secret, "set -x; : \"$S\"").stderrText();
+        String trace = shell(RealShell.BASH, secret, "set -x; : \"$S\"").err();
 
         assertThat(trace).isEqualTo("+ : 'Ab1'\\''Cd2'\n");
         assertThat(masked(secret, trace.getBytes(StandardCharsets.UTF_8))).isEqualTo("+ : ****\n");
     }
 
     @Test
-    void bashDeclarePDoubleQuotesTheValue() throws Exception {
+    void bashDeclarePDoubleQuotesTheValue() {
         String secret = "Ab1$Cd2\"Ef3\\Gh4`Ij5";
-        String listed = shell(List.of("bash"), secret, "declare -p S").stdoutText();
+        String listed = shell(RealShell.BASH, secret, "declare -p S").out();
 
         assertThat(listed).isEqualTo("declare -- S=\"Ab1\\$Cd2\\\"Ef3\\\\Gh4\\`Ij5\"\n");
         assertThat(masked(secret, listed.getBytes(StandardCharsets.UTF_8))).isEqualTo("declare -- S=\"****\"\n");
     }
 
     @Test
-    void bashTracesTheQuotingOfAtQOnceMore() throws Exception {
+    void bashTracesTheQuotingOfAtQOnceMore() {
         String secret = "Ab1'Cd2";
-        String trace = shell(List.of("bash"), secret, "set -x; Y=\"${S@Q}\"").stderrText();
+        String trace = shell(RealShell.BASH, secret, "set -x; Y=\"${S@Q}\"").err();
 
         assertThat(trace).isEqualTo("+ Y=''\\''Ab1'\\''\\'\\'''\\''Cd2'\\'''\n");
         assertHidden(masked(secret, trace.getBytes(StandardCharsets.UTF_8)), "Ab1", "Cd2");
     }
 
     @Test
-    void bashTracesTheOutputOfDeclarePOnceMore() throws Exception {
+    void bashTracesTheOutputOfDeclarePOnceMore() {
         String secret = "Ab1'Cd2\"Ef3$Gh4";
-        String trace = shell(List.of("bash"), secret, "set -x; Y=\"$(declare -p S)\"").stderrText();
+        String trace = shell(RealShell.BASH, secret, "set -x; Y=\"$(declare -p S)\"").err();
 
         assertThat(trace).contains("Ab1'\\''Cd2\\\"Ef3\\$Gh4");
         assertHidden(masked(secret, trace.getBytes(StandardCharsets.UTF_8)), "Ab1", "Cd2", "Ef3", "Gh4");
     }
 
     @Test
-    void bashTracesTheDollarQuotingOfAtQOnceMore() throws Exception {
+    void bashTracesTheDollarQuotingOfAtQOnceMore() {
         String secret = "Ab1\tCd2'Ef3";
-        String trace = shell(List.of("bash"), secret, "set -x; Y=\"${S@Q}\"").stderrText();
+        String trace = shell(RealShell.BASH, secret, "set -x; Y=\"${S@Q}\"").err();
 
         assertThat(trace).isEqualTo("+ Y='$'\\''Ab1\\tCd2\\'\\''Ef3'\\'''\n");
         assertHidden(masked(secret, trace.getBytes(StandardCharsets.UTF_8)), "Ab1", "Cd2", "Ef3");
     }
 
     @Test
-    void aTrailingBackslashPastedIntoAShellCommandIsRemovedWithTheLineBreak() throws Exception {
+    void aTrailingBackslashPastedIntoAShellCommandIsRemovedWithTheLineBreak() {
         String secret = "Ab1\\Cd2\\";
-        for (List<String> shell : List.of(List.of("bash"), List.of("dash"), List.of("busybox", "sh"))) {
+        for (RealShell shell : List.of(RealShell.BASH, RealShell.DASH, RealShell.BUSYBOX_ASH)) {
             // sh "echo ${TOKEN}" in a Jenkinsfile: the token is pasted into the script, here followed by another line.
-            List<String> command = new ArrayList<>(shell);
-            command.addAll(List.of("-c", "echo " + secret + "\necho next"));
-            String printed = RealPrograms.run(command, UTF8).stdoutText();
+            String printed = shell.run(UTF8, new byte[0], "-c", "echo " + secret + "\necho next").out();
 
             assertThat(printed).as(shell.toString()).isEqualTo("Ab1Cd2echo next\n");
             assertThat(masked(secret, printed.getBytes(StandardCharsets.UTF_8))).as(shell.toString()).isEqualTo("****echo next\n");
@@ -133,14 +131,14 @@ class PrintedByRealProgramsTest {
     }
 
     @Test
-    void echoEAndPrintfBDecodeOctalAndHexadecimalEscapes() throws Exception {
+    void echoEAndPrintfBDecodeOctalAndHexadecimalEscapes() {
         String secret = "Ab1\\0101Cd2\\x41Ef3\\tGh4";
-        record Printer(List<String> shell, String script) {
+        record Printer(RealShell shell, String script) {
         }
-        for (Printer printer : List.of(new Printer(List.of("bash"), "echo -e \"$S\""),
-                new Printer(List.of("bash"), "printf '%b\\n' \"$S\""),
-                new Printer(List.of("busybox", "sh"), "echo -e \"$S\""),
-                new Printer(List.of("busybox", "sh"), "printf '%b\\n' \"$S\""))) {
+        for (Printer printer : List.of(new Printer(RealShell.BASH, "echo -e \"$S\""),
+                new Printer(RealShell.BASH, "printf '%b\\n' \"$S\""),
+                new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""),
+                new Printer(RealShell.BUSYBOX_ASH, "printf '%b\\n' \"$S\""))) {
             byte[] printed = shell(printer.shell(), secret, printer.script()).stdout();
 
             assertThat(new String(printed, StandardCharsets.UTF_8)).as(printer.toString()).isEqualTo("Ab1ACd2AEf3\tGh4\n");
@@ -149,43 +147,43 @@ class PrintedByRealProgramsTest {
     }
 
     @Test
-    void dashEchoDecodesOctalButNotHexadecimalEscapes() throws Exception {
+    void dashEchoDecodesOctalButNotHexadecimalEscapes() {
         String secret = "Ab1\\101Cd2\\x41Ef3";
-        byte[] printed = shell(List.of("dash"), secret, "echo \"$S\"").stdout();
+        byte[] printed = shell(RealShell.DASH, secret, "echo \"$S\"").stdout();
 
         assertThat(new String(printed, StandardCharsets.UTF_8)).isEqualTo("Ab1ACd2\\x41Ef3\n");
         assertThat(masked(secret, printed)).isEqualTo("****\n");
     }
 
     @Test
-    void busyboxStopsReadingOctalDigitsBeforeTheValuePassesAByte() throws Exception {
+    void busyboxStopsReadingOctalDigitsBeforeTheValuePassesAByte() {
         String secret = "Ab1\\0777Cd2";
-        byte[] printed = shell(List.of("busybox", "sh"), secret, "echo -e \"$S\"").stdout();
+        byte[] printed = shell(RealShell.BUSYBOX_ASH, secret, "echo -e \"$S\"").stdout();
 
         assertThat(new String(printed, StandardCharsets.UTF_8)).isEqualTo("Ab1?7Cd2\n");
         assertThat(masked(secret, printed)).isEqualTo("****\n");
     }
 
     @Test
-    void anOctalEscapeOfAByteThatIsNotUtf8IsMaskedAsThatByte() throws Exception {
+    void anOctalEscapeOfAByteThatIsNotUtf8IsMaskedAsThatByte() {
         String secret = "Ab1\\0351Cd2";
-        byte[] printed = shell(List.of("bash"), secret, "echo -e \"$S\"").stdout();
+        byte[] printed = shell(RealShell.BASH, secret, "echo -e \"$S\"").stdout();
 
         assertThat(printed).containsExactly('A', 'b', '1', 0xe9, 'C', 'd', '2', '\n');
         assertThat(masked(secret, printed)).isEqualTo("****\n");
     }
 
     @Test
-    void backslashCEndsWhatEchoEPrints() throws Exception {
+    void backslashCEndsWhatEchoEPrints() {
         String secret = "Ab1Cd2\\cEf3";
-        byte[] printed = shell(List.of("bash"), secret, "echo -e \"$S\"; echo").stdout();
+        byte[] printed = shell(RealShell.BASH, secret, "echo -e \"$S\"; echo").stdout();
 
         assertThat(new String(printed, StandardCharsets.UTF_8)).isEqualTo("Ab1Cd2\n");
         assertThat(masked(secret, printed)).isEqualTo("****\n");
     }
 
     @Test
-    void pythonsJsonEscapingIsMasked() throws Exception {
+    void pythonsJsonEscapingIsMasked() {
         String secret = "Ab1\"Cd2\\Ef3/Gh4\u001bIj5éKl6😀Mn7\u007fOp8";
         String script = "import json, sys\n"
                 + "s = sys.stdin.buffer.read().decode('utf-8')[:-1]\n"
@@ -209,7 +207,7 @@ class PrintedByRealProgramsTest {
     }
 
     @Test
-    void pythonsPercentEncodingsAreMasked() throws Exception {
+    void pythonsPercentEncodingsAreMasked() {
         String secret = "Ab1/Cd2 Ef3~Gh4*Ij5(Kl6)'Mn7é";
         String script = "import sys, urllib.parse as p\n"
                 + "s = sys.stdin.buffer.read().decode('utf-8')[:-1]\n"
@@ -224,7 +222,7 @@ class PrintedByRealProgramsTest {
     }
 
     @Test
-    void pythonsShlexQuoteIsMasked() throws Exception {
+    void pythonsShlexQuoteIsMasked() {
         String secret = "Ab1''Cd2";
         String script = "import shlex, sys\nprint(shlex.quote(sys.stdin.buffer.read().decode('utf-8')[:-1]))\n";
         byte[] printed = python(script, secret);

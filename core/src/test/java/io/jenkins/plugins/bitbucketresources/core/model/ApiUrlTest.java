@@ -222,19 +222,16 @@ class ApiUrlTest {
 
     @Test
     void portsInRangeAreAcceptedAndOthersRefused() {
-        long seed = Long.getLong("apiUrl.seed", System.nanoTime());
-        java.util.random.RandomGenerator random = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
-        for (int i = 0; i < 2000; i++) {
-            long port = random.nextInt(4) == 0 ? random.nextLong(0, 10_000_000_000L) : random.nextInt(0, 70_000);
-            String host = random.nextBoolean() ? "bitbucket.example.com" : "[::1]";
-            String raw = "https://" + host + ":" + port + (random.nextBoolean() ? "/rest" : "");
-            String context = "seed " + seed + " (-DapiUrl.seed=" + seed + "): " + raw;
+        GeneratedCases.check(2000, generate -> {
+            long port = generate.random().nextInt(4) == 0 ? generate.random().nextLong(0, 10_000_000_000L) : generate.between(0, 70_000);
+            String host = generate.pick("bitbucket.example.com", "[::1]");
+            String raw = "https://" + host + ":" + port + generate.pick("/rest", "");
             if (port >= 1 && port <= 65535) {
-                assertThat(ApiUrl.parse(raw).uri().getPort()).as(context).isEqualTo((int) port);
+                assertThat(ApiUrl.parse(raw).uri().getPort()).as(raw).isEqualTo((int) port);
             } else {
-                assertThatThrownBy(() -> ApiUrl.parse(raw)).as(context).hasMessageStartingWith("has the port " + port + ",");
+                assertThatThrownBy(() -> ApiUrl.parse(raw)).as(raw).hasMessageStartingWith("has the port " + port + ",");
             }
-        }
+        });
     }
 
     private static void assertRefused(String raw, String message) {

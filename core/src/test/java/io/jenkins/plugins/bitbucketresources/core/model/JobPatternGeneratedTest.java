@@ -2,45 +2,31 @@ package io.jenkins.plugins.bitbucketresources.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import java.util.List;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * Random patterns against random job names, compared with a plainly recursive reading of the rules (a {@code **}
- * segment takes any number of names, {@code *} any characters within one name). The seed is random unless
- * {@code -Djobpattern.seed=N} sets it, and every failure names it.
+ * segment takes any number of names, {@code *} any characters within one name).
  */
 class JobPatternGeneratedTest {
 
-    private static final long SEED = Long.getLong("jobpattern.seed", RandomGenerator.getDefault().nextLong());
     private static final int CASES = 20_000;
     private static final String[] NAMES = {"a", "b", "ab", "ba", "team-a", "team-b", "x", "release", "deploy", "my job"};
     private static final String[] GLOBS = {"*", "a*", "*b", "*a*", "team-*", "t*-*", "**", "**", "ab", "a"};
 
     @Test
     void agreesWithTheRecursiveReadingOfTheRules() {
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
-        for (int i = 0; i < CASES; i++) {
-            List<String> pattern = new ArrayList<>();
-            int patternLength = 1 + random.nextInt(5);
-            for (int s = 0; s < patternLength; s++) {
-                pattern.add(random.nextInt(3) == 0 ? GLOBS[random.nextInt(GLOBS.length)] : NAMES[random.nextInt(NAMES.length)]);
-            }
-            List<String> job = new ArrayList<>();
-            int jobLength = 1 + random.nextInt(6);
-            for (int s = 0; s < jobLength; s++) {
-                job.add(NAMES[random.nextInt(NAMES.length)]);
-            }
+        GeneratedCases.check(CASES, generate -> {
+            List<String> pattern = generate.list(1, 5, () -> generate.random().nextInt(3) == 0 ? generate.pick(GLOBS)
+                    : generate.pick(NAMES));
+            List<String> job = generate.list(1, 6, () -> generate.pick(NAMES));
             String text = String.join("/", pattern);
             String name = String.join("/", job);
             boolean expected = reference(pattern, 0, job, 0);
-            assertThat(JobPattern.parse(text).matches(name))
-                    .as("pattern %s against job %s (seed %d; rerun with -Djobpattern.seed=%d)", text, name, SEED, SEED)
-                    .isEqualTo(expected);
-        }
+            assertThat(JobPattern.parse(text).matches(name)).as("pattern %s against job %s", text, name).isEqualTo(expected);
+        });
     }
 
     private static boolean reference(List<String> pattern, int p, List<String> job, int j) {

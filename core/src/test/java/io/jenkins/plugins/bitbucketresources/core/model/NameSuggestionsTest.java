@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/**
- * Generated names: whatever is wrong with a name, the name its refusal suggests is valid. The seed is printed on
- * failure and can be set with {@code -Dnames.seed=…}.
- */
+/** Generated names: whatever is wrong with a name, the name its refusal suggests is valid. */
 class NameSuggestionsTest {
 
     private static final int CASES = 3000;
@@ -25,58 +22,51 @@ class NameSuggestionsTest {
             "\u00a0", "0", "42", "é", "ü", "漢", "job", "git", "path", "home", "build", "node", "change", "workspace", "JOB_",
             "GIT_", "job_base", "x".repeat(60));
 
+    /** One case holds all the names, so that it can also show the names reach the refusals. */
     @Test
     void everyRefusalSuggestsAValidName() {
-        long seed = Long.getLong("names.seed", System.nanoTime());
-        RandomGenerator random = new SplittableRandom(seed);
-        List<String> refused = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            String raw = name(random);
-            try {
-                ResourceName.of(raw);
-            } catch (InvalidValueException e) {
-                refused.add(raw);
-                Matcher example = EXAMPLE.matcher(e.getMessage());
-                if (example.find()) {
-                    String suggested = example.group(1);
-                    assertThatCode(() -> ResourceName.of(suggested))
-                            .as("seed %d: `%s` is refused with the suggestion `%s`", seed, raw, suggested)
-                            .doesNotThrowAnyException();
+        GeneratedCases.check(1, generate -> {
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < CASES; i++) {
+                String raw = name(generate);
+                try {
+                    ResourceName.of(raw);
+                } catch (InvalidValueException e) {
+                    refused.add(raw);
+                    Matcher example = EXAMPLE.matcher(e.getMessage());
+                    if (example.find()) {
+                        String suggested = example.group(1);
+                        assertThatCode(() -> ResourceName.of(suggested)).as("`%s` is refused with the suggestion `%s`", raw, suggested)
+                                .doesNotThrowAnyException();
+                    }
+                }
+                String suggested = ResourceName.suggestFor(raw);
+                try {
+                    assertThat(ResourceName.of(suggested).value()).isEqualTo(suggested).matches("[A-Za-z0-9_-]+");
+                } catch (InvalidValueException e) {
+                    fail("the suggestion for `" + raw + "` is `" + suggested + "`, which is refused: " + e.getMessage());
                 }
             }
-            String suggested = ResourceName.suggestFor(raw);
-            try {
-                assertThat(ResourceName.of(suggested).value()).isEqualTo(suggested).matches("[A-Za-z0-9_-]+");
-            } catch (InvalidValueException e) {
-                fail("seed " + seed + ": the suggestion for `" + raw + "` is `" + suggested + "`, which is refused: " + e.getMessage());
-            }
-        }
-        assertThat(refused).as("seed %d: the generated names reach the refusals", seed).hasSizeGreaterThan(CASES / 10);
+            assertThat(refused).as("the generated names reach the refusals").hasSizeGreaterThan(CASES / 10);
+        });
     }
 
     @Test
     void aValidNameOfSafeCharactersIsItsOwnSuggestion() {
-        long seed = Long.getLong("names.seed", System.nanoTime());
-        RandomGenerator random = new SplittableRandom(seed);
-        for (int i = 0; i < CASES; i++) {
-            String raw = name(random);
+        GeneratedCases.check(CASES, generate -> {
+            String raw = name(generate);
             if (raw.matches("[A-Za-z0-9_-]+") && !raw.startsWith("-") && !raw.endsWith("-")) {
                 try {
                     ResourceName.of(raw);
                 } catch (InvalidValueException e) {
-                    continue;
+                    return;
                 }
-                assertThat(ResourceName.suggestFor(raw)).as("seed %d", seed).isEqualTo(raw);
+                assertThat(ResourceName.suggestFor(raw)).isEqualTo(raw);
             }
-        }
+        });
     }
 
-    private static String name(RandomGenerator random) {
-        StringBuilder name = new StringBuilder();
-        int pieces = 1 + random.nextInt(6);
-        for (int i = 0; i < pieces; i++) {
-            name.append(PIECES.get(random.nextInt(PIECES.size())));
-        }
-        return name.toString();
+    private static String name(Generator generate) {
+        return String.join("", generate.list(1, 6, () -> generate.pick(PIECES)));
     }
 }

@@ -69,7 +69,7 @@ class UsePolicyTest {
         UseDecision decision = OPEN.byName(deploy, Optional.empty());
 
         assertThat(decision).isInstanceOfSatisfying(UseDecision.Refused.class, refused -> assertThat(refused.message())
-                .contains("(defined in the global configuration)").contains("a command run outside any job")
+                .contains("(defined in the global configuration)").contains("a run outside any job")
                 .contains("name the jobs that may use it"));
     }
 

@@ -161,7 +161,7 @@ class BlockPreparationTest {
     void withoutAnyResourceTheMessageSaysWhereToDefineOne() throws InterruptedException {
         BlockProblem problem = onlyError(prepare(request(List.of(scope(Scope.GLOBAL)), "app-repo").job(Optional.empty())));
 
-        assertThat(problem.message()).isEqualTo("No Bitbucket resource named `app-repo` is visible to a job outside any folder: no "
+        assertThat(problem.message()).isEqualTo("No Bitbucket resource named `app-repo` is visible to a run outside any job: no "
                 + "resources are defined in its folders or globally.\nDefine `app-repo` in a folder above the job or in the global "
                 + "configuration.");
     }

@@ -187,7 +187,7 @@ class PolicyStepTest {
         BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "deploy").job(Optional.empty()).build()));
 
         assertThat(problem.rule()).contains(UseDecision.Rule.ALLOWED_JOBS);
-        assertThat(problem.message()).startsWith("Bitbucket resource `deploy` (defined on folder team-a) may not be used by a command run "
+        assertThat(problem.message()).startsWith("Bitbucket resource `deploy` (defined on folder team-a) may not be used by a run "
                 + "outside any job: its allowedJobs `team-a/release/*` name the jobs that may use it.");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,5 +50,11 @@ class JobPathTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("job"))
                 .hasMessage("`" + raw + "` has an empty folder name: write folder names separated by single `/`, without a leading or "
                         + "trailing `/`, e.g. `team-a/backend/build`");
+    }
+
+    @Test
+    void messagesNameTheJobOrARunOutsideAnyJob() {
+        assertThat(JobPath.describe(Optional.of(JobPath.parse("team-a/build")))).isEqualTo("job team-a/build");
+        assertThat(JobPath.describe(Optional.empty())).isEqualTo("a run outside any job");
     }
 }

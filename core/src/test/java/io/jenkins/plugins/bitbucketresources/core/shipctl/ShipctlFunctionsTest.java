@@ -2,10 +2,10 @@ package io.jenkins.plugins.bitbucketresources.core.shipctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +29,21 @@ class ShipctlFunctionsTest {
         script = ShipctlScript.writeInto(directory);
     }
 
-    private RealShell.Result run(RealShell shell, String... arguments) {
+    private Command.Result run(RealShell shell, String... arguments) {
         return run(shell, BLOCK, arguments);
     }
 
-    private RealShell.Result run(RealShell shell, Map<String, String> environment, String... arguments) {
+    private Command.Result run(RealShell shell, Map<String, String> environment, String... arguments) {
         shell.assumeInstalled();
-        RealShell.Result result = shell.run(script, environment, arguments);
+        Command.Result result = shell.run(script, environment, arguments);
         for (String token : ShipctlBlock.TOKENS) {
             assertThat(result.err()).as("standard error").doesNotContain(token);
         }
         return result;
     }
 
-    private RealShell.Result succeeds(RealShell shell, String... arguments) {
-        RealShell.Result result = run(shell, arguments);
+    private Command.Result succeeds(RealShell shell, String... arguments) {
+        Command.Result result = run(shell, arguments);
         assertThat(result.err()).as("standard error").isEmpty();
         assertThat(result.exitCode()).as("exit code").isZero();
         return result;
@@ -54,7 +54,7 @@ class ShipctlFunctionsTest {
     }
 
     private void fails(RealShell shell, int exitCode, String message, String... arguments) {
-        RealShell.Result result = run(shell, arguments);
+        Command.Result result = run(shell, arguments);
         assertThat(result.exitCode()).as("exit code").isEqualTo(exitCode);
         assertThat(result.out()).as("standard output").isEmpty();
         assertThat(result.err()).isEqualTo("shipctl: " + message + "\n");
@@ -150,7 +150,7 @@ class ShipctlFunctionsTest {
     void variableEveryResourceSetsButWasUnsetIsSaidToBe(RealShell shell) {
         Map<String, String> environment = new HashMap<>(BLOCK);
         environment.remove("APPREPO_SOURCENAME");
-        RealShell.Result result = run(shell, environment, "get_resource_env", "app-repo", "sourcename");
+        Command.Result result = run(shell, environment, "get_resource_env", "app-repo", "sourcename");
 
         assertThat(result.exitCode()).isEqualTo(5);
         assertThat(result.err()).isEqualTo("shipctl: APPREPO_SOURCENAME is not set: every resource sets it, so something in this block "
@@ -265,7 +265,7 @@ class ShipctlFunctionsTest {
     @EnumSource(RealShell.class)
     void versionNameIsTheCommit(RealShell shell) {
         prints(shell, ShipctlBlock.APP_COMMIT, "get_resource_version_name", "app-repo");
-        RealShell.Result unknown = run(shell, "get_resource_version_name", "2nd-repo");
+        Command.Result unknown = run(shell, "get_resource_version_name", "2nd-repo");
         assertThat(unknown.exitCode()).isEqualTo(5);
         assertThat(unknown.err()).startsWith("shipctl: NDREPO_COMMIT is not set");
     }
@@ -327,7 +327,7 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void noFunctionPrintsTheHelpAsAUsageError(RealShell shell) {
-        RealShell.Result result = run(shell);
+        Command.Result result = run(shell);
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
@@ -337,7 +337,7 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void helpListsTheFunctionsAndExitCodes(RealShell shell) {
-        RealShell.Result result = succeeds(shell, "help");
+        Command.Result result = succeeds(shell, "help");
 
         assertThat(result.out()).contains("get_integration_resource_field RESOURCE_NAME url|token|username")
                 .contains("99 Shippable function not supported");
@@ -372,7 +372,7 @@ class ShipctlFunctionsTest {
                 "get_params_resource", "replace", "decrypt", "encrypt", "get_json_value", "retry", "notify", "split_tests",
                 "bump_version", "get_git_changes");
         for (String function : functions) {
-            RealShell.Result result = run(shell, function, "app-repo");
+            Command.Result result = run(shell, function, "app-repo");
             assertThat(result.exitCode()).as(function).isEqualTo(99);
             assertThat(result.out()).as(function).isEmpty();
             assertThat(result.err()).as(function).startsWith("shipctl: " + function + " is not supported by bitbucket-resources: ");
@@ -402,7 +402,7 @@ class ShipctlFunctionsTest {
                 List.of("replace", "file"),
                 List.of("help"));
         for (List<String> call : calls) {
-            RealShell.Result result = run(shell, call.toArray(String[]::new));
+            Command.Result result = run(shell, call.toArray(String[]::new));
             assertThat(result.out()).as(String.join(" ", call)).doesNotContain(ShipctlBlock.CLOUD_TOKEN);
         }
     }
@@ -412,7 +412,7 @@ class ShipctlFunctionsTest {
     void inheritedTraceDoesNotShowTheToken(RealShell shell) {
         Map<String, String> traced = new HashMap<>(BLOCK);
         traced.put("SHELLOPTS", "braceexpand:hashall:interactive-comments:xtrace:verbose");
-        RealShell.Result result = run(shell, traced, "get_integration_resource_field", "app-repo", "token");
+        Command.Result result = run(shell, traced, "get_integration_resource_field", "app-repo", "token");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(ShipctlBlock.CLOUD_TOKEN + "\n");
@@ -422,10 +422,8 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void traceOnTheCommandLineDoesNotShowTheToken(RealShell shell) {
-        shell.assumeInstalled();
-        List<String> argv = new ArrayList<>(List.of(shell.commandLine().split(" ")));
-        argv.addAll(List.of("-x", script.toString(), "get_integration_resource_field", "2nd-repo", "token"));
-        RealShell.Result result = RealShell.runProgram(argv, BLOCK);
+        Command.Result result = shell.run(BLOCK, new byte[0], "-x", script.toString(), "get_integration_resource_field", "2nd-repo",
+                "token");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(ShipctlBlock.DATA_CENTER_TOKEN + "\n");

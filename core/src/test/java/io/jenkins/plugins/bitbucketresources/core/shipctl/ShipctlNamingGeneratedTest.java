@@ -3,6 +3,9 @@ package io.jenkins.plugins.bitbucketresources.core.shipctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.naming.VariablePrefix;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
+import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
+import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Random names through the script's naming functions under every shell, against the engine's {@link VariablePrefix}:
  * {@code get_resource_name} is the prefix (or a usage error when there is none), and {@code sanitize_shippable_string}
- * is the prefix before upper-casing. The seed is random unless {@code -Dshipctl.seed=N} sets it, and every failure
- * names it.
+ * is the prefix before upper-casing. Each shell runs the script once over all the names of a generated case.
  */
 class ShipctlNamingGeneratedTest {
 
-    private static final long SEED = Long.getLong("shipctl.seed", RandomGenerator.getDefault().nextLong());
     private static final int NAMES = 120;
 
     /** Calls one function once per name, each in its own run of the script, and prints {@code <exit code> <output>}. */
@@ -62,43 +63,46 @@ class ShipctlNamingGeneratedTest {
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
-    void resourceNameIsTheEnginesPrefix(RealShell shell) throws IOException {
-        List<String> names = names();
-        List<Answer> answers = call(shell, "get_resource_name", names);
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
+    void resourceNameIsTheEnginesPrefix(RealShell shell) {
+        eachGeneratedName(shell, "get_resource_name", (name, answer) -> {
             Optional<String> prefix = VariablePrefix.of(name);
-            Answer expected = prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, ""));
-            assertThat(answers.get(i)).as(describe(name)).isEqualTo(expected);
-        }
+            assertThat(answer).as(describe(name)).isEqualTo(prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, "")));
+        });
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
-    void sanitizedStringIsTheEnginesPrefixBeforeUpperCasing(RealShell shell) throws IOException {
-        List<String> names = names();
-        List<Answer> answers = call(shell, "sanitize_shippable_string", names);
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            Answer answer = answers.get(i);
+    void sanitizedStringIsTheEnginesPrefixBeforeUpperCasing(RealShell shell) {
+        eachGeneratedName(shell, "sanitize_shippable_string", (name, answer) -> {
             assertThat(answer.exitCode()).as(describe(name)).isZero();
             assertThat(answer.output().toUpperCase(Locale.ROOT)).as(describe(name)).isEqualTo(VariablePrefix.of(name).orElse(""));
             assertThat(isTakenInOrderFrom(answer.output(), name)).as(describe(name) + ": `" + answer.output() + "` keeps the name's case")
                     .isTrue();
-        }
+        });
+    }
+
+    /** Calls {@code function} under {@code shell} with each name of a generated case, and checks each answer. */
+    private void eachGeneratedName(RealShell shell, String function, BiConsumer<String, Answer> check) {
+        shell.assumeInstalled();
+        GeneratedCases.check(1, generate -> {
+            List<String> names = names(generate);
+            List<Answer> answers = call(shell, function, names);
+            for (int i = 0; i < names.size(); i++) {
+                check.accept(names.get(i), answers.get(i));
+            }
+        });
     }
 
     private List<Answer> call(RealShell shell, String function, List<String> names) throws IOException {
-        shell.assumeInstalled();
         Files.writeString(driver, DRIVER.replace("SHELL_COMMAND", shell.commandLine()));
         List<String> arguments = new ArrayList<>();
         arguments.add(function);
         arguments.addAll(names);
-        RealShell.Result result = shell.run(driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()),
+        Command.Result result = shell.run(driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()),
                 arguments.toArray(String[]::new));
-        assertThat(result.err()).as("seed %d: the driver's standard error", SEED).isEmpty();
+        assertThat(result.err()).as("the driver's standard error").isEmpty();
         List<Answer> answers = result.out().lines().map(Answer::parse).toList();
-        assertThat(answers).as("seed %d: one answer a name", SEED).hasSize(names.size());
+        assertThat(answers).as("one answer a name").hasSize(names.size());
         return answers;
     }
 
@@ -116,49 +120,37 @@ class ShipctlNamingGeneratedTest {
     }
 
     private static String describe(String name) {
-        return "seed " + SEED + " (rerun with -Dshipctl.seed=" + SEED + "), name `" + name.replace("\n", "\\n").replace("\t", "\\t") + "`";
+        return "name `" + name.replace("\n", "\\n").replace("\t", "\\t") + "`";
     }
 
-    /** The same names for every test and shell of a run: a failure is reproduced by its seed alone. */
-    private static List<String> names() {
-        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
-        List<String> names = new ArrayList<>(NAMES);
-        for (int i = 0; i < NAMES; i++) {
-            names.add(name(random));
-        }
-        return names;
+    private static List<String> names(Generator generate) {
+        return generate.list(NAMES, NAMES, () -> name(generate));
     }
 
-    private static String name(RandomGenerator random) {
+    private static String name(Generator generate) {
+        RandomGenerator random = generate.random();
         StringBuilder name = new StringBuilder();
         if (random.nextInt(3) == 0) {
-            int digits = 1 + random.nextInt(3);
-            for (int i = 0; i < digits; i++) {
-                name.append(pick(random, random.nextBoolean() ? DIGITS : PUNCTUATION));
-            }
+            name.append(generate.string(random.nextBoolean() ? DIGITS : PUNCTUATION, 1, 3));
         }
         int length = 1 + random.nextInt(24);
         for (int i = 0; i < length; i++) {
             int kind = random.nextInt(100);
             if (kind < 35) {
-                name.append(pick(random, LOWER));
+                name.appendCodePoint(generate.codePointOf(LOWER));
             } else if (kind < 50) {
-                name.append(pick(random, UPPER));
+                name.appendCodePoint(generate.codePointOf(UPPER));
             } else if (kind < 68) {
-                name.append(pick(random, DIGITS));
+                name.appendCodePoint(generate.codePointOf(DIGITS));
             } else if (kind < 75) {
                 name.append('_');
             } else if (kind < 93) {
-                name.append(pick(random, PUNCTUATION));
+                name.appendCodePoint(generate.codePointOf(PUNCTUATION));
             } else {
                 name.appendCodePoint(NON_ASCII[random.nextInt(NON_ASCII.length)]);
             }
         }
         return name.toString();
-    }
-
-    private static char pick(RandomGenerator random, String characters) {
-        return characters.charAt(random.nextInt(characters.length()));
     }
 
     record Answer(int exitCode, String output) {

@@ -2,16 +2,15 @@ package io.jenkins.plugins.bitbucketresources.core.shipctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,17 +52,9 @@ class ShippableStyleScriptTest {
     @EnumSource(RealShell.class)
     void runsUnchanged(RealShell shell) {
         shell.assumeInstalled();
-        RealShell.Result result = shell.run(script, environment);
+        Command.Result result = shell.run(script, environment);
 
         assertThat(result.err()).isEmpty();
-        assertThat(result.out()).isEqualTo(EXPECTED);
-        assertThat(result.exitCode()).isZero();
-    }
-
-    @Test
-    void runsThroughTheSystemShell() {
-        RealShell.Result result = RealShell.runProgram(List.of("/bin/sh", script.toString()), environment);
-
         assertThat(result.out()).isEqualTo(EXPECTED);
         assertThat(result.exitCode()).isZero();
     }

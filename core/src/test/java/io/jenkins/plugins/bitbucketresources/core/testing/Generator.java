@@ -7,12 +7,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 
 /**
  * The inputs of one generated case, drawn from a seeded {@link RandomGenerator}. Sizes and numbers land on the ends of
  * their range more often than chance would have them, since that is where mistakes hide.
  */
 public final class Generator {
+
+    /** The visible ASCII characters, {@code !} to {@code ~}: what a token may hold. */
+    public static final String VISIBLE_ASCII = IntStream.rangeClosed('!', '~')
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    /** The printable ASCII characters: the space and {@link #VISIBLE_ASCII}. */
+    public static final String PRINTABLE_ASCII = " " + VISIBLE_ASCII;
 
     private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of("L64X128MixRandom");
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The real git client with a home of its own: no system configuration, an empty global one (a test may write to it),
@@ -41,8 +39,7 @@ public final class GitClient {
 
     /** The environment a user's shell would give git here, before any block adds to it. */
     public Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
+        Map<String, String> environment = Command.withPath(Map.of());
         environment.put("HOME", home.toString());
         environment.put("GIT_CONFIG_NOSYSTEM", "1");
         environment.put("LC_ALL", "C");
@@ -56,9 +53,19 @@ public final class GitClient {
 
     /** {@code git args…} in {@code directory} with exactly {@code environment}. */
     public Command.Result run(Path directory, Map<String, String> environment, String... args) {
+        return run(directory, environment, new byte[0], args);
+    }
+
+    /** {@code git args…} in {@code directory} with exactly {@code environment} and {@code input} on its standard input. */
+    public Command.Result run(Path directory, Map<String, String> environment, byte[] input, String... args) {
         List<String> command = new ArrayList<>();
         command.add(git.toString());
         command.addAll(List.of(args));
-        return Command.run(directory, environment, command);
+        return Command.run(directory, environment, command, input);
+    }
+
+    /** The git program itself, for a caller that must stream to it (a server running {@code git http-backend}). */
+    Path program() {
+        return git;
     }
 }

@@ -14,13 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,8 +90,7 @@ public final class GitHttpServer implements AutoCloseable {
     }
 
     private final Path root;
-    private final Path home;
-    private final Path git;
+    private final GitClient git;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Access> repositories = new ConcurrentHashMap<>();
@@ -101,12 +98,10 @@ public final class GitHttpServer implements AutoCloseable {
     private final List<Consumer<Request>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
-    private GitHttpServer(Path root, Path git) throws IOException {
+    private GitHttpServer(Path root, GitClient git) throws IOException {
         this.root = root.resolve("repositories");
-        this.home = root.resolve("server-home");
         this.git = git;
         Files.createDirectories(this.root);
-        Files.createDirectories(home);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -115,7 +110,7 @@ public final class GitHttpServer implements AutoCloseable {
 
     /** Starts a server keeping its repositories under {@code directory}; skips the test when git is missing. */
     public static GitHttpServer start(Path directory) {
-        Path git = RequiredPrograms.require("git");
+        GitClient git = GitClient.withHome(directory.resolve("server-home"));
         try {
             return new GitHttpServer(directory, git);
         } catch (IOException e) {
@@ -230,7 +225,7 @@ public final class GitHttpServer implements AutoCloseable {
 
     private void backend(HttpExchange exchange, String path, String query) throws IOException {
         Headers in = exchange.getRequestHeaders();
-        Map<String, String> environment = new HashMap<>(baseEnvironment());
+        Map<String, String> environment = git.environment();
         environment.put("GIT_PROJECT_ROOT", root.toString());
         environment.put("GIT_HTTP_EXPORT_ALL", "1");
         environment.put("GIT_CONFIG_COUNT", "1");
@@ -245,7 +240,7 @@ public final class GitHttpServer implements AutoCloseable {
         Optional.ofNullable(in.getFirst("Content-Length")).ifPresent(v -> environment.put("CONTENT_LENGTH", v));
         Optional.ofNullable(in.getFirst("Content-Encoding")).ifPresent(v -> environment.put("HTTP_CONTENT_ENCODING", v));
         Optional.ofNullable(in.getFirst("Git-Protocol")).ifPresent(v -> environment.put("HTTP_GIT_PROTOCOL", v));
-        ProcessBuilder builder = new ProcessBuilder(git.toString(), "http-backend").directory(root.toFile());
+        ProcessBuilder builder = new ProcessBuilder(git.program().toString(), "http-backend").directory(root.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -328,27 +323,12 @@ public final class GitHttpServer implements AutoCloseable {
         }
     }
 
-    private Map<String, String> baseEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("PATH", Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin"));
-        environment.put("HOME", home.toString());
-        environment.put("GIT_CONFIG_NOSYSTEM", "1");
-        environment.put("GIT_AUTHOR_NAME", "Fixture");
-        environment.put("GIT_AUTHOR_EMAIL", "fixture@example.com");
-        environment.put("GIT_COMMITTER_NAME", "Fixture");
-        environment.put("GIT_COMMITTER_EMAIL", "fixture@example.com");
-        return environment;
-    }
-
     private String run(Path directory, String... args) {
         return run(directory, List.of(args), "");
     }
 
     private String run(Path directory, List<String> args, String input) {
-        List<String> command = new ArrayList<>();
-        command.add(git.toString());
-        command.addAll(args);
-        Command.Result result = Command.run(directory, baseEnvironment(), command, input.getBytes(StandardCharsets.UTF_8));
+        Command.Result result = git.run(directory, git.environment(), input.getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new));
         if (result.exitCode() != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + result.err());
         }

@@ -1,124 +1,73 @@
 package io.jenkins.plugins.bitbucketresources.core.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The real shells scripts are tested under: bash, bash in POSIX mode, dash and busybox's ash. A test calls
- * {@link #assumeInstalled()} first: a missing shell skips it, or fails it where the environment variable
- * {@code BITBUCKET_RESOURCES_REQUIRE_PROGRAMS=1} says every program must be there (CI).
+ * The real shells scripts are tested under: the system's {@code sh} (what git, a {@code #!/bin/sh} line and a build's
+ * shell step run), bash, bash in POSIX mode, dash and busybox's ash. A parameterized test takes them all with
+ * {@code @EnumSource(RealShell.class)}. A missing shell skips the test, or fails it where programs are required, as
+ * {@link RequiredPrograms#require} decides.
  */
 public enum RealShell {
-    BASH("bash", "bash"),
-    BASH_POSIX("bash", "bash", "--posix"),
-    DASH("dash", "dash"),
-    BUSYBOX_ASH("busybox", "busybox", "sh");
-
-    /** A safety net for a hung child, never a measure of speed. */
-    private static final long TIMEOUT_SECONDS = 120;
+    SH("sh"),
+    BASH("bash"),
+    BASH_POSIX("bash", "--posix"),
+    DASH("dash"),
+    BUSYBOX_ASH("busybox", "sh");
 
     private final String program;
-    private final List<String> command;
+    private final List<String> arguments;
 
-    RealShell(String program, String... command) {
+    RealShell(String program, String... arguments) {
         this.program = program;
-        this.command = List.of(command);
+        this.arguments = List.of(arguments);
     }
 
     /** The command that starts this shell, e.g. {@code busybox sh}, as a shell script would write it. */
     public String commandLine() {
-        return String.join(" ", command);
+        return String.join(" ", command(program));
     }
 
+    /** The command that starts this shell, its program found on {@code PATH}; skips or fails the test when it is missing. */
+    public List<String> command() {
+        return command(RequiredPrograms.require(program).toString());
+    }
+
+    /** Skips the test when this shell is missing (fails it where programs are required). */
     public void assumeInstalled() {
-        boolean installed = locate(program).isPresent();
-        if (!installed && "1".equals(System.getenv("BITBUCKET_RESOURCES_REQUIRE_PROGRAMS"))) {
-            fail(program + " is not installed, and BITBUCKET_RESOURCES_REQUIRE_PROGRAMS=1 requires it: run .ci/install-test-programs");
-        }
-        assumeTrue(installed, program + " is not installed");
+        RequiredPrograms.require(program);
+    }
+
+    /** Runs {@code script} with {@code arguments}, in an environment of this JVM's {@code PATH} and {@code environment}, with no input. */
+    public Command.Result run(Path script, Map<String, String> environment, String... arguments) {
+        List<String> shellArguments = new ArrayList<>();
+        shellArguments.add(script.toString());
+        shellArguments.addAll(List.of(arguments));
+        return run(environment, new byte[0], shellArguments.toArray(String[]::new));
     }
 
     /**
-     * Runs {@code script} under this shell with {@code arguments}, in an environment of only {@code PATH} (this JVM's)
-     * and {@code environment}, with no input.
+     * Runs the shell with {@code arguments} (e.g. {@code -c} and a script), in an environment of this JVM's {@code PATH}
+     * and {@code environment}, with {@code input} on its standard input.
      */
-    public Result run(Path script, Map<String, String> environment, String... arguments) {
-        List<String> argv = new ArrayList<>(command);
-        argv.add(script.toString());
-        argv.addAll(List.of(arguments));
-        return runProgram(argv, environment);
+    public Command.Result run(Map<String, String> environment, byte[] input, String... arguments) {
+        List<String> command = command();
+        command.addAll(List.of(arguments));
+        return Command.run(Path.of("").toAbsolutePath(), Command.withPath(environment), command, input);
     }
 
-    /** Runs {@code argv} as it is (e.g. an executable script through its {@code #!} line), as {@link #run} does. */
-    public static Result runProgram(List<String> argv, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> childEnvironment = new HashMap<>();
-        Optional.ofNullable(System.getenv("PATH")).ifPresent(path -> childEnvironment.put("PATH", path));
-        childEnvironment.putAll(environment);
-        builder.environment().clear();
-        builder.environment().putAll(childEnvironment);
-        try {
-            Process process = builder.start();
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String out = read(process.getInputStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(argv + " did not finish within " + TIMEOUT_SECONDS + " s");
-            }
-            return new Result(process.exitValue(), out, err.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + argv, e);
-        } catch (ExecutionException e) {
-            throw new AssertionError("could not read the standard error of " + argv, e.getCause());
-        }
-    }
-
-    private static String read(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Optional<Path> locate(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String directory : path.split(File.pathSeparator)) {
-            if (!directory.isEmpty()) {
-                Path candidate = Path.of(directory, program);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+    private List<String> command(String start) {
+        List<String> command = new ArrayList<>();
+        command.add(start);
+        command.addAll(arguments);
+        return command;
     }
 
     @Override
     public String toString() {
         return commandLine();
-    }
-
-    /** What a run printed and how it ended. */
-    public record Result(int exitCode, String out, String err) {
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,7 @@ public final class RequiredPrograms {
     }
 
     public static Optional<Path> find(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String directory : path.split(File.pathSeparator)) {
+        for (String directory : searchPath().split(File.pathSeparator)) {
             if (directory.isEmpty()) {
                 continue;
             }
@@ -44,5 +44,10 @@ public final class RequiredPrograms {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code PATH} as this JVM has it, or a usual one when it has none. */
+    public static String searchPath() {
+        return Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin");
     }
 }

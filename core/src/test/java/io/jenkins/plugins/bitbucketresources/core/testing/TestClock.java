@@ -1,4 +1,4 @@
-package io.jenkins.plugins.bitbucketresources.core.bitbucket;
+package io.jenkins.plugins.bitbucketresources.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/** A clock in UTC that stands at {@link #START} until a test moves it. */
+public final class TestClock extends Clock {
 
-    static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
     private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
