@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -51,6 +52,10 @@ class TokenHealthTest {
     private static final String TOKEN = Fixtures.TOKEN;
     private static final String ADMIN = "admin";
     private static final String SYSTEM_READER = "system-reader";
+    /** How the monitor starts what it says of a token Bitbucket refused. */
+    private static final String REFUSED = "Bitbucket refused the token (HTTP 401)";
+    /** What the monitor says to do, about the credential as saved, whoever learnt of the refusal. */
+    private static final String RENEW = "Create a new token and store it in this credential";
 
     private JenkinsRule j;
     private ScriptedBitbucket bitbucket;
@@ -150,12 +155,12 @@ class TokenHealthTest {
         assertEquals("system", shown.get(0).getStore());
         assertTrue(shown.get(0).isSevere());
         assertThat(messagesOf(shown.get(0)), containsString("HTTP 401"));
-        assertThat(messagesOf(shown.get(0)), containsString("Access token expired."));
+        assertThat(messagesOf(shown.get(0)), containsString(RENEW));
         assertThat(messagesOf(shown.get(0)), not(containsString(TOKEN)));
         assertEquals(1, bitbucket.requests(), "what the build learnt cost no request of its own");
 
         String page = managePageAs(ADMIN);
-        assertThat(page, containsString("Access token expired."));
+        assertThat(page, containsString(REFUSED));
         assertThat(page, containsString(ID));
         assertThat(page, not(containsString(TOKEN)));
     }
@@ -189,7 +194,7 @@ class TokenHealthTest {
         build(Result.SUCCESS);
 
         assertFalse(monitor().isActivated());
-        assertThat(managePageAs(ADMIN), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), not(containsString(REFUSED)));
     }
 
     @Test
@@ -262,7 +267,7 @@ class TokenHealthTest {
         j.submit(dismiss, "dismiss");
 
         assertFalse(monitor().isActivated());
-        assertThat(managePageAs(ADMIN), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), not(containsString(REFUSED)));
 
         build(Result.FAILURE);
         assertFalse(monitor().isActivated(), "the same refusal again is the same state");
@@ -304,8 +309,8 @@ class TokenHealthTest {
         bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
         build(Result.FAILURE);
 
-        assertThat(managePageAs(ADMIN), containsString("Access token expired."));
-        assertThat(managePageAs(SYSTEM_READER), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), containsString(REFUSED));
+        assertThat(managePageAs(SYSTEM_READER), not(containsString(REFUSED)));
         JenkinsRule.WebClient reader =
                 j.createWebClient().login(SYSTEM_READER).withThrowExceptionOnFailingStatusCode(false);
         assertEquals(
@@ -350,8 +355,13 @@ class TokenHealthTest {
         assertEquals(FormValidation.Kind.ERROR, saved.kind);
         List<TokenHealthMonitor.Shown> shown = shown();
         assertThat(shown, hasSize(1));
-        assertThat(messagesOf(shown.get(0)), containsString("HTTP 401"));
-        assertThat(messagesOf(shown.get(0)), containsString("Access token expired."));
+        assertThat(messagesOf(shown.get(0)), containsString(REFUSED));
+        assertThat(messagesOf(shown.get(0)), containsString(RENEW));
+        assertThat(
+                "the monitor speaks of the saved credential, not in the form's words",
+                messagesOf(shown.get(0)),
+                not(anyOf(containsString("enter it here"), containsString("this token"))));
+        assertThat(saved.renderHtml(), containsString("this token"));
         assertThat(messagesOf(shown.get(0)), not(containsString(TOKEN)));
     }
 
