@@ -50,14 +50,13 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
     static final String TEST_REPOSITORY = "testRepository";
 
-    private final String url;
-    private final Secret token;
-    private final String username;
-    private final String platform;
-    private final String kind;
-    /** Null in credentials saved before it existed. */
-    @CheckForNull
-    private String testRepository;
+    // Not final, so that readResolve can fill in what a credential saved before a field existed lacks.
+    private String url;
+    private Secret token;
+    private String username;
+    private String platform;
+    private String kind;
+    private String testRepository = "";
 
     /**
      * @param url the API location; empty for Bitbucket Cloud
@@ -132,7 +131,7 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
     @NonNull
     @Override
     public String getTestRepository() {
-        return Util.fixNull(testRepository);
+        return testRepository;
     }
 
     /**
@@ -153,6 +152,24 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             }
         }
         this.testRepository = given;
+    }
+
+    /**
+     * A credential saved before a field existed reads it back as null: each is given the value the form gives when it is
+     * left empty, so that every getter, and what the engine makes of the credential, is as for a credential saved now.
+     * A missing token reads as an empty one, which the engine refuses with a message saying so.
+     */
+    private Object readResolve() {
+        String given = Util.fixEmptyAndTrim(url);
+        url = given == null ? ApiUrl.CLOUD_API : given;
+        if (token == null) {
+            token = Secret.fromString("");
+        }
+        username = Util.fixNull(username).strip();
+        platform = Util.fixNull(platform).strip();
+        kind = Util.fixNull(kind).strip();
+        testRepository = Util.fixNull(testRepository).strip();
+        return this;
     }
 
     @Restricted(NoExternalUse.class)

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.cloudIntegration;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +28,10 @@ import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
 import java.util.List;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -138,6 +141,65 @@ class BitbucketIntegrationCredentialsTest {
         assertEquals(
                 "bitbucket-cloud (Bitbucket integration at https://api.bitbucket.org/2.0)",
                 CredentialsNameProvider.name(undescribed));
+    }
+
+    /**
+     * The fields of a credential as the first versions of this plugin saved it: the URL, the token and the username
+     * only. The token is written encrypted, as the store writes it.
+     */
+    private static String savedByAnEarlierVersion(String id, String token) {
+        return "<" + BitbucketIntegrationCredentialsImpl.class.getName() + ">\n"
+                + "  <scope>GLOBAL</scope>\n"
+                + "  <id>" + id + "</id>\n"
+                + "  <description>Saved long ago</description>\n"
+                + "  <url>https://api.bitbucket.org/2.0</url>\n"
+                + "  <token>" + Secret.fromString(token).getEncryptedValue() + "</token>\n"
+                + "</" + BitbucketIntegrationCredentialsImpl.class.getName() + ">";
+    }
+
+    @Test
+    void aCredentialSavedBeforeItsLaterFieldsExistedReadsBackAsIfSavedNow(JenkinsRule j) throws Exception {
+        BitbucketIntegrationCredentialsImpl old = (BitbucketIntegrationCredentialsImpl)
+                Jenkins.XSTREAM2.fromXML(savedByAnEarlierVersion(CREDENTIALS_ID, TOKEN));
+
+        assertEquals("", old.getUsername());
+        assertEquals("", old.getPlatform());
+        assertEquals("", old.getKind());
+        assertEquals("", old.getTestRepository());
+        Integration integration = old.toIntegration().orElseThrow();
+        assertEquals(Platform.CLOUD, integration.platform());
+        assertEquals(TokenKind.CLOUD_ACCESS_TOKEN, integration.kind());
+        assertEquals(TOKEN, integration.token().reveal());
+        assertThat(TokenHealth.findings(old), is(empty()));
+        assertEquals(true, TokenHealth.sameSettings(old, cloudIntegration(CREDENTIALS_ID, TOKEN)));
+    }
+
+    @Test
+    void aCredentialSavedWithoutAnyFieldBeyondItsIdIsInvalidWithAMessageNotAFailure(JenkinsRule j) {
+        String bare = "<" + BitbucketIntegrationCredentialsImpl.class.getName() + "><id>bare</id></"
+                + BitbucketIntegrationCredentialsImpl.class.getName() + ">";
+
+        BitbucketIntegrationCredentialsImpl old = (BitbucketIntegrationCredentialsImpl) Jenkins.XSTREAM2.fromXML(bare);
+
+        assertEquals(ApiUrl.CLOUD_API, old.getUrl());
+        assertEquals("", Secret.toString(old.getToken()));
+        assertEquals(false, old.toIntegration().isValid());
+        assertThat(old.toIntegration().problems().stream().map(Problem::field).toList(), hasItem("token"));
+    }
+
+    @Test
+    void aCredentialSavedByAnEarlierVersionServesABuild(JenkinsRule j) throws Exception {
+        addGlobally((BitbucketIntegrationCredentialsImpl)
+                Jenkins.XSTREAM2.fromXML(savedByAnEarlierVersion(CREDENTIALS_ID, TOKEN)));
+        Fixtures.defineGlobally(Fixtures.gitRepo("app-repo", "acme/app"));
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(
+                "withBitbucketResource('app-repo') { echo \"inside: ${env.APPREPO_SOURCENAME}\" }", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("inside: acme/app", run);
+        j.assertLogNotContains(TOKEN, run);
     }
 
     @Test
