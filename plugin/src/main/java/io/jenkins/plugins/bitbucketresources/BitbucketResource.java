@@ -431,12 +431,9 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             if (item == null) {
                 return BitbucketResourcesConfiguration.get().getResources();
             }
-            if (item instanceof AbstractFolder<?> folder) {
-                BitbucketResourcesFolderProperty property =
-                        folder.getProperties().get(BitbucketResourcesFolderProperty.class);
-                return property == null ? List.of() : property.getResources();
-            }
-            return List.of();
+            return item instanceof AbstractFolder<?> folder
+                    ? BitbucketResourcesFolderProperty.definedOn(folder)
+                    : List.of();
         }
 
         @POST

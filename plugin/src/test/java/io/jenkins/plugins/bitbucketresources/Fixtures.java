@@ -207,7 +207,8 @@ final class Fixtures {
         return found;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where the bytes first occur in others; -1 when nowhere. */
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int k = 0; k < needle.length; k++) {

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
@@ -141,20 +142,19 @@ class GlobalResourcesFoldersTest {
     void theFreestyleListShowsItRefused() throws Exception {
         FreeStyleProject project = freestyle(teamB);
 
-        List<BitbucketResourceBuildWrapper.Choice> choices = ExtensionList.lookupSingleton(
-                        BitbucketResourceBuildWrapper.DescriptorImpl.class)
+        ResourceChoices choices = ExtensionList.lookupSingleton(BitbucketResourceBuildWrapper.DescriptorImpl.class)
                 .choices(project, project.getBuildWrappersList().get(BitbucketResourceBuildWrapper.class));
 
-        assertEquals(1, choices.size());
-        assertEquals(
-                "app-repo (global): refused to this job by globalResourcesFolders",
-                choices.get(0).getLabel());
+        assertEquals(1, choices.getVisible().size());
+        ResourceChoices.Choice refused = choices.getVisible().get(0);
+        assertEquals("app-repo: gitRepo acme/app, the global list", refused.getLabel());
+        assertFalse(refused.isSelectable());
         assertEquals(
                 List.of("Bitbucket resource `app-repo` (defined in the global configuration) may not be used by job"
                         + " team-b/freestyle: global resources are usable only by jobs under the folders `team-a`"
                         + " (globalResourcesFolders). Run the job in one of those folders, add its folder to"
                         + " globalResourcesFolders, or define the resource on a folder above the job."),
-                choices.get(0).getProblemLines());
+                refused.getReasonLines());
     }
 
     private static FreeStyleProject freestyle(Folder folder) throws IOException {

@@ -177,8 +177,12 @@ class TokenHealthCheckTest {
         List<TokenHealthMonitor.Shown> shown = shown();
         assertThat(shown, hasSize(1));
         assertEquals("bitbucket-cloud", shown.get(0).getCredentialId());
-        assertThat(String.join("\n", shown.get(0).getMessages()), containsString("Access token expired."));
-        assertThat(String.join("\n", shown.get(0).getMessages()), containsString("integration `bitbucket-cloud`"));
+        assertThat(
+                String.join("\n", shown.get(0).getMessages()),
+                containsString("Bitbucket refused the token (HTTP 401)"));
+        assertThat(
+                String.join("\n", shown.get(0).getMessages()),
+                containsString("Create a new token and store it in this credential"));
         assertEquals(1, bitbucket.requests());
     }
 

@@ -110,7 +110,7 @@ class UseRulesConfigurationTest {
                 BitbucketResourcesConfiguration.get().getGlobalResourcesFolders());
         assertEquals(
                 List.of("team-a", "platform/release"),
-                BitbucketResourcesConfiguration.get().policy().folders());
+                BitbucketResourcesConfiguration.get().policy().orElseThrow().folders());
     }
 
     @Test
@@ -230,7 +230,7 @@ class UseRulesConfigurationTest {
 
         configuration.configure((StaplerRequest2) null, new JSONObject().element(GlobalPolicy.FIELD + "Text", "\n"));
 
-        assertTrue(configuration.policy().everyJob());
+        assertTrue(configuration.policy().orElseThrow().everyJob());
     }
 
     @Test

@@ -268,7 +268,7 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void theWrapperListsResourcesOnlyToThoseWhoMayConfigureTheJob() throws Exception {
+    void theWrapperListsResourcesOnlyToThoseWhoMaySeeTheJobsConfiguration() throws Exception {
         Fixtures.defineOn(folder, Fixtures.resource("app-repo", "gitRepo", "folder-integration", "acme/app"));
         FreeStyleProject job = folder.createProject(FreeStyleProject.class, "build");
         BitbucketResourceBuildWrapper.DescriptorImpl wrapper =
@@ -276,16 +276,19 @@ class WebMethodPermissionsTest {
         BitbucketResourceBuildWrapper chosen = new BitbucketResourceBuildWrapper(List.of("gone"));
 
         for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
-            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
-                    .map(BitbucketResourceBuildWrapper.Choice::getName)
-                    .toList();
-            assertEquals(List.of("gone"), names, user);
+            ResourceChoices choices = as(user, () -> wrapper.choices(job, chosen));
+            assertEquals(List.of(), choices.getVisible(), user);
+            assertEquals(List.of("gone"), choices.getNotVisible(), user + ": what was chosen is kept");
         }
         for (String user : new String[] {CONFIGURER, ADMIN}) {
-            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
-                    .map(BitbucketResourceBuildWrapper.Choice::getName)
-                    .toList();
-            assertEquals(List.of("app-repo", "gone"), names, user);
+            ResourceChoices choices = as(user, () -> wrapper.choices(job, chosen));
+            assertEquals(
+                    List.of("app-repo"),
+                    choices.getVisible().stream()
+                            .map(ResourceChoices.Choice::getName)
+                            .toList(),
+                    user);
+            assertEquals(List.of("gone"), choices.getNotVisible(), user);
         }
     }
 
