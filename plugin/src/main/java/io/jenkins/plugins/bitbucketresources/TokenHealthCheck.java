@@ -12,6 +12,7 @@ import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthRecord;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthSettings;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
+import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
@@ -31,10 +32,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * depend on: can the token read the repository of a resource that uses it. Once per token, the expiry date is asked
  * too where Bitbucket tells it (Data Center).
  *
- * <p>It runs as the system over the integrations of the system's and folders' stores that a resource uses, as a job
- * in the resource's scope finds them. Credentials of users' own stores are not checked: they serve builds run as
- * their user, and a background request made with a person's token, unasked, is not this plugin's to make. Nor is a
- * credential no resource uses: without a resource there is no repository to check, and builds do not depend on it.
+ * <p>It runs as the system over the integrations of the system's and folders' stores: those a resource uses, as a job
+ * in the resource's scope finds them, with the resource's repository; then those no resource uses but that keep a
+ * repository to test with (the one <em>Test connection</em> reads), with that repository. A credential with neither
+ * has nothing to check a token against. Credentials of users' own stores are not checked: they serve builds run as
+ * their user, and a background request made with a person's token, unasked, is not this plugin's to make.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -100,7 +102,10 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
     /** One credential lookup: the same integration ID in the same scope finds the same credential. */
     private record Lookup(Scope scope, String integration) {}
 
-    /** The integrations resources use, each with the first repository found that a resource reads with it. */
+    /**
+     * The integrations resources use, each with the first repository found that a resource reads with it; then the
+     * other integrations of the system's and folders' stores that keep a repository to test with.
+     */
     private static Map<CredentialKey, Target> targets() {
         Map<CredentialKey, Target> targets = new TreeMap<>();
         Map<Lookup, Optional<CredentialStores.Located>> found = new HashMap<>();
@@ -116,6 +121,9 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
                         .ifPresent(located -> add(targets, located, resource.sourceName()));
             }
         }
+        for (CredentialStores.Located located : TokenHealth.get().integrations()) {
+            testRepository(located.credentials()).ifPresent(repository -> add(targets, located, repository));
+        }
         return targets;
     }
 
@@ -129,6 +137,20 @@ public final class TokenHealthCheck extends AsyncPeriodicWork {
             targets.put(
                     located.key(),
                     new Target(RecordingLookups.forChecks().use(located), integration.value(), repository));
+        }
+    }
+
+    /** The repository kept with the credential for <em>Test connection</em>, when it has a valid one. */
+    private static Optional<SourceName> testRepository(BitbucketIntegrationCredentials credentials) {
+        String saved = credentials.getTestRepository().strip();
+        if (saved.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SourceName.parse(saved));
+        } catch (InvalidValueException e) {
+            // Only possible when the credential was written by hand: its form refuses such a value.
+            return Optional.empty();
         }
     }
 }

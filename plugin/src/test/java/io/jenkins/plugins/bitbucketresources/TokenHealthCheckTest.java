@@ -146,6 +146,40 @@ class TokenHealthCheckTest {
     }
 
     @Test
+    void anIntegrationNoResourceUsesIsCheckedOnTheRepositoryItKeepsToTestWith() throws Exception {
+        BitbucketIntegrationCredentialsImpl kept = cloud("kept-for-tests", TOKEN);
+        kept.setTestRepository("acme/tested");
+        Fixtures.addGlobally(kept);
+        Fixtures.addGlobally(cloud("unused-integration", "ATCTT3xFfGN0UnusedTokenValue97531"));
+        bitbucket.json(cloudRepositoryPath("tested"), 401, ScriptedBitbucket.cloudError("Access token expired."));
+        turnOn();
+
+        checkDue();
+        checkDue();
+
+        assertEquals(1, bitbucket.requests(), "one request, for the integration that keeps a repository to test with");
+        assertEquals(1, bitbucket.requests(cloudRepositoryPath("tested")));
+        List<TokenHealthMonitor.Shown> shown = shown();
+        assertThat(shown, hasSize(1));
+        assertEquals("kept-for-tests", shown.get(0).getCredentialId());
+    }
+
+    @Test
+    void aResourcesRepositoryGoesBeforeTheOneKeptToTestWith() throws Exception {
+        BitbucketIntegrationCredentialsImpl integration = cloud("bitbucket-cloud", TOKEN);
+        integration.setTestRepository("acme/tested");
+        Fixtures.addGlobally(integration);
+        Fixtures.defineGlobally(Fixtures.gitRepo("app-repo", "acme/app"));
+        bitbucket.json(cloudRepositoryPath("app"), 200, ScriptedBitbucket.CLOUD_REPOSITORY);
+        turnOn();
+
+        checkDue();
+
+        assertEquals(1, bitbucket.requests());
+        assertEquals(1, bitbucket.requests(cloudRepositoryPath("app")));
+    }
+
+    @Test
     void aBuildsRequestCountsAsTheIntegrationsRequestForTheInterval() throws Exception {
         Fixtures.addGlobally(cloud("bitbucket-cloud", TOKEN));
         BitbucketResource resource = Fixtures.gitRepo("app-repo", "acme/app");
