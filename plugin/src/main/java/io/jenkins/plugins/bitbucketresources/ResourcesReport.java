@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
@@ -194,7 +195,8 @@ public final class ResourcesReport {
 
     /**
      * The names the resource sets, with the username's when the integration found has one, and the commit's when the
-     * resource can have one (a {@code ciRepo}, or one that asks for its commit).
+     * resource can have one (a {@code ciRepo}, or one that asks for its commit); then what git's authentication and
+     * {@code shipctl} add to the block's environment when the resource asks for them.
      */
     private static List<VariableName> variables(Resource resource, IntegrationLookup lookup) {
         boolean username = lookup instanceof IntegrationLookup.Found found
@@ -206,6 +208,12 @@ public final class ResourcesReport {
         for (String name : EnvironmentContract.names(resource, username, commit)) {
             variables.add(new VariableName(
                     name, token.filter(name::equals).isPresent() ? Messages.ResourcesReport_TokenNote() : ""));
+        }
+        if (resource.gitAuth()) {
+            variables.add(new VariableName(GitAuthPlan.PARAMETERS_VARIABLE, Messages.ResourcesReport_GitNote()));
+        }
+        if (resource.shipctl()) {
+            variables.add(new VariableName(ShipctlDirectory.PATH_ENTRY, Messages.ResourcesReport_ShipctlNote()));
         }
         return variables;
     }

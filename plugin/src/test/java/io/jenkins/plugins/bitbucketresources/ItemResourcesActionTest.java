@@ -165,6 +165,25 @@ class ItemResourcesActionTest {
     }
 
     @Test
+    void whatGitAuthenticationAndShipctlAddIsListedByNameWithTheResourcesThatAskForIt() throws Exception {
+        BitbucketResource noGit = gitRepo("no-git", "acme/no-git");
+        noGit.setGitAuth(false);
+        BitbucketResource shipctl = gitRepo("shipped", "acme/shipped");
+        shipctl.setShipctl(true);
+        Fixtures.defineGlobally(gitRepo("tools", "acme/tools"), noGit, shipctl);
+
+        Map<String, DomElement> rows = rows(page(AUTHOR, job));
+
+        assertThat(variables(rows.get("tools")), hasItem("GIT_CONFIG_PARAMETERS"));
+        assertThat(variables(rows.get("tools")), not(hasItem("PATH+SHIPCTL")));
+        assertThat(
+                rows.get("tools").getTextContent(), containsString("git's configuration for HTTPS to this repository"));
+        assertThat(variables(rows.get("no-git")), not(hasItem("GIT_CONFIG_PARAMETERS")));
+        assertThat(variables(rows.get("shipped")), hasItems("GIT_CONFIG_PARAMETERS", "PATH+SHIPCTL"));
+        assertThat(rows.get("shipped").getTextContent(), containsString("shipctl's directory, first on the PATH"));
+    }
+
+    @Test
     void whatABuildWouldFailWithIsSaidInTheEnginesWords() throws Exception {
         Map<String, DomElement> rows = rows(page(AUTHOR, job));
 
