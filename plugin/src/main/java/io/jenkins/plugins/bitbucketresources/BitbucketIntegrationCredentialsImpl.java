@@ -333,31 +333,26 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillPlatformItems(@ContextInPath ModelObject context, @QueryParameter String platform) {
-            ListBoxModel items = new ListBoxModel();
-            if (!IntegrationForms.maySave(context)) {
-                items.add(Util.fixNull(platform));
-                return items;
-            }
-            items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectPlatform(), "");
-            for (Platform each : Platform.values()) {
-                items.add(each.displayName(), each.id());
-            }
-            return items;
+            return FormChecks.options(IntegrationForms.maySave(context), platform, items -> {
+                items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectPlatform(), "");
+                for (Platform each : Platform.values()) {
+                    items.add(each.displayName(), each.id());
+                }
+            });
         }
 
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillKindItems(@ContextInPath ModelObject context, @QueryParameter String kind) {
-            ListBoxModel items = new ListBoxModel();
-            if (!IntegrationForms.maySave(context)) {
-                items.add(Util.fixNull(kind));
-                return items;
-            }
-            items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectKind(), "");
-            for (TokenKind each : TokenKind.values()) {
-                items.add(each.platform().displayName() + ": " + each.displayName(), each.id());
-            }
-            return items;
+            return FormChecks.options(IntegrationForms.maySave(context), kind, items -> {
+                items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectKind(), "");
+                for (TokenKind each : TokenKind.values()) {
+                    items.add(
+                            Messages.BitbucketIntegrationCredentialsImpl_KindOption(
+                                    each.platform().displayName(), each.displayName()),
+                            each.id());
+                }
+            });
         }
 
         /**

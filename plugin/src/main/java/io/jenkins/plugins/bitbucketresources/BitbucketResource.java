@@ -518,15 +518,11 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillTypeItems(@AncestorInPath Item item, @QueryParameter String type) {
-            ListBoxModel items = new ListBoxModel();
-            if (!Permissions.canConfigure(item)) {
-                items.add(Util.fixNull(type));
-                return items;
-            }
-            for (ResourceType each : ResourceType.values()) {
-                items.add(each.displayName() + " (" + each.id() + ")", each.id());
-            }
-            return items;
+            return FormChecks.options(Permissions.canConfigure(item), type, items -> {
+                for (ResourceType each : ResourceType.values()) {
+                    items.add(Messages.BitbucketResource_TypeOption(each.displayName(), each.id()), each.id());
+                }
+            });
         }
 
         /**
