@@ -22,7 +22,6 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
@@ -296,10 +295,7 @@ class BitbucketIntegrationCredentialsTest {
     @Test
     void aWrongRepositoryToTestWithPostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j)
             throws Exception {
-        JSONObject credentials = new JSONObject()
-                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("scope", "GLOBAL")
+        JSONObject credentials = newCredentialsForm()
                 .element("id", "with-test-repository")
                 .element("description", "")
                 .element("url", "")
@@ -309,14 +305,7 @@ class BitbucketIntegrationCredentialsTest {
                 .element("kind", "")
                 .element("testRepository", "acme");
 
-        WebResponse response;
-        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            WebRequest create = new WebRequest(
-                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
-            create.setRequestParameters(List.of(new NameValuePair(
-                    "json", new JSONObject().element("credentials", credentials).toString())));
-            response = wc.getPage(create).getWebResponse();
-        }
+        WebResponse response = postToTheNewCredentialsPage(j, credentials);
 
         assertEquals(400, response.getStatusCode());
         assertThat(response.getContentAsString(), containsString("testRepository"));
@@ -404,28 +393,36 @@ class BitbucketIntegrationCredentialsTest {
             JenkinsRule j, String url, String token, String username, String kind, String repository) {
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return descriptor.doTestConnection(
-                    j.jenkins, url, token, username, "cloud", kind, repository, "new-integration");
-        }
+        return Users.asSystem(() -> descriptor.doTestConnection(
+                j.jenkins, url, token, username, "cloud", kind, repository, "new-integration"));
+    }
+
+    /** Test connection of the API token the loopback Bitbucket knows, without a repository. */
+    private static FormValidation testTheApiToken(JenkinsRule j, ScriptedBitbucket bitbucket) {
+        return testConnection(
+                j,
+                bitbucket.cloudUrl(),
+                ScriptedBitbucket.API_TOKEN,
+                ScriptedBitbucket.API_TOKEN_EMAIL,
+                "apiToken",
+                "");
     }
 
     @Test
     void testConnectionShowsWhoAnApiTokenActsAs(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.OK, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: acts as CI Builder (ci-builder)"));
-            assertThat(result.renderHtml(), not(containsString(LoopbackBitbucket.API_TOKEN)));
+            assertThat(result.renderHtml(), not(containsString(ScriptedBitbucket.API_TOKEN)));
         }
     }
 
     @Test
     void testConnectionOfAnAccessTokenNamesTheRepositoryItReadAndWarns(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result = testConnection(j, bitbucket.url(), TOKEN, "", "accessToken", "acme/app");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testConnection(j, bitbucket.cloudUrl(), TOKEN, "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.WARNING, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: can read acme/app"));
@@ -436,9 +433,9 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionWithAWrongTokenSpeaksOfThisTokenWithoutShowingIt(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result =
-                    testConnection(j, bitbucket.url(), "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testConnection(
+                    j, bitbucket.cloudUrl(), "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("refused this token"));
@@ -451,11 +448,10 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionAsksOnceAndDoesNotRetryABusyServer(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
             bitbucket.answerEveryRequestWith(503, null);
 
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("try again later"));
@@ -465,11 +461,10 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionDoesNotWaitForARateLimitButSaysWhenToTryAgain(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
             bitbucket.answerEveryRequestWith(429, "30");
 
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("try again after that"));
@@ -488,10 +483,7 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void anInvalidValuePostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j) throws Exception {
-        JSONObject credentials = new JSONObject()
-                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("scope", "GLOBAL")
+        JSONObject credentials = newCredentialsForm()
                 .element("id", "old-app-password")
                 .element("description", "")
                 .element("url", "")
@@ -500,14 +492,7 @@ class BitbucketIntegrationCredentialsTest {
                 .element("platform", "")
                 .element("kind", "");
 
-        WebResponse response;
-        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            WebRequest create = new WebRequest(
-                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
-            create.setRequestParameters(List.of(new NameValuePair(
-                    "json", new JSONObject().element("credentials", credentials).toString())));
-            response = wc.getPage(create).getWebResponse();
-        }
+        WebResponse response = postToTheNewCredentialsPage(j, credentials);
 
         assertEquals(400, response.getStatusCode());
         assertThat(response.getContentAsString(), containsString("app passwords were removed"));
@@ -532,14 +517,31 @@ class BitbucketIntegrationCredentialsTest {
                         "accessToken"));
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-        FormValidation check;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            check = descriptor.doCheckToken(j.jenkins, "ab", "", "", "cloud", "accessToken", "short");
-        }
+        FormValidation check =
+                Users.asSystem(() -> descriptor.doCheckToken(j.jenkins, "ab", "", "", "cloud", "accessToken", "short"));
 
         assertEquals("token", refused.getFormField());
         assertEquals(FormValidation.Kind.ERROR, check.kind);
         assertThat(integrations(), is(empty()));
+    }
+
+    /** The form of the new credentials page, with the kind of credential chosen. */
+    private static JSONObject newCredentialsForm() {
+        return new JSONObject()
+                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("scope", "GLOBAL");
+    }
+
+    /** Submits the new credentials page of the system store as a browser does, and hands back the answer. */
+    private static WebResponse postToTheNewCredentialsPage(JenkinsRule j, JSONObject credentials) throws Exception {
+        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            WebRequest create = new WebRequest(
+                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
+            create.setRequestParameters(List.of(new NameValuePair(
+                    "json", new JSONObject().element("credentials", credentials).toString())));
+            return wc.getPage(create).getWebResponse();
+        }
     }
 
     private static BitbucketIntegrationCredentials lookUp() {

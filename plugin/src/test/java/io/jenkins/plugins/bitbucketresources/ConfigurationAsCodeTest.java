@@ -20,8 +20,6 @@ import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.jenkins.plugins.casc.model.Mapping;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -96,7 +94,7 @@ class ConfigurationAsCodeTest {
         assertEquals("PROJ/infra", integration(exported, 1).getScalarValue("testRepository"));
 
         ConfigurationAsCode.get()
-                .configure(writeTemporary(
+                .configure(Fixtures.yamlFile(
                         "credentials:\n" + Util.toYamlString(exported).indent(2)));
 
         BitbucketIntegrationCredentials dataCenter =
@@ -120,7 +118,7 @@ class ConfigurationAsCodeTest {
         List<BitbucketResource> before = BitbucketResourcesConfiguration.get().getResources();
         BitbucketResourcesConfiguration.get().setResources(List.of());
 
-        ConfigurationAsCode.get().configure(writeTemporary(exported));
+        ConfigurationAsCode.get().configure(Fixtures.yamlFile(exported));
 
         List<BitbucketResource> after = BitbucketResourcesConfiguration.get().getResources();
         assertEquals(before.size(), after.size());
@@ -138,7 +136,7 @@ class ConfigurationAsCodeTest {
         Exception refused =
                 assertThrows(Exception.class, () -> ConfigurationAsCode.get().configure(invalid));
 
-        assertThat(describeChain(refused), containsString("would overwrite or shadow"));
+        assertThat(Fixtures.messagesOf(refused), containsString("would overwrite or shadow"));
         assertEquals(2, BitbucketResourcesConfiguration.get().getResources().size());
     }
 
@@ -162,20 +160,5 @@ class ConfigurationAsCodeTest {
                 .asMapping()
                 .get("bitbucketIntegration")
                 .asMapping();
-    }
-
-    private static String writeTemporary(String yaml) throws Exception {
-        Path file = Files.createTempFile("bitbucket-resources", ".yml");
-        Files.writeString(file, yaml);
-        file.toFile().deleteOnExit();
-        return file.toUri().toString();
-    }
-
-    private static String describeChain(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 }

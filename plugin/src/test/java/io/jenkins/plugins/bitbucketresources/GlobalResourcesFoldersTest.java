@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
-import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Items;
@@ -25,7 +22,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -158,17 +154,8 @@ class GlobalResourcesFoldersTest {
     }
 
     private static FreeStyleProject freestyle(Folder folder) throws IOException {
-        FreeStyleProject project = folder.createProject(FreeStyleProject.class, "freestyle");
-        project.getBuildWrappersList().add(new BitbucketResourceBuildWrapper(List.of("app-repo")));
-        project.getBuildersList().add(new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws IOException, InterruptedException {
-                listener.getLogger()
-                        .println("step sees: " + build.getEnvironment(listener).get("APPREPO_SOURCENAME"));
-                return true;
-            }
-        });
+        FreeStyleProject project = Fixtures.freestyle(folder, "freestyle", "app-repo");
+        project.getBuildersList().add(Fixtures.printing("APPREPO_SOURCENAME"));
         return project;
     }
 }

@@ -13,8 +13,6 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,15 +57,7 @@ class TokenHealthCheckTest {
     }
 
     private BitbucketIntegrationCredentialsImpl cloud(String id, String token) throws Exception {
-        return new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                id,
-                null,
-                bitbucket.cloudUrl(),
-                Secret.fromString(token),
-                null,
-                "cloud",
-                "accessToken");
+        return bitbucket.cloudIntegration(id, null, token);
     }
 
     private BitbucketIntegrationCredentialsImpl dataCenter(String id) throws Exception {
@@ -91,13 +81,20 @@ class TokenHealthCheckTest {
     }
 
     private static List<TokenHealthMonitor.Shown> shown() {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return ExtensionList.lookupSingleton(TokenHealthMonitor.class).getShown();
-        }
+        return Users.asSystem(ExtensionList.lookupSingleton(TokenHealthMonitor.class)::getShown);
     }
 
     private static String cloudRepositoryPath(String slug) {
         return "/2.0/repositories/acme/" + slug;
+    }
+
+    /** A Data Center integration a resource uses, whose token expires then; the periodic check on. */
+    private void aDataCenterTokenExpiringAt(Instant expiry) throws Exception {
+        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
+        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
+        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
+        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(expiry));
+        turnOn();
     }
 
     private static String dataCenterDetails(Instant expiry) {
@@ -240,11 +237,7 @@ class TokenHealthCheckTest {
 
     @Test
     void aDataCenterTokensExpiryIsAskedOnceAndShownBeforeTheDate() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().plus(Duration.ofDays(5))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().plus(Duration.ofDays(5)));
 
         checkDue();
         checkDue();
@@ -259,11 +252,7 @@ class TokenHealthCheckTest {
 
     @Test
     void anExpiredDataCenterTokenIsShownAsExpired() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().minus(Duration.ofDays(1))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().minus(Duration.ofDays(1)));
 
         checkDue();
 
@@ -275,11 +264,7 @@ class TokenHealthCheckTest {
 
     @Test
     void aTokenFarFromItsExpiryIsNotShown() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().plus(Duration.ofDays(60))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().plus(Duration.ofDays(60)));
 
         checkDue();
 
