@@ -44,6 +44,10 @@ class ConfigurationAsCodeTest {
         assertEquals("https://api.bitbucket.org/2.0", cloud.getUrl());
         assertEquals("https://git.example.com/bitbucket", dataCenter.getUrl());
         assertEquals("builder", dataCenter.getUsername());
+        assertEquals("datacenter", dataCenter.getPlatform());
+        assertEquals("personalHttpToken", dataCenter.getKind());
+        assertEquals("", cloud.getPlatform());
+        assertEquals("", cloud.getKind());
         assertEquals("PROJ/infra", dataCenter.getTestRepository());
         assertEquals("", cloud.getTestRepository());
 
@@ -53,6 +57,12 @@ class ConfigurationAsCodeTest {
         assertEquals("ciRepo", resources.get(0).getType());
         assertEquals(List.of("v*"), resources.get(0).getTagsOnly());
         assertEquals(true, resources.get(0).isBuildOnPullRequest());
+        assertEquals(List.of("v*-rc*"), resources.get(0).getTagsExcept());
+        assertEquals(false, resources.get(0).isBuildOnCommit());
+        assertEquals(true, resources.get(0).isBuildOnTagPush());
+        assertEquals(true, resources.get(0).isBuildOnRelease());
+        assertEquals(List.of("release/old-*"), resources.get(1).getBranchesExcept());
+        assertEquals(true, resources.get(1).isBuildOnCommit());
         assertEquals(List.of("main", "release/*"), resources.get(1).getBranchesOnly());
         assertEquals(true, resources.get(0).isGitAuth());
         assertEquals(false, resources.get(1).isGitAuth());
@@ -87,11 +97,13 @@ class ConfigurationAsCodeTest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
-    void theRepositoryToTestWithIsExportedAndReadBack(JenkinsConfiguredWithCodeRule j) throws Exception {
+    void theIntegrationsSettingsAreExportedAndReadBack(JenkinsConfiguredWithCodeRule j) throws Exception {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         RootElementConfigurator<?> credentials = ConfiguratorRegistry.get().lookupRootElement("credentials");
         CNode exported = describe(credentials, context);
         assertEquals("PROJ/infra", integration(exported, 1).getScalarValue("testRepository"));
+        assertEquals("datacenter", integration(exported, 1).getScalarValue("platform"));
+        assertEquals("personalHttpToken", integration(exported, 1).getScalarValue("kind"));
 
         ConfigurationAsCode.get()
                 .configure(Fixtures.yamlFile(
@@ -105,6 +117,9 @@ class ConfigurationAsCodeTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals("PROJ/infra", dataCenter.getTestRepository());
+        assertEquals("datacenter", dataCenter.getPlatform());
+        assertEquals("personalHttpToken", dataCenter.getKind());
+        assertEquals("builder", dataCenter.getUsername());
         assertEquals("BBDC-dc-token-value", dataCenter.getToken().getPlainText());
     }
 
