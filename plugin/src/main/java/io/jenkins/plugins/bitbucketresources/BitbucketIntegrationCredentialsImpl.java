@@ -127,7 +127,6 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         return kind;
     }
 
-    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public String getTestRepository() {
