@@ -44,10 +44,10 @@ final class HidingNotes {
         if (seen.isEmpty()) {
             return Optional.empty();
         }
-        List<String> hidden = new ArrayList<>();
-        hidden.add(Places.definitionOf(seen.get().scope()));
-        seen.get().hides().stream().map(Places::definitionOf).forEach(hidden::add);
-        return Optional.of(Messages.HidingNotes_Hides(name, Places.joined(hidden)));
+        List<Scope> hidden = new ArrayList<>();
+        hidden.add(seen.get().scope());
+        hidden.addAll(seen.get().hides());
+        return Optional.of(Messages.HidingNotes_Hides(name, Places.definitionsOf(hidden)));
     }
 
     /** The folders that define the name too: their jobs get their own definition instead of the global one. */

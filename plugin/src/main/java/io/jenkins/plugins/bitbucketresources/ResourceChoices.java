@@ -141,8 +141,7 @@ public final class ResourceChoices {
             String where = Places.of(visible.scope());
             String hides = visible.hides().isEmpty()
                     ? ""
-                    : Messages.ResourceChoices_Hiding(Places.joined(
-                            visible.hides().stream().map(Places::definitionOf).toList()));
+                    : Messages.ResourceChoices_Hiding(Places.definitionsOf(visible.hides()));
             if (visible instanceof VisibleResource.Valid valid) {
                 Resource resource = valid.resolved().resource();
                 String label = Messages.ResourceChoices_Label(

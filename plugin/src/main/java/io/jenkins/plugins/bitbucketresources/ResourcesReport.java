@@ -82,10 +82,8 @@ public final class ResourcesReport {
 
     private static Row row(VisibleResource visible, JobView view, JobIntegrations integrations) {
         String where = Places.of(visible.scope());
-        String hides = visible.hides().isEmpty()
-                ? ""
-                : Messages.ResourcesReport_Hides(Places.joined(
-                        visible.hides().stream().map(Places::definitionOf).toList()));
+        String hides =
+                visible.hides().isEmpty() ? "" : Messages.ResourcesReport_Hides(Places.definitionsOf(visible.hides()));
         if (visible instanceof VisibleResource.Broken broken) {
             return new Row(
                     visible.name(),
