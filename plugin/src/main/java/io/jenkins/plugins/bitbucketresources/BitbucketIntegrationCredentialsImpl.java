@@ -50,14 +50,13 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
 
     static final String TEST_REPOSITORY = "testRepository";
 
-    private final String url;
-    private final Secret token;
-    private final String username;
-    private final String platform;
-    private final String kind;
-    /** Null in credentials saved before it existed. */
-    @CheckForNull
-    private String testRepository;
+    // Not final, so that readResolve can fill in what a credential saved before a field existed lacks.
+    private String url;
+    private Secret token;
+    private String username;
+    private String platform;
+    private String kind;
+    private String testRepository = "";
 
     /**
      * @param url the API location; empty for Bitbucket Cloud
@@ -128,11 +127,10 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         return kind;
     }
 
-    @Restricted(NoExternalUse.class)
     @NonNull
     @Override
     public String getTestRepository() {
-        return Util.fixNull(testRepository);
+        return testRepository;
     }
 
     /**
@@ -153,6 +151,24 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
             }
         }
         this.testRepository = given;
+    }
+
+    /**
+     * A credential saved before a field existed reads it back as null: each is given the value the form gives when it is
+     * left empty, so that every getter, and what the engine makes of the credential, is as for a credential saved now.
+     * A missing token reads as an empty one, which the engine refuses with a message saying so.
+     */
+    private Object readResolve() {
+        String given = Util.fixEmptyAndTrim(url);
+        url = given == null ? ApiUrl.CLOUD_API : given;
+        if (token == null) {
+            token = Secret.fromString("");
+        }
+        username = Util.fixNull(username).strip();
+        platform = Util.fixNull(platform).strip();
+        kind = Util.fixNull(kind).strip();
+        testRepository = Util.fixNull(testRepository).strip();
+        return this;
     }
 
     @Restricted(NoExternalUse.class)
@@ -316,31 +332,26 @@ public final class BitbucketIntegrationCredentialsImpl extends BaseStandardCrede
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillPlatformItems(@ContextInPath ModelObject context, @QueryParameter String platform) {
-            ListBoxModel items = new ListBoxModel();
-            if (!IntegrationForms.maySave(context)) {
-                items.add(Util.fixNull(platform));
-                return items;
-            }
-            items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectPlatform(), "");
-            for (Platform each : Platform.values()) {
-                items.add(each.displayName(), each.id());
-            }
-            return items;
+            return FormChecks.options(IntegrationForms.maySave(context), platform, items -> {
+                items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectPlatform(), "");
+                for (Platform each : Platform.values()) {
+                    items.add(each.displayName(), each.id());
+                }
+            });
         }
 
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillKindItems(@ContextInPath ModelObject context, @QueryParameter String kind) {
-            ListBoxModel items = new ListBoxModel();
-            if (!IntegrationForms.maySave(context)) {
-                items.add(Util.fixNull(kind));
-                return items;
-            }
-            items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectKind(), "");
-            for (TokenKind each : TokenKind.values()) {
-                items.add(each.platform().displayName() + ": " + each.displayName(), each.id());
-            }
-            return items;
+            return FormChecks.options(IntegrationForms.maySave(context), kind, items -> {
+                items.add(Messages.BitbucketIntegrationCredentialsImpl_DetectKind(), "");
+                for (TokenKind each : TokenKind.values()) {
+                    items.add(
+                            Messages.BitbucketIntegrationCredentialsImpl_KindOption(
+                                    each.platform().displayName(), each.displayName()),
+                            each.id());
+                }
+            });
         }
 
         /**

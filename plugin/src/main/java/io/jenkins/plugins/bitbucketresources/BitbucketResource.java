@@ -431,12 +431,9 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             if (item == null) {
                 return BitbucketResourcesConfiguration.get().getResources();
             }
-            if (item instanceof AbstractFolder<?> folder) {
-                BitbucketResourcesFolderProperty property =
-                        folder.getProperties().get(BitbucketResourcesFolderProperty.class);
-                return property == null ? List.of() : property.getResources();
-            }
-            return List.of();
+            return item instanceof AbstractFolder<?> folder
+                    ? BitbucketResourcesFolderProperty.definedOn(folder)
+                    : List.of();
         }
 
         @POST
@@ -521,15 +518,11 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
         @POST
         @Restricted(NoExternalUse.class)
         public ListBoxModel doFillTypeItems(@AncestorInPath Item item, @QueryParameter String type) {
-            ListBoxModel items = new ListBoxModel();
-            if (!Permissions.canConfigure(item)) {
-                items.add(Util.fixNull(type));
-                return items;
-            }
-            for (ResourceType each : ResourceType.values()) {
-                items.add(each.displayName() + " (" + each.id() + ")", each.id());
-            }
-            return items;
+            return FormChecks.options(Permissions.canConfigure(item), type, items -> {
+                for (ResourceType each : ResourceType.values()) {
+                    items.add(Messages.BitbucketResource_TypeOption(each.displayName(), each.id()), each.id());
+                }
+            });
         }
 
         /**

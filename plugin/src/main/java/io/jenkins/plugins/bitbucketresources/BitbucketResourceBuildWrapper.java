@@ -12,27 +12,18 @@ import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.InvisibleAction;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
-import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
-import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
-import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
-import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jenkins.tasks.SimpleBuildWrapper;
-import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
@@ -112,37 +103,22 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
             listener.getLogger().println(Messages.BitbucketResourceBuildWrapper_NoneChosen());
             return;
         }
-        BlockEnvironment environment =
-                RunResources.prepare(build, getResources(), RunResources.Host.FREESTYLE, listener);
-        boolean shipctl = ShipctlScript.requested(false, environment);
-        if (shipctl && workspace == null) {
-            throw new AbortException(Messages.BitbucketResourceBuildWrapper_ShipctlWithoutWorkspace());
-        }
-        listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
-        for (Variable variable : environment.variables()) {
+        RunResources.Setup setup = RunResources.setUp(
+                build, getResources(), RunResources.Host.FREESTYLE, false, workspace, initialEnvironment, listener);
+        for (Variable variable : setup.environment().variables()) {
             context.env(variable.name(), variable.value());
         }
-        GitAuthPlan git = GitAuth.plan(environment);
-        if (!git.isEmpty()) {
-            Map<String, String> inside = new HashMap<>(initialEnvironment);
-            inside.putAll(environment.asMap());
-            GitEnvironment added = git.parametersFor(inside);
-            if (added instanceof GitEnvironment.Added variables) {
-                listener.getLogger().println(Messages.RunResources_Git(git.describe()));
-                for (Variable variable : variables.variables()) {
-                    context.env(variable.name(), variable.value());
-                }
-                if (!variables.secretNames().isEmpty()) {
-                    build.addAction(new SecretVariables(variables.secretNames()));
-                }
-            } else if (added instanceof GitEnvironment.NotAdded notAdded) {
-                listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
+        if (setup.gitVariables() instanceof GitEnvironment.Added git) {
+            for (Variable variable : git.variables()) {
+                context.env(variable.name(), variable.value());
+            }
+            if (!git.secretNames().isEmpty()) {
+                build.addAction(new SecretVariables(git.secretNames()));
             }
         }
-        if (shipctl) {
-            FilePath directory = ShipctlDirectory.create(workspace);
-            listener.getLogger().println(Messages.RunResources_Shipctl(directory.getRemote()));
-            context.env("PATH+SHIPCTL", directory.getRemote());
+        if (setup.shipctl() && workspace != null) {
+            FilePath directory = ShipctlDirectory.create(workspace, listener);
+            context.env(ShipctlDirectory.PATH_ENTRY, directory.getRemote());
             context.setDisposer(new RemoveShipctl(directory));
         }
     }
@@ -169,7 +145,7 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         if (!(build instanceof AbstractBuild)) {
             return null;
         }
-        return new SecretMaskingFilter(RunResources.secretForms(build, getResources()));
+        return new SecretMaskingFilter(RunResources.integrations(build, getResources()));
     }
 
     /** The step call that does what this wrapper was asked to do, for the message that refuses it in Pipeline. */
@@ -204,46 +180,20 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         @Override
         public BitbucketResourceBuildWrapper newInstance(
                 @CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
-            Object chosen = formData.opt("resources");
-            List<String> names = new ArrayList<>();
-            if (chosen instanceof JSONArray many) {
-                for (Object each : many) {
-                    names.add(String.valueOf(each));
-                }
-            } else if (chosen instanceof String one) {
-                names.add(one);
-            }
-            return new BitbucketResourceBuildWrapper(names);
+            return new BitbucketResourceBuildWrapper(ResourceChoices.ticked(formData.opt("resources")));
         }
 
         /**
-         * For the form: one checkbox per resource the job sees, as a build of the job would see it (where it is defined,
-         * the nearest definition winning): usable, broken with what to fix (a broken nearest definition is shown, not
+         * For the form: the resources the job sees, as a build of the job would see them (where each is defined, the
+         * nearest definition winning): usable, broken with what to fix (a broken nearest definition is shown, not
          * replaced by a farther one), or refused to the job by the use policy; then the chosen names the job no longer
-         * sees, which stay chosen until someone unticks them.
+         * sees. A chosen name stays ticked until someone unticks it, usable or not.
          */
         @Restricted(NoExternalUse.class)
         @NonNull
-        public List<Choice> choices(
+        public ResourceChoices choices(
                 @CheckForNull Object context, @CheckForNull BitbucketResourceBuildWrapper instance) {
-            List<String> chosen = instance == null ? List.of() : instance.getResources();
-            List<Choice> choices = new ArrayList<>();
-            if (context instanceof Item item && Permissions.canConfigure(item)) {
-                try {
-                    for (VisibleResource visible : RunResources.visible(item).all()) {
-                        choices.add(Choice.of(visible, chosen.contains(visible.name())));
-                    }
-                } catch (AbortException e) {
-                    choices.add(new Choice(
-                            "", "", Messages.BitbucketResourceBuildWrapper_NoList() + "\n" + e.getMessage(), false));
-                }
-            }
-            for (String name : chosen) {
-                if (choices.stream().noneMatch(c -> c.getName().equals(name))) {
-                    choices.add(new Choice(name, Messages.BitbucketResourceBuildWrapper_NotVisible(name), "", true));
-                }
-            }
-            return choices;
+            return ResourceChoices.of(context, instance == null ? List.of() : instance.getResources());
         }
     }
 
@@ -275,51 +225,6 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         @Override
         public void tearDown(Run<?, ?> build, TaskListener listener) throws InterruptedException {
             ShipctlDirectory.remove(directory, listener);
-        }
-    }
-
-    /** One resource in the form's list. */
-    @Restricted(NoExternalUse.class)
-    public static final class Choice {
-
-        private final String name;
-        private final String label;
-        private final String problem;
-        private final boolean chosen;
-
-        Choice(String name, String label, String problem, boolean chosen) {
-            this.name = name;
-            this.label = label;
-            this.problem = problem;
-            this.chosen = chosen;
-        }
-
-        /** A name the job sees; a broken or refused one with the engine's line on what stops it. */
-        static Choice of(VisibleResource visible, boolean chosen) {
-            String problem = "";
-            if (visible instanceof VisibleResource.Broken broken) {
-                problem = broken.message();
-            } else if (visible instanceof VisibleResource.Refused refused) {
-                problem = refused.message();
-            }
-            return new Choice(visible.name(), visible.describe(), problem, chosen);
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public String getLabel() {
-            return label;
-        }
-
-        /** What stops a build that uses this resource, line by line; none when nothing does. */
-        public List<String> getProblemLines() {
-            return problem.lines().toList();
-        }
-
-        public boolean isChosen() {
-            return chosen;
         }
     }
 }

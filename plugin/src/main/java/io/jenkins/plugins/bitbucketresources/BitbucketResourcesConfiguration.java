@@ -88,15 +88,13 @@ public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * The global policy for the engine: who may use the resources of the global list.
-     *
-     * @throws io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException when a folder saved earlier is no
-     *     longer a valid folder name (only possible if the rules changed); a build then refuses global resources
-     *     rather than give them to every job
+     * The global policy for the engine: who may use the resources of the global list; the problems when a folder saved
+     * earlier is no longer a valid folder name (only possible when the configuration was written by hand). Builds and
+     * pages apply it through {@link GlobalUsePolicy}.
      */
     @NonNull
-    public GlobalPolicy policy() {
-        return GlobalPolicy.parse(getGlobalResourcesFolders()).orElseThrow();
+    public Validated<GlobalPolicy> policy() {
+        return GlobalPolicy.parse(getGlobalResourcesFolders());
     }
 
     /** For the form: the folders, one per line. */

@@ -36,6 +36,13 @@ public final class BitbucketResourcesFolderProperty extends AbstractFolderProper
         return resources == null ? List.of() : Collections.unmodifiableList(resources);
     }
 
+    /** What the folder defines itself; none when it has no property. */
+    @NonNull
+    static List<BitbucketResource> definedOn(@NonNull AbstractFolder<?> folder) {
+        BitbucketResourcesFolderProperty property = folder.getProperties().get(BitbucketResourcesFolderProperty.class);
+        return property == null ? List.of() : property.getResources();
+    }
+
     @Extension
     @Symbol("bitbucketResources")
     public static final class DescriptorImpl extends AbstractFolderPropertyDescriptor {

@@ -26,6 +26,14 @@ public final class ControllerPreparation {
     /** Enough lookups side by side for the resources of any block, few enough not to flood a Bitbucket server. */
     private static final int LOOKUP_THREADS = 4;
 
+    /** A preparation for selecting only, which never asks Bitbucket for a commit. */
+    private static final BlockPreparation SELECTION = new BlockPreparation(
+            (integration, source, branch) -> {
+                throw new IllegalStateException("a selection asks Bitbucket nothing");
+            },
+            Runnable::run,
+            Clock.systemUTC());
+
     private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(
             LOOKUP_THREADS,
             LOOKUP_THREADS,
@@ -47,6 +55,15 @@ public final class ControllerPreparation {
     static BlockPreparation with(@NonNull CommitLookup commits) {
         return new BlockPreparation(
                 commits, ExtensionList.lookupSingleton(ControllerPreparation.class).lookups, Clock.systemUTC());
+    }
+
+    /**
+     * The preparation of what only {@link BlockPreparation#select} decides: which resources, integrations and commit
+     * plans a block would get, without asking Bitbucket anything.
+     */
+    @NonNull
+    static BlockPreparation selection() {
+        return SELECTION;
     }
 
     /** Lookups still running when Jenkins stops are given up; the builds that waited for them are stopping too. */

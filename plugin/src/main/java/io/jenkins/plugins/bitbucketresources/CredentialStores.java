@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketresources;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -16,7 +17,6 @@ import hudson.model.Queue;
 import hudson.model.User;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * The credentials stores integrations live in, and the names health and the overview give them: {@code system},
@@ -68,7 +67,8 @@ final class CredentialStores {
         }
         if (store.startsWith(FOLDER)) {
             String fullName = store.substring(FOLDER.length());
-            return asSystem(() -> Optional.ofNullable(Jenkins.get().getItemByFullName(fullName, AbstractFolder.class)));
+            return Acting.asSystem(
+                    () -> Optional.ofNullable(Jenkins.get().getItemByFullName(fullName, AbstractFolder.class)));
         }
         if (store.startsWith(USER)) {
             return Optional.ofNullable(User.getById(store.substring(USER.length()), false));
@@ -102,7 +102,7 @@ final class CredentialStores {
      */
     @NonNull
     static List<Located> ofSystemAndFolders() {
-        return asSystem(() -> {
+        return Acting.asSystem(() -> {
             List<Located> found = new ArrayList<>();
             collect(Jenkins.get(), found);
             for (AbstractFolder<?> folder : Items.allItems2(ACL.SYSTEM2, Jenkins.get(), AbstractFolder.class)) {
@@ -121,7 +121,7 @@ final class CredentialStores {
      */
     @NonNull
     static Optional<Located> nearest(@NonNull ModelObject context, @NonNull String id) {
-        return asSystem(() -> {
+        return Acting.asSystem(() -> {
             for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
                 for (BitbucketIntegrationCredentials each : integrationsIn(store)) {
                     if (each.getId().equals(id) && each.getScope() != CredentialsScope.SYSTEM) {
@@ -140,7 +140,7 @@ final class CredentialStores {
      */
     @NonNull
     static Optional<CredentialKey> locate(@NonNull Job<?, ?> job, @NonNull BitbucketIntegrationCredentials found) {
-        Optional<CredentialKey> same = asSystem(() -> {
+        Optional<CredentialKey> same = Acting.asSystem(() -> {
             for (CredentialsStore store : CredentialsProvider.lookupStores(job)) {
                 for (BitbucketIntegrationCredentials each : integrationsIn(store)) {
                     if (each == found) {
@@ -156,7 +156,7 @@ final class CredentialStores {
         Authentication runAs = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         User user = User.get2(runAs);
         if (user != null) {
-            Optional<CredentialKey> own = readAs(user, () -> {
+            Optional<CredentialKey> own = Acting.asUser(user, () -> {
                 for (CredentialsStore store : ownStores(user)) {
                     for (BitbucketIntegrationCredentials each : integrationsIn(store)) {
                         if (each == found) {
@@ -173,16 +173,24 @@ final class CredentialStores {
         return nearest(job.getParent(), found.getId()).map(Located::key);
     }
 
+    /**
+     * What a credentials form saves into: the context of the page (a folder, a user, or the system's when there is
+     * none), unwrapped from the store or domain page it may be.
+     */
+    @NonNull
+    static ModelObject ownerOf(@CheckForNull ModelObject formContext) {
+        return formContext == null ? Jenkins.get() : CredentialsDescriptor.unwrapContext(formContext);
+    }
+
     /** The stores that belong to the context itself, not those of its parents. */
     @NonNull
     static List<CredentialsStore> ownStores(@NonNull ModelObject context) {
         List<CredentialsStore> own = new ArrayList<>();
         for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
-            // The context's own stores come first; the walk then goes on to its parents.
-            if (store.getContext() != context) {
-                break;
+            // The walk goes on to the stores of the context's parents, which are not its own.
+            if (store.getContext() == context) {
+                own.add(store);
             }
-            own.add(store);
         }
         return own;
     }
@@ -210,22 +218,8 @@ final class CredentialStores {
         }
     }
 
-    private static <T> T asSystem(Supplier<T> read) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return read.get();
-        }
-    }
-
     /** Reads a context's stores as the one they show their credentials to: a user's as that user, others as the system. */
-    private static <T> Optional<T> readAs(@CheckForNull ModelObject context, Supplier<Optional<T>> read) {
-        if (!(context instanceof User user)) {
-            return asSystem(read);
-        }
-        try (ACLContext ignored = ACL.as(user)) {
-            return read.get();
-        } catch (UsernameNotFoundException e) {
-            // The security realm no longer knows the user: nothing of theirs can be read.
-            return Optional.empty();
-        }
+    private static <T> Optional<T> readAs(ModelObject context, Supplier<Optional<T>> read) {
+        return context instanceof User user ? Acting.asUser(user, read) : Acting.asSystem(read);
     }
 }

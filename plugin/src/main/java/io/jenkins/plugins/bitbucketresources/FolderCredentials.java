@@ -1,11 +1,8 @@
 package io.jenkins.plugins.bitbucketresources;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
-import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
@@ -54,17 +51,10 @@ final class FolderCredentials {
     }
 
     private static boolean holds(AbstractFolder<?> folder, String id, CredentialsMatcher usable) {
-        for (CredentialsStore store : CredentialsProvider.lookupStores(folder)) {
-            if (store.getContext() != folder) {
-                continue;
-            }
-            for (Domain domain : store.getDomains()) {
-                for (Credentials credentials : store.getCredentials(domain)) {
-                    if (credentials instanceof BitbucketIntegrationCredentials integration
-                            && integration.getId().equals(id)
-                            && usable.matches(credentials)) {
-                        return true;
-                    }
+        for (CredentialsStore store : CredentialStores.ownStores(folder)) {
+            for (BitbucketIntegrationCredentials integration : CredentialStores.integrationsIn(store)) {
+                if (integration.getId().equals(id) && usable.matches(integration)) {
+                    return true;
                 }
             }
         }

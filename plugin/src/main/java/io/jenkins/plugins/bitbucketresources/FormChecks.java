@@ -1,10 +1,14 @@
 package io.jenkins.plugins.bitbucketresources;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Turns the engine's verdicts on a value into form validation messages. */
@@ -29,6 +33,20 @@ final class FormChecks {
                 p -> p.field().equals(field)
                         || p.field().startsWith(field + ".")
                         || p.field().startsWith(field + "["));
+    }
+
+    /**
+     * The options of a select for those who may see them; anyone else gets only the current value back, so that a form
+     * they may view still shows what is saved.
+     */
+    static ListBoxModel options(boolean allowed, @CheckForNull String current, Consumer<ListBoxModel> options) {
+        ListBoxModel items = new ListBoxModel();
+        if (allowed) {
+            options.accept(items);
+        } else {
+            items.add(Util.fixNull(current));
+        }
+        return items;
     }
 
     /** Every problem the engine found. */

@@ -4,21 +4,13 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
-import hudson.model.Items;
-import hudson.security.ACL;
-import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
-import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
-import io.jenkins.plugins.bitbucketresources.core.overview.Overview;
-import io.jenkins.plugins.bitbucketresources.core.overview.OverviewRow;
-import io.jenkins.plugins.bitbucketresources.core.overview.OverviewSources;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
-import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jenkins.model.Jenkins;
 
 /**
  * What a resource name on a folder's list or the global list does to the definitions of the same name elsewhere, as the
@@ -26,24 +18,6 @@ import jenkins.model.Jenkins;
  * jobs; the global list's definition is hidden from the jobs of every folder that defines the name too.
  */
 final class HidingNotes {
-
-    /** The overview is asked only which definitions count and where; it has no credential or health to show. */
-    private static final OverviewSources NOTHING_ELSE = new OverviewSources() {
-        @Override
-        public Optional<CredentialKey> credential(Scope scope, String integrationId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<HealthState> health(CredentialKey credential) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> recentJobs(CredentialKey credential) {
-            return List.of();
-        }
-    };
 
     private HidingNotes() {}
 
@@ -64,31 +38,26 @@ final class HidingNotes {
 
     /** The definitions a job directly above the folder would get for the name: the folder's own definition hides them. */
     private static Optional<String> hidesAbove(AbstractFolder<?> folder, String name) {
-        List<ScopeDefinitions> above = ResourceResolver.get().definitionsSeenFrom(folder.getParent());
-        Optional<VisibleResource> seen = BlockPreparation.visible(above).find(name);
+        Optional<VisibleResource> seen = BlockPreparation.visible(
+                        ResourceResolver.definitionsSeenFrom(folder.getParent()))
+                .find(name);
         if (seen.isEmpty()) {
             return Optional.empty();
         }
-        List<String> hidden = new ArrayList<>();
-        hidden.add(Places.definitionOf(seen.get().scope()));
-        seen.get().hides().stream().map(Places::definitionOf).forEach(hidden::add);
-        return Optional.of(Messages.HidingNotes_Hides(name, Places.joined(hidden)));
+        List<Scope> hidden = new ArrayList<>();
+        hidden.add(seen.get().scope());
+        hidden.addAll(seen.get().hides());
+        return Optional.of(Messages.HidingNotes_Hides(name, Places.definitionsOf(hidden)));
     }
 
-    /** The folders whose own definition of the name counts: their jobs get it instead of the global one. */
+    /** The folders that define the name too: their jobs get their own definition instead of the global one. */
     private static Optional<String> hiddenFromFolders(String name) {
-        List<ScopeDefinitions> scopes = new ArrayList<>();
-        for (AbstractFolder<?> folder : Items.allItems2(ACL.SYSTEM2, Jenkins.get(), AbstractFolder.class)) {
-            BitbucketResourcesFolderProperty property =
-                    folder.getProperties().get(BitbucketResourcesFolderProperty.class);
-            if (property != null) {
-                scopes.add(
-                        ResourceResolver.definitions(new Scope.Folder(folder.getFullName()), property.getResources()));
-            }
-        }
         List<String> folders = new ArrayList<>();
-        for (OverviewRow row : Overview.list(scopes, NOTHING_ELSE)) {
-            if (row.name().equals(name) && !row.duplicate() && row.scope() instanceof Scope.Folder folder) {
+        for (ResourceResolver.Located located : ResourceResolver.everywhere()) {
+            if (located.scope() instanceof Scope.Folder folder
+                    && located.definitions().definitions().stream()
+                            .map(Definition::name)
+                            .anyMatch(name::equals)) {
                 folders.add(Messages.Places_Quoted(folder.fullName()));
             }
         }

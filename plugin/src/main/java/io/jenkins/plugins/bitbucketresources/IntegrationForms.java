@@ -1,19 +1,13 @@
 package io.jenkins.plugins.bitbucketresources;
 
-import com.cloudbees.plugins.credentials.Credentials;
-import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.model.ModelObject;
 import hudson.security.AccessDeniedException3;
 import hudson.util.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -67,34 +61,18 @@ final class IntegrationForms {
             if (!store.hasPermission(CredentialsProvider.UPDATE)) {
                 continue;
             }
-            for (Domain domain : store.getDomains()) {
-                for (Credentials credentials : store.getCredentials(domain)) {
-                    if (credentials instanceof BitbucketIntegrationCredentials integration
-                            && integration.getId().equals(wanted)
-                            && same(integration.getToken(), decrypted)) {
-                        return Optional.of(decrypted);
-                    }
+            for (BitbucketIntegrationCredentials integration : CredentialStores.integrationsIn(store)) {
+                if (integration.getId().equals(wanted)
+                        && TokenHealth.sameToken(Secret.toString(integration.getToken()), decrypted.getPlainText())) {
+                    return Optional.of(decrypted);
                 }
             }
         }
         return Optional.empty();
     }
 
-    /** The stores that belong to the context itself (the system's when there is none), not those of its parents. */
+    /** The stores that belong to the form's context itself, not those of its parents. */
     private static List<CredentialsStore> storesOf(@CheckForNull ModelObject context) {
-        ModelObject own = context == null ? Jenkins.get() : CredentialsDescriptor.unwrapContext(context);
-        List<CredentialsStore> stores = new ArrayList<>();
-        for (CredentialsStore store : CredentialsProvider.lookupStores(own)) {
-            if (store.getContext() == own) {
-                stores.add(store);
-            }
-        }
-        return stores;
-    }
-
-    private static boolean same(Secret a, Secret b) {
-        return MessageDigest.isEqual(
-                a.getPlainText().getBytes(StandardCharsets.UTF_8),
-                b.getPlainText().getBytes(StandardCharsets.UTF_8));
+        return CredentialStores.ownStores(CredentialStores.ownerOf(context));
     }
 }

@@ -28,6 +28,8 @@ public final class ItemResourcesAction implements Action, StaplerProxy {
         this.item = item;
     }
 
+    /** For the page: the job or folder it is about. */
+    @Restricted(NoExternalUse.class)
     @NonNull
     public Item getItem() {
         return item;

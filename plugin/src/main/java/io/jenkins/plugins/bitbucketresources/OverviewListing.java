@@ -6,14 +6,11 @@ import hudson.model.Fingerprint;
 import hudson.model.Job;
 import hudson.model.ModelObject;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.overview.Overview;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewRow;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewSources;
-import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
 import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.io.IOException;
@@ -48,19 +45,15 @@ final class OverviewListing implements OverviewSources {
     /** Every definition on this controller, as the engine lists them; read as the system. */
     @NonNull
     static List<OverviewRow> rows() {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+        return Acting.asSystem(() -> {
             OverviewListing sources = new OverviewListing(TokenHealth.get());
             List<ScopeDefinitions> scopes = new ArrayList<>();
-            for (ResourceScopes.Defined defined : ResourceScopes.all()) {
-                sources.contexts.put(defined.scope(), defined.context());
-                List<Definition> listed = new ArrayList<>(defined.definitions().size());
-                for (BitbucketResource definition : defined.definitions()) {
-                    listed.add(new Definition(definition.getName(), definition.toResource()));
-                }
-                scopes.add(new ScopeDefinitions(defined.scope(), listed));
+            for (ResourceResolver.Located located : ResourceResolver.everywhere()) {
+                sources.contexts.put(located.scope(), located.context());
+                scopes.add(located.definitions());
             }
             return Overview.list(scopes, sources);
-        }
+        });
     }
 
     @Override

@@ -26,6 +26,12 @@ final class Places {
                 : Messages.Places_OfGlobal();
     }
 
+    /** The definitions of these places, in one phrase: {@code of folder `team-a` and of the global list}. */
+    @NonNull
+    static String definitionsOf(@NonNull List<Scope> scopes) {
+        return joined(scopes.stream().map(Places::definitionOf).toList());
+    }
+
     /** Several places in one phrase: {@code a}, {@code a and b}, {@code a, b and c}. */
     @NonNull
     static String joined(@NonNull List<String> phrases) {

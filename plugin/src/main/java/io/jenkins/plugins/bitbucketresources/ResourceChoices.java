@@ -1,87 +1,104 @@
 package io.jenkins.plugins.bitbucketresources;
 
-import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
-import hudson.model.Job;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
-import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
-import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
-import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.sf.json.JSONArray;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The resources a form offers for a job to choose from, as the engine says the job sees them: each visible name once,
- * nearest definition first, with its type, repository, where it is defined and what it hides. A name the use policy
- * refuses to the job, or whose nearest definition is broken, is listed with the engine's line and cannot be chosen. The
- * names chosen earlier that are not offered (defined later, no longer visible, not usable) are kept apart, for a text
- * field, so that nothing chosen is lost.
+ * The resources a job can pick, for the forms that pick them (the step's in the Snippet Generator, the freestyle
+ * wrapper's in the job's configuration), as the engine says the job sees them: each visible name once, nearest
+ * definition first, with its type, repository, where it is defined and what it hides. A name the use policy refuses to
+ * the job, or whose nearest definition is broken, is listed with the engine's line and cannot be chosen. The names
+ * chosen earlier are kept, whatever has happened to them since, so that saving a form loses none of them.
+ *
+ * <p>Only those who may see the job's configuration are shown the list.
  */
 @Restricted(NoExternalUse.class)
 public final class ResourceChoices {
 
     private final boolean jobKnown;
+    private final List<String> problemLines;
     private final List<Choice> visible;
     private final List<String> others;
+    private final List<String> notVisible;
 
-    private ResourceChoices(boolean jobKnown, List<Choice> visible, List<String> others) {
+    private ResourceChoices(
+            boolean jobKnown,
+            List<String> problemLines,
+            List<Choice> visible,
+            List<String> others,
+            List<String> notVisible) {
         this.jobKnown = jobKnown;
+        this.problemLines = List.copyOf(problemLines);
         this.visible = List.copyOf(visible);
         this.others = List.copyOf(others);
+        this.notVisible = List.copyOf(notVisible);
     }
 
     /**
-     * @param context the page's object: a job (the Snippet Generator of a job), a folder, or anything else (the
+     * @param context the page's object: a job, a folder (what a job directly inside it sees), or anything else (the
      *     Snippet Generator outside any job), in which case nothing is offered
      * @param chosen the names chosen so far
      */
     @NonNull
     static ResourceChoices of(@CheckForNull Object context, @NonNull List<String> chosen) {
-        Optional<VisibleResources> seen = seenFrom(context);
+        Optional<JobView> view = context instanceof Item item && item.hasPermission(Item.EXTENDED_READ)
+                ? JobView.of(item)
+                : Optional.empty();
         List<Choice> choices = new ArrayList<>();
-        for (VisibleResource resource : seen.map(VisibleResources::all).orElse(List.of())) {
+        for (VisibleResource resource : view.map(v -> v.visible().all()).orElse(List.of())) {
             choices.add(Choice.of(resource, chosen.contains(resource.name())));
         }
         List<String> others = new ArrayList<>();
+        List<String> notVisible = new ArrayList<>();
         for (String name : chosen) {
             if (choices.stream().noneMatch(c -> c.isSelectable() && c.getName().equals(name))) {
                 others.add(name);
             }
+            if (choices.stream().noneMatch(c -> c.getName().equals(name))) {
+                notVisible.add(name);
+            }
         }
-        return new ResourceChoices(seen.isPresent(), choices, others);
+        List<String> problem = view.flatMap(JobView::problem)
+                .map(text -> text.lines().toList())
+                .orElse(List.of());
+        return new ResourceChoices(view.isPresent(), problem, choices, others, notVisible);
     }
 
     /**
-     * What the job sees, with the use policy applied; for a folder, what a job directly inside it sees, without the
-     * rules that depend on the job's name. Empty without a job or folder, or for someone who may not see the item's
-     * configuration.
+     * The names a form's checkboxes sent, in the order of the list: the form sends each ticked box's name, one as a
+     * string, several as an array, none as nothing.
      */
-    private static Optional<VisibleResources> seenFrom(@CheckForNull Object context) {
-        if (!(context instanceof Item item) || !item.hasPermission(Item.EXTENDED_READ)) {
-            return Optional.empty();
+    @NonNull
+    static List<String> ticked(@CheckForNull Object sent) {
+        List<String> names = new ArrayList<>();
+        if (sent instanceof JSONArray many) {
+            for (Object each : many) {
+                names.add(String.valueOf(each));
+            }
+        } else if (sent instanceof String one) {
+            names.add(one);
         }
-        ResourceResolver resolver = ResourceResolver.get();
-        if (item instanceof Job<?, ?> job) {
-            List<ScopeDefinitions> scopes = resolver.definitionsSeenFrom(job.getParent());
-            return Optional.of(BlockPreparation.visible(
-                    scopes, Optional.of(new JobPath(job.getFullName())), GlobalUsePolicy.current()));
-        }
-        if (item instanceof AbstractFolder<?> folder) {
-            return Optional.of(BlockPreparation.visible(resolver.definitionsSeenFrom(folder)));
-        }
-        return Optional.empty();
+        return names;
     }
 
     /** Whether the form knows the job (or folder), and so what it sees. */
     public boolean isJobKnown() {
         return jobKnown;
+    }
+
+    /** Why nothing can be chosen now, line by line; empty normally. */
+    @NonNull
+    public List<String> getProblemLines() {
+        return problemLines;
     }
 
     /** Every name the job sees, in the engine's order. */
@@ -90,10 +107,16 @@ public final class ResourceChoices {
         return visible;
     }
 
-    /** The names chosen earlier that cannot be ticked in the list, in the order chosen. */
+    /** The names chosen earlier that cannot be ticked as usable in the list, in the order chosen: for a text field. */
     @NonNull
     public List<String> getOthers() {
         return others;
+    }
+
+    /** The names chosen earlier that the job does not see (any more), in the order chosen. */
+    @NonNull
+    public List<String> getNotVisible() {
+        return notVisible;
     }
 
     /** One visible name. */
@@ -118,19 +141,18 @@ public final class ResourceChoices {
             String where = Places.of(visible.scope());
             String hides = visible.hides().isEmpty()
                     ? ""
-                    : Messages.ResourceChoices_Hiding(Places.joined(
-                            visible.hides().stream().map(Places::definitionOf).toList()));
+                    : Messages.ResourceChoices_Hiding(Places.definitionsOf(visible.hides()));
             if (visible instanceof VisibleResource.Valid valid) {
                 Resource resource = valid.resolved().resource();
                 String label = Messages.ResourceChoices_Label(
                         visible.name(), resource.type().id(), resource.sourceName(), where, hides);
                 if (visible instanceof VisibleResource.Refused refused) {
-                    return new Choice(visible.name(), label, refused.message(), false, false);
+                    return new Choice(visible.name(), label, refused.message(), false, chosen);
                 }
                 return new Choice(visible.name(), label, "", true, chosen);
             }
             String label = Messages.ResourceChoices_BrokenLabel(visible.name(), where, hides);
-            return new Choice(visible.name(), label, ((VisibleResource.Broken) visible).message(), false, false);
+            return new Choice(visible.name(), label, ((VisibleResource.Broken) visible).message(), false, chosen);
         }
 
         @NonNull
@@ -150,10 +172,12 @@ public final class ResourceChoices {
             return reason.isEmpty() ? List.of() : reason.lines().toList();
         }
 
+        /** Whether a build of the job may use it. */
         public boolean isSelectable() {
             return selectable;
         }
 
+        /** Whether it was chosen earlier, usable or not. */
         public boolean isChosen() {
             return chosen;
         }

@@ -4,32 +4,39 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
+import hudson.model.Items;
+import hudson.model.ModelObject;
+import hudson.security.ACL;
 import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
 import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The resource definitions an item (a job, or anything in a folder) sees, scope by scope: those of the folders around
- * it, nearest first, then the global list; broken definitions included, so that the engine can say what is wrong with
- * the one a job would use. The engine decides which definition of a name wins; this class only collects the scopes.
+ * Where the plugin collects resource definitions for the engine: the scopes an item sees (the folders around it,
+ * nearest first, then the global list), and every scope on this controller. Broken definitions are included, so that
+ * the engine can say what is wrong with the one a job would use; the engine decides which definition of a name wins.
  */
 @Restricted(NoExternalUse.class)
 public final class ResourceResolver {
 
-    private final BitbucketResourcesConfiguration global;
+    private ResourceResolver() {}
 
-    public ResourceResolver(@NonNull BitbucketResourcesConfiguration global) {
-        this.global = global;
-    }
+    /**
+     * One scope's definitions and what they are configured on.
+     *
+     * @param context Jenkins for the global list, else the folder
+     */
+    record Located(@NonNull ModelObject context, @NonNull ScopeDefinitions definitions) {
 
-    /** A resolver over this Jenkins' global configuration. */
-    @NonNull
-    public static ResourceResolver get() {
-        return new ResourceResolver(BitbucketResourcesConfiguration.get());
+        @NonNull
+        Scope scope() {
+            return definitions.scope();
+        }
     }
 
     /**
@@ -38,21 +45,42 @@ public final class ResourceResolver {
      * broken ones included. For a job, pass its parent; for what the jobs of a folder see, the folder.
      */
     @NonNull
-    public List<ScopeDefinitions> definitionsSeenFrom(@NonNull ItemGroup<?> group) {
+    public static List<ScopeDefinitions> definitionsSeenFrom(@NonNull ItemGroup<?> group) {
         List<ScopeDefinitions> scopes = new ArrayList<>();
         ItemGroup<?> current = group;
         while (current instanceof Item container) {
             if (container instanceof AbstractFolder<?> folder) {
-                BitbucketResourcesFolderProperty property =
-                        folder.getProperties().get(BitbucketResourcesFolderProperty.class);
-                if (property != null) {
-                    scopes.add(definitions(new Scope.Folder(folder.getFullName()), property.getResources()));
-                }
+                scopes.add(definitions(
+                        new Scope.Folder(folder.getFullName()), BitbucketResourcesFolderProperty.definedOn(folder)));
             }
             current = container.getParent();
         }
-        scopes.add(definitions(Scope.GLOBAL, global.getResources()));
+        scopes.add(global());
         return scopes;
+    }
+
+    /**
+     * Every list of resources on this controller, read as the system: the global list first, then each folder that
+     * defines resources, parents before their children.
+     */
+    @NonNull
+    static List<Located> everywhere() {
+        List<Located> all = new ArrayList<>();
+        all.add(new Located(Jenkins.get(), global()));
+        Acting.asSystem(() -> {
+            for (AbstractFolder<?> folder : Items.allItems2(ACL.SYSTEM2, Jenkins.get(), AbstractFolder.class)) {
+                List<BitbucketResource> resources = BitbucketResourcesFolderProperty.definedOn(folder);
+                if (!resources.isEmpty()) {
+                    all.add(new Located(folder, definitions(new Scope.Folder(folder.getFullName()), resources)));
+                }
+            }
+            return all;
+        });
+        return all;
+    }
+
+    private static ScopeDefinitions global() {
+        return definitions(Scope.GLOBAL, BitbucketResourcesConfiguration.get().getResources());
     }
 
     /** One scope's definitions as the engine takes them. */

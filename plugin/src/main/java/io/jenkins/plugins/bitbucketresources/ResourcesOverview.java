@@ -5,18 +5,18 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.security.Permission;
 import io.jenkins.plugins.bitbucketresources.core.health.HealthState;
 import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
+import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.overview.OverviewRow;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
@@ -85,12 +85,22 @@ public final class ResourcesOverview extends ManagementLink implements StaplerPr
     @NonNull
     public List<Line> getLines() {
         boolean links = isAdministrator();
-        GlobalPolicy policy = BitbucketResourcesConfiguration.get().policy();
+        Optional<GlobalPolicy> policy = GlobalUsePolicy.current() instanceof Validated.Valid<GlobalPolicy> valid
+                ? Optional.of(valid.value())
+                : Optional.empty();
         List<Line> lines = new ArrayList<>();
         for (OverviewRow row : OverviewListing.rows()) {
             lines.add(new Line(row, policy, links ? configureUrl(row.scope()) : null));
         }
         return lines;
+    }
+
+    /** Why no job may use any resource now, line by line: the saved global use policy is not valid. */
+    @NonNull
+    public List<String> getProblemLines() {
+        return GlobalUsePolicy.problem(GlobalUsePolicy.current())
+                .map(text -> text.lines().toList())
+                .orElse(List.of());
     }
 
     /** Where the definitions of a scope are configured, relative to the root URL. */
@@ -99,10 +109,9 @@ public final class ResourcesOverview extends ManagementLink implements StaplerPr
         if (!(scope instanceof Scope.Folder folder)) {
             return "manage/configure";
         }
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            AbstractFolder<?> found = Jenkins.get().getItemByFullName(folder.fullName(), AbstractFolder.class);
-            return found == null ? null : found.getUrl() + "configure";
-        }
+        AbstractFolder<?> found =
+                Acting.asSystem(() -> Jenkins.get().getItemByFullName(folder.fullName(), AbstractFolder.class));
+        return found == null ? null : found.getUrl() + "configure";
     }
 
     /** One definition as the page shows it; every text is ready to print. */
@@ -110,10 +119,12 @@ public final class ResourcesOverview extends ManagementLink implements StaplerPr
     public static final class Line {
 
         private final OverviewRow row;
-        private final GlobalPolicy policy;
+        /** Empty while the saved one is not valid, and no job may use any resource. */
+        private final Optional<GlobalPolicy> policy;
+
         private final String configureUrl;
 
-        Line(OverviewRow row, GlobalPolicy policy, @CheckForNull String configureUrl) {
+        Line(OverviewRow row, Optional<GlobalPolicy> policy, @CheckForNull String configureUrl) {
             this.row = row;
             this.policy = policy;
             this.configureUrl = configureUrl;
@@ -153,9 +164,12 @@ public final class ResourcesOverview extends ManagementLink implements StaplerPr
 
         /** Who may use it: its allowed jobs, its own-checkout rule, and for the global list the global policy. */
         public String getAllowed() {
+            if (policy.isEmpty()) {
+                return Messages.ResourcesOverview_NoJob();
+            }
             List<String> rules = new ArrayList<>();
-            if (row.scope() instanceof Scope.Global && !policy.everyJob()) {
-                rules.add(Messages.ResourcesOverview_GlobalFolders(policy.describeFolders()));
+            if (row.scope() instanceof Scope.Global && !policy.get().everyJob()) {
+                rules.add(Messages.ResourcesOverview_GlobalFolders(policy.get().describeFolders()));
             }
             JobAccess access = row.resource().map(Resource::access).orElse(JobAccess.OPEN);
             if (access.limitsJobs()) {

@@ -3,25 +3,20 @@ package io.jenkins.plugins.bitbucketresources;
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
-import hudson.model.ItemGroup;
 import hudson.model.Job;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
+import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
 import io.jenkins.plugins.bitbucketresources.core.policy.UsePolicy;
-import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockRequest;
 import io.jenkins.plugins.bitbucketresources.core.prepare.IntegrationLookup;
-import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
-import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
-import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,14 +35,6 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class ResourcesReport {
 
-    /** Only {@link BlockPreparation#select} is used, which never asks Bitbucket for a commit. */
-    private static final BlockPreparation SELECTION = new BlockPreparation(
-            (integration, source, branch) -> {
-                throw new IllegalStateException("a report never asks Bitbucket for a commit");
-            },
-            Runnable::run,
-            Clock.systemUTC());
-
     /** How a build fares with a resource. */
     public enum State {
         /** A build gets it. */
@@ -63,35 +50,29 @@ public final class ResourcesReport {
     }
 
     private final boolean forFolder;
+    private final List<String> problemLines;
     private final List<Row> rows;
 
-    private ResourcesReport(boolean forFolder, List<Row> rows) {
+    private ResourcesReport(boolean forFolder, List<String> problemLines, List<Row> rows) {
         this.forFolder = forFolder;
+        this.problemLines = List.copyOf(problemLines);
         this.rows = List.copyOf(rows);
     }
 
-    /** The report of a job, or of a folder (what a job directly inside it gets). */
+    /**
+     * The report of a job, or of a folder (what a job directly inside it gets). While the saved global use policy is
+     * not valid no build gets anything: the report then says why, and lists nothing.
+     */
     @NonNull
     static ResourcesReport of(@NonNull Item item) {
-        ResourceResolver resolver = ResourceResolver.get();
-        GlobalPolicy policy = GlobalUsePolicy.current();
-        ItemIntegrations integrations = ItemIntegrations.of(item);
+        JobView view = JobView.of(item).orElseThrow(() -> new IllegalArgumentException(item + " is no job or folder"));
+        JobIntegrations integrations = JobIntegrations.of(item);
         List<Row> rows = new ArrayList<>();
-        if (item instanceof AbstractFolder<?> folder) {
-            List<ScopeDefinitions> scopes = resolver.definitionsSeenFrom(folder);
-            for (VisibleResource visible : BlockPreparation.visible(scopes).all()) {
-                rows.add(row(visible, scopes, Optional.empty(), policy, integrations));
-            }
-            return new ResourcesReport(true, rows);
+        for (VisibleResource visible : view.visible().all()) {
+            rows.add(row(visible, view, integrations));
         }
-        ItemGroup<?> parent = item.getParent();
-        List<ScopeDefinitions> scopes = resolver.definitionsSeenFrom(parent);
-        Optional<JobPath> job = Optional.of(new JobPath(item.getFullName()));
-        VisibleResources seen = BlockPreparation.visible(scopes, job, policy);
-        for (VisibleResource visible : seen.all()) {
-            rows.add(row(visible, scopes, job, policy, integrations));
-        }
-        return new ResourcesReport(false, rows);
+        List<String> problem = view.problem().map(text -> text.lines().toList()).orElse(List.of());
+        return new ResourcesReport(view.forFolder(), problem, rows);
     }
 
     /** Whether a report can be made for the item: a job or a folder. */
@@ -99,17 +80,10 @@ public final class ResourcesReport {
         return item instanceof Job<?, ?> || item instanceof AbstractFolder<?>;
     }
 
-    private static Row row(
-            VisibleResource visible,
-            List<ScopeDefinitions> scopes,
-            Optional<JobPath> job,
-            GlobalPolicy policy,
-            ItemIntegrations integrations) {
+    private static Row row(VisibleResource visible, JobView view, JobIntegrations integrations) {
         String where = Places.of(visible.scope());
-        String hides = visible.hides().isEmpty()
-                ? ""
-                : Messages.ResourcesReport_Hides(Places.joined(
-                        visible.hides().stream().map(Places::definitionOf).toList()));
+        String hides =
+                visible.hides().isEmpty() ? "" : Messages.ResourcesReport_Hides(Places.definitionsOf(visible.hides()));
         if (visible instanceof VisibleResource.Broken broken) {
             return new Row(
                     visible.name(),
@@ -124,63 +98,67 @@ public final class ResourcesReport {
                     List.of(),
                     List.of());
         }
-        Resource resource = ((VisibleResource.Valid) visible).resolved().resource();
+        VisibleResource.Valid valid = (VisibleResource.Valid) visible;
+        Resource resource = valid.resolved().resource();
         IntegrationLookup lookup = integrations.find(resource.integration());
-        String credential = credential(resource.integration(), lookup);
-        List<VariableName> variables = variables(resource, lookup);
-        List<String> variableNotes = variableNotes(resource, lookup);
-        String type = resource.type().id();
-        String repository = resource.sourceName().toString();
-        if (visible instanceof VisibleResource.Refused refused) {
-            return new Row(
-                    visible.name(),
-                    type,
-                    repository,
-                    where,
-                    hides,
-                    State.REFUSED,
-                    lines(refused.message()),
-                    List.of(),
-                    credential,
-                    variables,
-                    variableNotes);
-        }
         List<String> details = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
-        BlockRequest request = BlockRequest.builder()
-                .job(job)
-                .scopes(scopes)
-                .names(visible.name())
-                .integrations(integrations)
-                .policy(job.isPresent() ? policy : GlobalPolicy.EVERY_JOB)
-                .build();
-        for (BlockProblem problem : SELECTION.select(request).errors()) {
-            // The use policy by the job's name was applied to the list already; what is left depends on the build.
-            if (problem.kind() != BlockProblem.Kind.POLICY_REFUSED) {
-                details.addAll(lines(problem.message()));
-            }
-        }
-        if (job.isPresent()) {
-            UseDecision decision = new UsePolicy(policy).byName(((VisibleResource.Valid) visible).resolved(), job);
-            if (decision instanceof UseDecision.AllowedAfterCheckout afterCheckout) {
-                conditions.add(Messages.ResourcesReport_OnlyOwnCheckout(afterCheckout.repository()));
-            }
+        State state;
+        if (visible instanceof VisibleResource.Refused refused) {
+            state = State.REFUSED;
+            details.addAll(lines(refused.message()));
         } else {
-            conditions.addAll(namedRules(resource, visible.scope(), policy));
+            details.addAll(buildProblems(visible.name(), view, integrations));
+            conditions.addAll(conditions(valid, view));
+            state = !details.isEmpty() ? State.NOT_USABLE : conditions.isEmpty() ? State.USABLE : State.CONDITIONAL;
         }
-        State state = !details.isEmpty() ? State.NOT_USABLE : conditions.isEmpty() ? State.USABLE : State.CONDITIONAL;
         return new Row(
                 visible.name(),
-                type,
-                repository,
+                resource.type().id(),
+                resource.sourceName().toString(),
                 where,
                 hides,
                 state,
                 details,
                 conditions,
-                credential,
-                variables,
-                variableNotes);
+                credential(resource.integration(), lookup),
+                variables(resource, lookup),
+                variableNotes(resource, lookup));
+    }
+
+    /** What stops a build that asks for the name, as the engine's selection finds it before asking Bitbucket. */
+    private static List<String> buildProblems(String name, JobView view, JobIntegrations integrations) {
+        BlockRequest request = BlockRequest.builder()
+                .job(view.job())
+                .scopes(view.scopes())
+                .names(name)
+                .integrations(integrations)
+                .policy(
+                        view.forFolder()
+                                ? GlobalPolicy.EVERY_JOB
+                                : view.policy().orElseThrow())
+                .build();
+        List<String> problems = new ArrayList<>();
+        for (BlockProblem problem :
+                ControllerPreparation.selection().select(request).errors()) {
+            // The use policy by the job's name was applied to the list already; what is left depends on the build.
+            if (problem.kind() != BlockProblem.Kind.POLICY_REFUSED) {
+                problems.addAll(lines(problem.message()));
+            }
+        }
+        return problems;
+    }
+
+    /** What a build must meet to get the resource: its own checkout, and for a folder the rules by the job's name. */
+    private static List<String> conditions(VisibleResource.Valid visible, JobView view) {
+        GlobalPolicy policy = view.policy().orElseThrow();
+        if (view.forFolder()) {
+            return namedRules(visible.resolved().resource(), visible.scope(), policy);
+        }
+        UseDecision decision = new UsePolicy(policy).byName(visible.resolved(), view.job());
+        return decision instanceof UseDecision.AllowedAfterCheckout afterCheckout
+                ? List.of(Messages.ResourcesReport_OnlyOwnCheckout(afterCheckout.repository()))
+                : List.of();
     }
 
     /** For a folder: the rules that a job's name or its build decide, as the resource and the policy set them. */
@@ -215,7 +193,8 @@ public final class ResourcesReport {
 
     /**
      * The names the resource sets, with the username's when the integration found has one, and the commit's when the
-     * resource can have one (a {@code ciRepo}, or one that asks for its commit).
+     * resource can have one (a {@code ciRepo}, or one that asks for its commit); then what git's authentication and
+     * {@code shipctl} add to the block's environment when the resource asks for them.
      */
     private static List<VariableName> variables(Resource resource, IntegrationLookup lookup) {
         boolean username = lookup instanceof IntegrationLookup.Found found
@@ -225,7 +204,14 @@ public final class ResourcesReport {
                 EnvironmentContract.tokenVariable(resource.name().value());
         List<VariableName> variables = new ArrayList<>();
         for (String name : EnvironmentContract.names(resource, username, commit)) {
-            variables.add(new VariableName(name, token.filter(name::equals).isPresent()));
+            variables.add(new VariableName(
+                    name, token.filter(name::equals).isPresent() ? Messages.ResourcesReport_TokenNote() : ""));
+        }
+        if (resource.gitAuth()) {
+            variables.add(new VariableName(GitAuthPlan.PARAMETERS_VARIABLE, Messages.ResourcesReport_GitNote()));
+        }
+        if (resource.shipctl()) {
+            variables.add(new VariableName(ShipctlDirectory.PATH_ENTRY, Messages.ResourcesReport_ShipctlNote()));
         }
         return variables;
     }
@@ -250,20 +236,27 @@ public final class ResourcesReport {
         return forFolder;
     }
 
+    /** Why no build gets any resource now, line by line; empty normally. */
+    @NonNull
+    public List<String> getProblemLines() {
+        return problemLines;
+    }
+
     @NonNull
     public List<Row> getRows() {
         return rows;
     }
 
-    /** One variable's name, and whether its value is the token (masked in the log). */
+    /** One variable's name, and what it is when its name does not say it; never its value. */
     @Restricted(NoExternalUse.class)
-    public record VariableName(@NonNull String name, boolean secret) {
+    public record VariableName(
+            @NonNull String name, @NonNull String note) {
         public String getName() {
             return name;
         }
 
-        public boolean isSecret() {
-            return secret;
+        public String getNote() {
+            return note;
         }
     }
 

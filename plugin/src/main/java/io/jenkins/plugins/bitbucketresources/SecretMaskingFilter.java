@@ -4,27 +4,34 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Masks every form of the tokens in a build's console output. The forms are worked out on the controller and kept
- * encrypted; the engine's masker is rebuilt from them wherever the filter runs (on an agent, or after a restart).
+ * Masks every form of the integrations' tokens in a build's console output. It keeps the tokens encrypted, each with
+ * the username an HTTP Basic header pairs it with, and wherever it runs (on an agent, or after a restart) has the
+ * engine work out their forms and build its masker from them. The forms themselves are never stored: a few of them
+ * hold bytes that are not UTF-8, which no stored text keeps as they are.
  */
 final class SecretMaskingFilter extends ConsoleLogFilter implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final ArrayList<Secret> forms;
+    private final ArrayList<Kept> secrets;
     private transient volatile Masker masker;
 
-    SecretMaskingFilter(@NonNull List<String> forms) {
-        this.forms = new ArrayList<>();
-        for (String form : forms) {
-            this.forms.add(Secret.fromString(form));
+    SecretMaskingFilter(@NonNull List<Integration> integrations) {
+        this.secrets = new ArrayList<>();
+        for (Integration integration : integrations) {
+            secrets.add(new Kept(
+                    Secret.fromString(integration.token().reveal()),
+                    integration.username().orElse("")));
         }
     }
 
@@ -46,13 +53,31 @@ final class SecretMaskingFilter extends ConsoleLogFilter implements Serializable
     private Masker masker() {
         Masker current = masker;
         if (current == null) {
-            List<String> plain = new ArrayList<>(forms.size());
-            for (Secret form : forms) {
-                plain.add(form.getPlainText());
+            List<MaskedSecret> plain = new ArrayList<>(secrets.size());
+            for (Kept kept : secrets) {
+                plain.add(kept.reveal());
             }
-            current = Masker.of(plain);
+            current = Masker.forSecrets(plain);
             masker = current;
         }
         return current;
+    }
+
+    /** One token, encrypted, and the username that goes with it; empty when the integration has none. */
+    private static final class Kept implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Secret token;
+        private final String username;
+
+        Kept(Secret token, String username) {
+            this.token = token;
+            this.username = username;
+        }
+
+        MaskedSecret reveal() {
+            return new MaskedSecret(token.getPlainText(), Optional.ofNullable(username));
+        }
     }
 }

@@ -20,25 +20,33 @@ import jenkins.MasterToSlaveFileCallable;
  */
 final class ShipctlDirectory {
 
+    /** The environment entry that puts the directory first on the {@code PATH}, as Jenkins takes a {@code PATH+} entry. */
+    static final String PATH_ENTRY = "PATH+SHIPCTL";
+
     private ShipctlDirectory() {}
 
     /**
-     * Installs {@code shipctl} beside the workspace and returns its directory, to put first on the {@code PATH}.
+     * Installs {@code shipctl} beside the workspace and returns its directory, to put first on the {@code PATH}; the log
+     * says where it is.
      *
      * @throws AbortException when the workspace has no temporary space beside it, or it cannot be written to
      */
     @NonNull
-    static FilePath create(@NonNull FilePath workspace) throws IOException, InterruptedException {
+    static FilePath create(@NonNull FilePath workspace, @NonNull TaskListener listener)
+            throws IOException, InterruptedException {
         FilePath temporary = WorkspaceList.tempDir(workspace);
         if (temporary == null) {
             throw new AbortException(Messages.ShipctlDirectory_NoTemporarySpace(workspace.getRemote()));
         }
+        FilePath directory;
         try {
-            return temporary.child(temporary.act(new Install()));
+            directory = temporary.child(temporary.act(new Install()));
         } catch (IOException e) {
             throw new AbortException(Messages.ShipctlDirectory_NotInstalled(
                     temporary.getRemote(), e.getClass().getSimpleName()));
         }
+        listener.getLogger().println(Messages.RunResources_Shipctl(directory.getRemote()));
+        return directory;
     }
 
     /** Removes the directory; what cannot be removed is said in the log, and fails nothing: it holds no secret. */

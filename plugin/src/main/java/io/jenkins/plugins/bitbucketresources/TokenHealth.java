@@ -1,7 +1,6 @@
 package io.jenkins.plugins.bitbucketresources;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
-import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -44,7 +43,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -126,8 +124,7 @@ public final class TokenHealth {
             return;
         }
         try {
-            ModelObject own = context == null ? Jenkins.get() : CredentialsDescriptor.unwrapContext(context);
-            CredentialKey key = new CredentialKey(id, CredentialStores.nameOf(own));
+            CredentialKey key = new CredentialKey(id, CredentialStores.nameOf(CredentialStores.ownerOf(context)));
             Optional<BitbucketIntegrationCredentials> saved = CredentialStores.find(key);
             if (saved.isPresent() && sameSettings(saved.get(), tested)) {
                 record(key, saved.get(), outcome);
@@ -265,7 +262,7 @@ public final class TokenHealth {
                     new Concern.InvalidSettings(credentials.toIntegration().problems()));
         }
         return StaticFindings.of(
-                Util.fixNull(credentials.getUrl()),
+                credentials.getUrl(),
                 optional(credentials.getUsername()),
                 optional(credentials.getPlatform()),
                 optional(credentials.getKind()),
@@ -286,18 +283,18 @@ public final class TokenHealth {
         }
     }
 
-    /** A credential saved before a field existed reads it back as null. */
-    private static Optional<String> optional(@CheckForNull String value) {
+    /** An empty setting is one left to detection. */
+    private static Optional<String> optional(@NonNull String value) {
         return Optional.ofNullable(Util.fixEmptyAndTrim(value));
     }
 
     /** Whether two versions of a credential make the same integration: URL, username, platform, kind and token. */
     static boolean sameSettings(
             @NonNull BitbucketIntegrationCredentials a, @NonNull BitbucketIntegrationCredentials b) {
-        return Util.fixNull(a.getUrl()).equals(Util.fixNull(b.getUrl()))
-                && Util.fixNull(a.getUsername()).equals(Util.fixNull(b.getUsername()))
-                && Util.fixNull(a.getPlatform()).equals(Util.fixNull(b.getPlatform()))
-                && Util.fixNull(a.getKind()).equals(Util.fixNull(b.getKind()))
+        return a.getUrl().equals(b.getUrl())
+                && a.getUsername().equals(b.getUsername())
+                && a.getPlatform().equals(b.getPlatform())
+                && a.getKind().equals(b.getKind())
                 && sameToken(Secret.toString(a.getToken()), Secret.toString(b.getToken()));
     }
 
@@ -314,7 +311,8 @@ public final class TokenHealth {
                 && sameToken(mine.token().reveal(), tested.token().reveal());
     }
 
-    private static boolean sameToken(String a, String b) {
+    /** Compared in constant time, as secrets are. */
+    static boolean sameToken(@NonNull String a, @NonNull String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

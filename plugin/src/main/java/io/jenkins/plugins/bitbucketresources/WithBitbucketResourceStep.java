@@ -2,7 +2,6 @@ package io.jenkins.plugins.bitbucketresources;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -17,17 +16,12 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import io.jenkins.plugins.bitbucketresources.core.git.GitAuth;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.git.GitEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.model.ResourceName;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockProblem;
-import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
-import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
-import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
-import io.jenkins.plugins.bitbucketresources.core.shipctl.ShipctlScript;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,7 +35,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
-import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.structs.describable.UninstantiatedDescribable;
@@ -139,38 +132,27 @@ public final class WithBitbucketResourceStep extends Step {
             StepContext context = getContext();
             Run<?, ?> run = context.get(Run.class);
             TaskListener listener = context.get(TaskListener.class);
-            BlockEnvironment environment =
-                    RunResources.prepare(run, step.resources, RunResources.Host.PIPELINE, listener);
             FilePath workspace = context.get(FilePath.class);
-            boolean shipctl = ShipctlScript.requested(step.shipctl, environment);
-            if (shipctl && workspace == null) {
-                throw new AbortException(Messages.WithBitbucketResourceStep_ShipctlOutsideNode());
-            }
-            listener.getLogger().println(Messages.WithBitbucketResourceStep_Using(environment.describe()));
-            GitAuthPlan git = GitAuth.plan(environment);
-            if (!git.isEmpty()) {
-                // The block's own commands may see another environment (a node inside the block): it is worked out
-                // again for each of them; here it only tells whether git will refuse what the environment already
-                // holds.
-                EnvVars outside = context.get(EnvVars.class);
-                Map<String, String> inside = outside == null ? new HashMap<>() : new HashMap<>(outside);
-                inside.putAll(environment.asMap());
-                if (git.parametersFor(inside) instanceof GitEnvironment.NotAdded notAdded) {
-                    listener.getLogger().println(Messages.RunResources_Warning(notAdded.message()));
-                } else {
-                    listener.getLogger().println(Messages.RunResources_Git(git.describe()));
-                }
-            }
-            SecretMaskingFilter filter = new SecretMaskingFilter(RunResources.secretForms(environment.integrations()));
-            FilePath shipctlDirectory = shipctl ? ShipctlDirectory.create(workspace) : null;
-            if (shipctlDirectory != null) {
-                listener.getLogger().println(Messages.RunResources_Shipctl(shipctlDirectory.getRemote()));
-            }
+            EnvVars outside = context.get(EnvVars.class);
+            // The block's own commands may see another environment (a node inside the block): git's configuration is
+            // worked out again for each of them; here it only tells whether git will refuse what is already there.
+            RunResources.Setup setup = RunResources.setUp(
+                    run,
+                    step.resources,
+                    RunResources.Host.PIPELINE,
+                    step.shipctl,
+                    workspace,
+                    outside == null ? Map.of() : outside,
+                    listener);
+            SecretMaskingFilter filter =
+                    new SecretMaskingFilter(setup.environment().integrations());
+            FilePath shipctlDirectory =
+                    setup.shipctl() && workspace != null ? ShipctlDirectory.create(workspace, listener) : null;
             try {
                 context.newBodyInvoker()
                         .withContext(EnvironmentExpander.merge(
                                 context.get(EnvironmentExpander.class),
-                                new BlockVariables(environment, git, shipctlDirectory)))
+                                new BlockVariables(setup.environment(), setup.git(), shipctlDirectory)))
                         .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
                         .withContext(FailureHandler.merge(
                                 context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
@@ -255,7 +237,7 @@ public final class WithBitbucketResourceStep extends Step {
                 }
             }
             if (shipctl != null) {
-                env.override("PATH+SHIPCTL", shipctl);
+                env.override(ShipctlDirectory.PATH_ENTRY, shipctl);
             }
         }
 
@@ -435,13 +417,8 @@ public final class WithBitbucketResourceStep extends Step {
         @Override
         public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) {
             List<String> names = new ArrayList<>();
-            Object ticked = formData.opt(CHOSEN);
-            if (ticked instanceof JSONArray many) {
-                for (Object each : many) {
-                    addOnce(names, String.valueOf(each));
-                }
-            } else if (ticked instanceof String one) {
-                addOnce(names, one);
+            for (String ticked : ResourceChoices.ticked(formData.opt(CHOSEN))) {
+                addOnce(names, ticked);
             }
             for (String typed : TextWords.split(formData.optString(RESOURCES_TEXT))) {
                 addOnce(names, typed);
@@ -487,27 +464,30 @@ public final class WithBitbucketResourceStep extends Step {
             if (names.isEmpty()) {
                 return FormValidation.ok();
             }
-            if (!(item instanceof Job<?, ?> job) || !job.hasPermission(Item.EXTENDED_READ)) {
-                List<FormValidation> verdicts = new ArrayList<>();
+            Optional<JobView> view = item instanceof Job<?, ?> job && job.hasPermission(Item.EXTENDED_READ)
+                    ? JobView.of(job)
+                    : Optional.empty();
+            List<FormValidation> verdicts = new ArrayList<>();
+            if (view.isEmpty()) {
                 for (String name : names) {
                     verdicts.add(FormChecks.value(() -> ResourceName.of(name)));
                 }
                 return FormValidation.aggregate(verdicts);
             }
-            List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
-            Optional<JobPath> path = Optional.of(new JobPath(job.getFullName()));
-            List<FormValidation> verdicts = new ArrayList<>();
-            for (BlockProblem problem :
-                    BlockPreparation.resolve(scopes, names, path).problems()) {
+            view.get().problem().map(FormValidation::error).ifPresent(verdicts::add);
+            for (BlockProblem problem : BlockPreparation.resolve(
+                            view.get().scopes(), names, view.get().job())
+                    .problems()) {
                 if (problem.kind() == BlockProblem.Kind.UNKNOWN_NAMES) {
                     verdicts.add(FormValidation.warning(problem.message()));
                 } else if (problem.isError()) {
                     verdicts.add(FormValidation.error(problem.message()));
                 }
             }
-            VisibleResources seen = BlockPreparation.visible(scopes, path, GlobalUsePolicy.current());
             for (String name : names) {
-                seen.find(name)
+                view.get()
+                        .visible()
+                        .find(name)
                         .filter(VisibleResource.Refused.class::isInstance)
                         .map(VisibleResource.Refused.class::cast)
                         .ifPresent(refused -> verdicts.add(FormValidation.error(refused.message())));

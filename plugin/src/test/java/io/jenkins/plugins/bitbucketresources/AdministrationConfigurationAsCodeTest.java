@@ -14,8 +14,6 @@ import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,7 @@ class AdministrationConfigurationAsCodeTest {
         TokenHealthConfiguration.get().setCheckIntervalMinutes(60);
         TokenHealthConfiguration.get().setExpiryWarningDays(14);
 
-        ConfigurationAsCode.get().configure(writeTemporary(exported));
+        ConfigurationAsCode.get().configure(Fixtures.yamlFile(exported));
 
         List<BitbucketResource> after = BitbucketResourcesConfiguration.get().getResources();
         assertEquals(before.size(), after.size());
@@ -97,7 +95,7 @@ class AdministrationConfigurationAsCodeTest {
                 Exception.class,
                 () -> ConfigurationAsCode.get().configure(resource("administration-invalid-interval.yml")));
 
-        assertThat(describeChain(refused), containsString("5 to 10080 minutes"));
+        assertThat(Fixtures.messagesOf(refused), containsString("5 to 10080 minutes"));
         assertEquals(30, TokenHealthConfiguration.get().getCheckIntervalMinutes());
     }
 
@@ -108,7 +106,7 @@ class AdministrationConfigurationAsCodeTest {
                 Exception.class,
                 () -> ConfigurationAsCode.get().configure(resource("administration-invalid-folder.yml")));
 
-        assertThat(describeChain(refused), containsString("is a pattern"));
+        assertThat(Fixtures.messagesOf(refused), containsString("is a pattern"));
         assertEquals(
                 List.of("team-a", "platform/release"),
                 BitbucketResourcesConfiguration.get().getGlobalResourcesFolders());
@@ -121,26 +119,11 @@ class AdministrationConfigurationAsCodeTest {
                 Exception.class,
                 () -> ConfigurationAsCode.get().configure(resource("administration-invalid-own-checkout.yml")));
 
-        assertThat(describeChain(refused), containsString("only a ciRepo"));
+        assertThat(Fixtures.messagesOf(refused), containsString("only a ciRepo"));
         assertEquals(2, BitbucketResourcesConfiguration.get().getResources().size());
     }
 
     private String resource(String name) {
         return Objects.requireNonNull(getClass().getResource(name)).toExternalForm();
-    }
-
-    private static String writeTemporary(String yaml) throws Exception {
-        Path file = Files.createTempFile("bitbucket-resources-administration", ".yml");
-        Files.writeString(file, yaml);
-        file.toFile().deleteOnExit();
-        return file.toUri().toString();
-    }
-
-    private static String describeChain(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 }

@@ -7,6 +7,7 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.cloudIntegration;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,14 +22,15 @@ import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.model.ApiUrl;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
+import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
 import java.util.List;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -140,6 +142,65 @@ class BitbucketIntegrationCredentialsTest {
                 CredentialsNameProvider.name(undescribed));
     }
 
+    /**
+     * The fields of a credential as the first versions of this plugin saved it: the URL, the token and the username
+     * only. The token is written encrypted, as the store writes it.
+     */
+    private static String savedByAnEarlierVersion(String id, String token) {
+        return "<" + BitbucketIntegrationCredentialsImpl.class.getName() + ">\n"
+                + "  <scope>GLOBAL</scope>\n"
+                + "  <id>" + id + "</id>\n"
+                + "  <description>Saved long ago</description>\n"
+                + "  <url>https://api.bitbucket.org/2.0</url>\n"
+                + "  <token>" + Secret.fromString(token).getEncryptedValue() + "</token>\n"
+                + "</" + BitbucketIntegrationCredentialsImpl.class.getName() + ">";
+    }
+
+    @Test
+    void aCredentialSavedBeforeItsLaterFieldsExistedReadsBackAsIfSavedNow(JenkinsRule j) throws Exception {
+        BitbucketIntegrationCredentialsImpl old = (BitbucketIntegrationCredentialsImpl)
+                Jenkins.XSTREAM2.fromXML(savedByAnEarlierVersion(CREDENTIALS_ID, TOKEN));
+
+        assertEquals("", old.getUsername());
+        assertEquals("", old.getPlatform());
+        assertEquals("", old.getKind());
+        assertEquals("", old.getTestRepository());
+        Integration integration = old.toIntegration().orElseThrow();
+        assertEquals(Platform.CLOUD, integration.platform());
+        assertEquals(TokenKind.CLOUD_ACCESS_TOKEN, integration.kind());
+        assertEquals(TOKEN, integration.token().reveal());
+        assertThat(TokenHealth.findings(old), is(empty()));
+        assertEquals(true, TokenHealth.sameSettings(old, cloudIntegration(CREDENTIALS_ID, TOKEN)));
+    }
+
+    @Test
+    void aCredentialSavedWithoutAnyFieldBeyondItsIdIsInvalidWithAMessageNotAFailure(JenkinsRule j) {
+        String bare = "<" + BitbucketIntegrationCredentialsImpl.class.getName() + "><id>bare</id></"
+                + BitbucketIntegrationCredentialsImpl.class.getName() + ">";
+
+        BitbucketIntegrationCredentialsImpl old = (BitbucketIntegrationCredentialsImpl) Jenkins.XSTREAM2.fromXML(bare);
+
+        assertEquals(ApiUrl.CLOUD_API, old.getUrl());
+        assertEquals("", Secret.toString(old.getToken()));
+        assertEquals(false, old.toIntegration().isValid());
+        assertThat(old.toIntegration().problems().stream().map(Problem::field).toList(), hasItem("token"));
+    }
+
+    @Test
+    void aCredentialSavedByAnEarlierVersionServesABuild(JenkinsRule j) throws Exception {
+        addGlobally((BitbucketIntegrationCredentialsImpl)
+                Jenkins.XSTREAM2.fromXML(savedByAnEarlierVersion(CREDENTIALS_ID, TOKEN)));
+        Fixtures.defineGlobally(Fixtures.gitRepo("app-repo", "acme/app"));
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(
+                "withBitbucketResource('app-repo') { echo \"inside: ${env.APPREPO_SOURCENAME}\" }", true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("inside: acme/app", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
     @Test
     void createUpdateAndDeleteInTheSystemStore(JenkinsRule j) throws Exception {
         CredentialsStore store = Fixtures.storeOf(j.jenkins);
@@ -234,10 +295,7 @@ class BitbucketIntegrationCredentialsTest {
     @Test
     void aWrongRepositoryToTestWithPostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j)
             throws Exception {
-        JSONObject credentials = new JSONObject()
-                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("scope", "GLOBAL")
+        JSONObject credentials = newCredentialsForm()
                 .element("id", "with-test-repository")
                 .element("description", "")
                 .element("url", "")
@@ -247,14 +305,7 @@ class BitbucketIntegrationCredentialsTest {
                 .element("kind", "")
                 .element("testRepository", "acme");
 
-        WebResponse response;
-        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            WebRequest create = new WebRequest(
-                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
-            create.setRequestParameters(List.of(new NameValuePair(
-                    "json", new JSONObject().element("credentials", credentials).toString())));
-            response = wc.getPage(create).getWebResponse();
-        }
+        WebResponse response = postToTheNewCredentialsPage(j, credentials);
 
         assertEquals(400, response.getStatusCode());
         assertThat(response.getContentAsString(), containsString("testRepository"));
@@ -342,28 +393,36 @@ class BitbucketIntegrationCredentialsTest {
             JenkinsRule j, String url, String token, String username, String kind, String repository) {
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return descriptor.doTestConnection(
-                    j.jenkins, url, token, username, "cloud", kind, repository, "new-integration");
-        }
+        return Users.asSystem(() -> descriptor.doTestConnection(
+                j.jenkins, url, token, username, "cloud", kind, repository, "new-integration"));
+    }
+
+    /** Test connection of the API token the loopback Bitbucket knows, without a repository. */
+    private static FormValidation testTheApiToken(JenkinsRule j, ScriptedBitbucket bitbucket) {
+        return testConnection(
+                j,
+                bitbucket.cloudUrl(),
+                ScriptedBitbucket.API_TOKEN,
+                ScriptedBitbucket.API_TOKEN_EMAIL,
+                "apiToken",
+                "");
     }
 
     @Test
     void testConnectionShowsWhoAnApiTokenActsAs(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.OK, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: acts as CI Builder (ci-builder)"));
-            assertThat(result.renderHtml(), not(containsString(LoopbackBitbucket.API_TOKEN)));
+            assertThat(result.renderHtml(), not(containsString(ScriptedBitbucket.API_TOKEN)));
         }
     }
 
     @Test
     void testConnectionOfAnAccessTokenNamesTheRepositoryItReadAndWarns(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result = testConnection(j, bitbucket.url(), TOKEN, "", "accessToken", "acme/app");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testConnection(j, bitbucket.cloudUrl(), TOKEN, "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.WARNING, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("Connected: can read acme/app"));
@@ -374,9 +433,9 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionWithAWrongTokenSpeaksOfThisTokenWithoutShowingIt(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
-            FormValidation result =
-                    testConnection(j, bitbucket.url(), "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
+            FormValidation result = testConnection(
+                    j, bitbucket.cloudUrl(), "ATCTT3xFfGN0WrongTokenValue000", "", "accessToken", "acme/app");
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("refused this token"));
@@ -389,11 +448,10 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionAsksOnceAndDoesNotRetryABusyServer(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
             bitbucket.answerEveryRequestWith(503, null);
 
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("try again later"));
@@ -403,11 +461,10 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void testConnectionDoesNotWaitForARateLimitButSaysWhenToTryAgain(JenkinsRule j) throws Exception {
-        try (LoopbackBitbucket bitbucket = LoopbackBitbucket.start()) {
+        try (ScriptedBitbucket bitbucket = ScriptedBitbucket.forTestConnection()) {
             bitbucket.answerEveryRequestWith(429, "30");
 
-            FormValidation result = testConnection(
-                    j, bitbucket.url(), LoopbackBitbucket.API_TOKEN, LoopbackBitbucket.API_TOKEN_EMAIL, "apiToken", "");
+            FormValidation result = testTheApiToken(j, bitbucket);
 
             assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
             assertThat(result.renderHtml(), containsString("try again after that"));
@@ -426,10 +483,7 @@ class BitbucketIntegrationCredentialsTest {
 
     @Test
     void anInvalidValuePostedToTheNewCredentialsPageIsAFormErrorWithoutAStackTrace(JenkinsRule j) throws Exception {
-        JSONObject credentials = new JSONObject()
-                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
-                .element("scope", "GLOBAL")
+        JSONObject credentials = newCredentialsForm()
                 .element("id", "old-app-password")
                 .element("description", "")
                 .element("url", "")
@@ -438,14 +492,7 @@ class BitbucketIntegrationCredentialsTest {
                 .element("platform", "")
                 .element("kind", "");
 
-        WebResponse response;
-        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            WebRequest create = new WebRequest(
-                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
-            create.setRequestParameters(List.of(new NameValuePair(
-                    "json", new JSONObject().element("credentials", credentials).toString())));
-            response = wc.getPage(create).getWebResponse();
-        }
+        WebResponse response = postToTheNewCredentialsPage(j, credentials);
 
         assertEquals(400, response.getStatusCode());
         assertThat(response.getContentAsString(), containsString("app passwords were removed"));
@@ -470,14 +517,31 @@ class BitbucketIntegrationCredentialsTest {
                         "accessToken"));
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-        FormValidation check;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            check = descriptor.doCheckToken(j.jenkins, "ab", "", "", "cloud", "accessToken", "short");
-        }
+        FormValidation check =
+                Users.asSystem(() -> descriptor.doCheckToken(j.jenkins, "ab", "", "", "cloud", "accessToken", "short"));
 
         assertEquals("token", refused.getFormField());
         assertEquals(FormValidation.Kind.ERROR, check.kind);
         assertThat(integrations(), is(empty()));
+    }
+
+    /** The form of the new credentials page, with the kind of credential chosen. */
+    private static JSONObject newCredentialsForm() {
+        return new JSONObject()
+                .element("stapler-class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("$class", BitbucketIntegrationCredentialsImpl.class.getName())
+                .element("scope", "GLOBAL");
+    }
+
+    /** Submits the new credentials page of the system store as a browser does, and hands back the answer. */
+    private static WebResponse postToTheNewCredentialsPage(JenkinsRule j, JSONObject credentials) throws Exception {
+        try (JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            WebRequest create = new WebRequest(
+                    wc.createCrumbedUrl("credentials/store/system/domain/_/createCredentials"), HttpMethod.POST);
+            create.setRequestParameters(List.of(new NameValuePair(
+                    "json", new JSONObject().element("credentials", credentials).toString())));
+            return wc.getPage(create).getWebResponse();
+        }
     }
 
     private static BitbucketIntegrationCredentials lookUp() {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
@@ -21,7 +20,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
-import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -29,7 +27,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -80,22 +77,12 @@ class BitbucketResourceBuildWrapperTest {
     @Test
     void buildStepsSeeTheVariablesAndTheTokenIsMasked() throws Exception {
         FreeStyleProject project = project("app-repo", "tools");
-        project.getBuildersList().add(new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws IOException, InterruptedException {
-                EnvVars env = build.getEnvironment(listener);
-                listener.getLogger()
-                        .println("step sees " + env.get("APPREPO_SOURCENAME") + " and " + env.get("TOOLS_NAME"));
-                listener.getLogger().println("token: " + env.get("APPREPO_INTEGRATION_TOKEN"));
-                return true;
-            }
-        });
+        project.getBuildersList()
+                .add(Fixtures.printing("APPREPO_SOURCENAME", "TOOLS_NAME", "APPREPO_INTEGRATION_TOKEN"));
 
         FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
-        j.assertLogContains("step sees acme/app and tools", build);
-        j.assertLogContains("token: ****", build);
+        j.assertLogContains("step sees: acme/app tools ****", build);
         j.assertLogNotContains(TOKEN, build);
     }
 
@@ -168,6 +155,7 @@ class BitbucketResourceBuildWrapperTest {
     }
 
     /** A post-build step that prints a fixed line. */
+    @SuppressWarnings({"rawtypes", "unchecked"}) // the signatures of Recorder and BuildStepDescriptor
     public static final class PrintingRecorder extends Recorder {
 
         private final String line;

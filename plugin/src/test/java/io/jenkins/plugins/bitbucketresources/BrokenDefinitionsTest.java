@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
@@ -85,22 +86,21 @@ class BrokenDefinitionsTest {
         FreeStyleProject job = teamA.createProject(FreeStyleProject.class, "freestyle");
         BitbucketResourceBuildWrapper wrapper = new BitbucketResourceBuildWrapper(List.of("app-repo"));
 
-        List<BitbucketResourceBuildWrapper.Choice> choices = ExtensionList.lookupSingleton(
-                        BitbucketResourceBuildWrapper.DescriptorImpl.class)
+        ResourceChoices choices = ExtensionList.lookupSingleton(BitbucketResourceBuildWrapper.DescriptorImpl.class)
                 .choices(job, wrapper);
 
         assertEquals(
                 List.of("app-repo", "tools"),
-                choices.stream()
-                        .map(BitbucketResourceBuildWrapper.Choice::getName)
+                choices.getVisible().stream()
+                        .map(ResourceChoices.Choice::getName)
                         .toList());
-        BitbucketResourceBuildWrapper.Choice broken = choices.get(0);
-        assertEquals(
-                "app-repo (folder team-a, hiding global): cannot be used until its definition is fixed",
-                broken.getLabel());
-        assertTrue(broken.isChosen());
-        assertThat(String.join("\n", broken.getProblemLines()), startsWith(BROKEN));
-        assertEquals(List.of(), choices.get(1).getProblemLines());
+        ResourceChoices.Choice broken = choices.getVisible().get(0);
+        assertEquals("app-repo: defined in folder team-a, hiding the definition of the global list", broken.getLabel());
+        assertFalse(broken.isSelectable());
+        assertTrue(broken.isChosen(), "a chosen name stays ticked until someone unticks it");
+        assertThat(String.join("\n", broken.getReasonLines()), startsWith(BROKEN));
+        assertEquals(List.of(), choices.getVisible().get(1).getReasonLines());
+        assertEquals(List.of(), choices.getNotVisible());
     }
 
     @Test
@@ -114,11 +114,10 @@ class BrokenDefinitionsTest {
             text = page.getWebResponse().getContentAsString();
         }
         assertThat(
-                text,
-                containsString(
-                        "app-repo (folder team-a, hiding global): cannot be used until its definition is fixed"));
+                text, containsString("app-repo: defined in folder team-a, hiding the definition of the global list"));
+        assertThat(text, containsString("cannot be used until its definition is fixed"));
         assertThat(text, containsString("sourceName: `team-a` is not of the form owner/repository"));
-        assertThat(text, containsString("tools (global)"));
+        assertThat(text, containsString("tools: gitRepo acme/tools, the global list"));
     }
 
     @Test

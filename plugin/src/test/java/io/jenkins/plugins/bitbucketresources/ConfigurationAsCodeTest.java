@@ -20,8 +20,6 @@ import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.jenkins.plugins.casc.model.Mapping;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -46,6 +44,10 @@ class ConfigurationAsCodeTest {
         assertEquals("https://api.bitbucket.org/2.0", cloud.getUrl());
         assertEquals("https://git.example.com/bitbucket", dataCenter.getUrl());
         assertEquals("builder", dataCenter.getUsername());
+        assertEquals("datacenter", dataCenter.getPlatform());
+        assertEquals("personalHttpToken", dataCenter.getKind());
+        assertEquals("", cloud.getPlatform());
+        assertEquals("", cloud.getKind());
         assertEquals("PROJ/infra", dataCenter.getTestRepository());
         assertEquals("", cloud.getTestRepository());
 
@@ -55,6 +57,12 @@ class ConfigurationAsCodeTest {
         assertEquals("ciRepo", resources.get(0).getType());
         assertEquals(List.of("v*"), resources.get(0).getTagsOnly());
         assertEquals(true, resources.get(0).isBuildOnPullRequest());
+        assertEquals(List.of("v*-rc*"), resources.get(0).getTagsExcept());
+        assertEquals(false, resources.get(0).isBuildOnCommit());
+        assertEquals(true, resources.get(0).isBuildOnTagPush());
+        assertEquals(true, resources.get(0).isBuildOnRelease());
+        assertEquals(List.of("release/old-*"), resources.get(1).getBranchesExcept());
+        assertEquals(true, resources.get(1).isBuildOnCommit());
         assertEquals(List.of("main", "release/*"), resources.get(1).getBranchesOnly());
         assertEquals(true, resources.get(0).isGitAuth());
         assertEquals(false, resources.get(1).isGitAuth());
@@ -89,14 +97,16 @@ class ConfigurationAsCodeTest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
-    void theRepositoryToTestWithIsExportedAndReadBack(JenkinsConfiguredWithCodeRule j) throws Exception {
+    void theIntegrationsSettingsAreExportedAndReadBack(JenkinsConfiguredWithCodeRule j) throws Exception {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         RootElementConfigurator<?> credentials = ConfiguratorRegistry.get().lookupRootElement("credentials");
         CNode exported = describe(credentials, context);
         assertEquals("PROJ/infra", integration(exported, 1).getScalarValue("testRepository"));
+        assertEquals("datacenter", integration(exported, 1).getScalarValue("platform"));
+        assertEquals("personalHttpToken", integration(exported, 1).getScalarValue("kind"));
 
         ConfigurationAsCode.get()
-                .configure(writeTemporary(
+                .configure(Fixtures.yamlFile(
                         "credentials:\n" + Util.toYamlString(exported).indent(2)));
 
         BitbucketIntegrationCredentials dataCenter =
@@ -107,6 +117,9 @@ class ConfigurationAsCodeTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals("PROJ/infra", dataCenter.getTestRepository());
+        assertEquals("datacenter", dataCenter.getPlatform());
+        assertEquals("personalHttpToken", dataCenter.getKind());
+        assertEquals("builder", dataCenter.getUsername());
         assertEquals("BBDC-dc-token-value", dataCenter.getToken().getPlainText());
     }
 
@@ -120,7 +133,7 @@ class ConfigurationAsCodeTest {
         List<BitbucketResource> before = BitbucketResourcesConfiguration.get().getResources();
         BitbucketResourcesConfiguration.get().setResources(List.of());
 
-        ConfigurationAsCode.get().configure(writeTemporary(exported));
+        ConfigurationAsCode.get().configure(Fixtures.yamlFile(exported));
 
         List<BitbucketResource> after = BitbucketResourcesConfiguration.get().getResources();
         assertEquals(before.size(), after.size());
@@ -138,7 +151,7 @@ class ConfigurationAsCodeTest {
         Exception refused =
                 assertThrows(Exception.class, () -> ConfigurationAsCode.get().configure(invalid));
 
-        assertThat(describeChain(refused), containsString("would overwrite or shadow"));
+        assertThat(Fixtures.messagesOf(refused), containsString("would overwrite or shadow"));
         assertEquals(2, BitbucketResourcesConfiguration.get().getResources().size());
     }
 
@@ -162,20 +175,5 @@ class ConfigurationAsCodeTest {
                 .asMapping()
                 .get("bitbucketIntegration")
                 .asMapping();
-    }
-
-    private static String writeTemporary(String yaml) throws Exception {
-        Path file = Files.createTempFile("bitbucket-resources", ".yml");
-        Files.writeString(file, yaml);
-        file.toFile().deleteOnExit();
-        return file.toUri().toString();
-    }
-
-    private static String describeChain(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
     }
 }

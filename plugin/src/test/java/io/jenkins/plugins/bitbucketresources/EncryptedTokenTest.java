@@ -8,14 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.ModelObject;
 import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
@@ -37,31 +33,24 @@ class EncryptedTokenTest {
     private static final String SOMEONE = "someone";
 
     private JenkinsRule j;
-    private LoopbackBitbucket bitbucket;
+    private ScriptedBitbucket bitbucket;
     private String ciphertext;
     private BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor;
 
     @BeforeEach
     void savedIntegration(JenkinsRule j) throws Exception {
         this.j = j;
-        bitbucket = LoopbackBitbucket.start();
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ)
-                .everywhere()
-                .to(STORE_MANAGER, SOMEONE)
-                .grant(CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.VIEW)
-                .everywhere()
-                .to(STORE_MANAGER));
-        BitbucketIntegrationCredentialsImpl saved = new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                CREDENTIALS_ID,
-                null,
-                bitbucket.url(),
-                Secret.fromString(TOKEN),
-                null,
-                "cloud",
-                "accessToken");
+        bitbucket = ScriptedBitbucket.forTestConnection();
+        Users.signIn(
+                j,
+                new MockAuthorizationStrategy()
+                        .grant(Jenkins.READ)
+                        .everywhere()
+                        .to(STORE_MANAGER, SOMEONE)
+                        .grant(CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.VIEW)
+                        .everywhere()
+                        .to(STORE_MANAGER));
+        BitbucketIntegrationCredentialsImpl saved = bitbucket.cloudIntegration(CREDENTIALS_ID, null, TOKEN);
         Fixtures.addGlobally(saved);
         ciphertext = saved.getToken().getEncryptedValue();
         descriptor = ExtensionList.lookupSingleton(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
@@ -72,14 +61,8 @@ class EncryptedTokenTest {
         bitbucket.close();
     }
 
-    private static <T> T as(String user, Supplier<T> call) {
-        try (ACLContext ignored = ACL.as(User.getById(user, true))) {
-            return call.get();
-        }
-    }
-
     private FormValidation test(String user, ModelObject context, String url, String id) {
-        return as(
+        return Users.as(
                 user,
                 () -> descriptor.doTestConnection(
                         context, url, ciphertext, "", "cloud", "accessToken", "acme/app", id));
@@ -87,7 +70,7 @@ class EncryptedTokenTest {
 
     @Test
     void theSavedTokenIsTestedOnItsOwnCredentialBySomeoneWhoMayUpdateIt() {
-        FormValidation result = test(STORE_MANAGER, j.jenkins, bitbucket.url(), CREDENTIALS_ID);
+        FormValidation result = test(STORE_MANAGER, j.jenkins, bitbucket.cloudUrl(), CREDENTIALS_ID);
 
         assertThat(result.renderHtml(), containsString("Connected: can read acme/app"));
         assertThat(result.renderHtml(), not(containsString(TOKEN)));
@@ -95,7 +78,7 @@ class EncryptedTokenTest {
 
     @Test
     void aCiphertextGivenAnotherIdIsNotDecrypted() {
-        FormValidation result = test(STORE_MANAGER, j.jenkins, bitbucket.url(), "another-integration");
+        FormValidation result = test(STORE_MANAGER, j.jenkins, bitbucket.cloudUrl(), "another-integration");
 
         assertEquals(FormValidation.Kind.ERROR, result.kind);
         assertThat(result.renderHtml(), containsString("type the token again"));
@@ -105,7 +88,7 @@ class EncryptedTokenTest {
     @Test
     void aCiphertextReplayedFromAnotherStoreIsNeverSent() {
         // Anyone signed in may test an integration in their own store; the ciphertext belongs to the system store.
-        FormValidation result = test(SOMEONE, User.getById(SOMEONE, true), bitbucket.url(), CREDENTIALS_ID);
+        FormValidation result = test(SOMEONE, User.getById(SOMEONE, true), bitbucket.cloudUrl(), CREDENTIALS_ID);
 
         assertEquals(FormValidation.Kind.ERROR, result.kind);
         assertThat(result.renderHtml(), containsString("type the token again"));
@@ -114,11 +97,11 @@ class EncryptedTokenTest {
 
     @Test
     void theSameTokenTypedInIsTestedAsUsual() {
-        FormValidation result = as(
+        FormValidation result = Users.as(
                 SOMEONE,
                 () -> descriptor.doTestConnection(
                         User.getById(SOMEONE, true),
-                        bitbucket.url(),
+                        bitbucket.cloudUrl(),
                         TOKEN,
                         "",
                         "cloud",
@@ -133,22 +116,28 @@ class EncryptedTokenTest {
     void checksDecryptTheSavedTokenOnlyUnderTheSameRule() {
         // A Data Center token kind does not fit a Cloud integration: an error, whenever the token is looked at.
         Supplier<FormValidation> onItsCredential = () -> descriptor.doCheckKind(
-                j.jenkins, "personalHttpToken", bitbucket.url(), ciphertext, "", "cloud", CREDENTIALS_ID);
+                j.jenkins, "personalHttpToken", bitbucket.cloudUrl(), ciphertext, "", "cloud", CREDENTIALS_ID);
         Supplier<FormValidation> elsewhere = () -> descriptor.doCheckKind(
                 User.getById(SOMEONE, true),
                 "personalHttpToken",
-                bitbucket.url(),
+                bitbucket.cloudUrl(),
                 ciphertext,
                 "",
                 "cloud",
                 CREDENTIALS_ID);
         Supplier<FormValidation> typed = () -> descriptor.doCheckKind(
-                User.getById(SOMEONE, true), "personalHttpToken", bitbucket.url(), TOKEN, "", "cloud", CREDENTIALS_ID);
+                User.getById(SOMEONE, true),
+                "personalHttpToken",
+                bitbucket.cloudUrl(),
+                TOKEN,
+                "",
+                "cloud",
+                CREDENTIALS_ID);
 
-        assertEquals(FormValidation.Kind.ERROR, as(STORE_MANAGER, onItsCredential).kind);
-        assertEquals(FormValidation.Kind.OK, as(SOMEONE, onItsCredential).kind);
-        assertEquals(FormValidation.Kind.OK, as(SOMEONE, elsewhere).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(SOMEONE, typed).kind);
+        assertEquals(FormValidation.Kind.ERROR, Users.as(STORE_MANAGER, onItsCredential).kind);
+        assertEquals(FormValidation.Kind.OK, Users.as(SOMEONE, onItsCredential).kind);
+        assertEquals(FormValidation.Kind.OK, Users.as(SOMEONE, elsewhere).kind);
+        assertEquals(FormValidation.Kind.ERROR, Users.as(SOMEONE, typed).kind);
         assertEquals(0, bitbucket.requests());
     }
 }

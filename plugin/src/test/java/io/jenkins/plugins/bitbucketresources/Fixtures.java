@@ -7,8 +7,13 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.EnvVars;
 import hudson.Functions;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Descriptor;
+import hudson.model.FreeStyleProject;
 import hudson.model.ModelObject;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
@@ -32,6 +37,7 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestBuilder;
 
 /** Credentials, resources and folders the tests set up, the way an administrator would. */
 final class Fixtures {
@@ -54,6 +60,19 @@ final class Fixtures {
                 null,
                 null,
                 null);
+    }
+
+    /** A Data Center integration whose API URL is {@code http://} to another machine: the token would travel in clear. */
+    static BitbucketIntegrationCredentialsImpl plainHttpIntegration() throws Descriptor.FormException {
+        return new BitbucketIntegrationCredentialsImpl(
+                CredentialsScope.GLOBAL,
+                "plain-http",
+                null,
+                "http://bitbucket.example.com",
+                Secret.fromString("BBDC-MTIzNDU2Nzg5MDEyOlBsdWdpblRlc3RTZWNyZXQ="),
+                null,
+                null,
+                "projectHttpToken");
     }
 
     /** The credentials store that belongs to the context itself (not one inherited from above it). */
@@ -107,6 +126,30 @@ final class Fixtures {
 
     static Folder folder(JenkinsRule j, String name) throws IOException {
         return j.jenkins.createProject(Folder.class, name);
+    }
+
+    /** A freestyle job in the folder that uses the resources. */
+    static FreeStyleProject freestyle(Folder folder, String name, String... resources) throws IOException {
+        FreeStyleProject project = folder.createProject(FreeStyleProject.class, name);
+        project.getBuildWrappersList().add(new BitbucketResourceBuildWrapper(List.of(resources)));
+        return project;
+    }
+
+    /** A build step that prints {@code step sees:} and what the build's environment holds for each variable. */
+    static TestBuilder printing(String... variables) {
+        return new TestBuilder() {
+            @Override
+            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                    throws IOException, InterruptedException {
+                EnvVars environment = build.getEnvironment(listener);
+                List<String> values = new ArrayList<>();
+                for (String variable : variables) {
+                    values.add(environment.get(variable));
+                }
+                listener.getLogger().println("step sees: " + String.join(" ", values));
+                return true;
+            }
+        };
     }
 
     /**
@@ -207,7 +250,8 @@ final class Fixtures {
         return found;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where the bytes first occur in others; -1 when nowhere. */
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int k = 0; k < needle.length; k++) {
@@ -218,5 +262,22 @@ final class Fixtures {
             return i;
         }
         return -1;
+    }
+
+    /** A configuration-as-code file holding the text, as the URL configuration as code reads. */
+    static String yamlFile(String yaml) throws IOException {
+        Path file = Files.createTempFile("bitbucket-resources", ".yml");
+        Files.writeString(file, yaml);
+        file.toFile().deleteOnExit();
+        return file.toUri().toString();
+    }
+
+    /** The messages of a failure and of its causes, one a line, for a message that a cause may carry. */
+    static String messagesOf(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 }

@@ -6,12 +6,10 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
-import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Items;
@@ -24,7 +22,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -141,34 +138,24 @@ class GlobalResourcesFoldersTest {
     void theFreestyleListShowsItRefused() throws Exception {
         FreeStyleProject project = freestyle(teamB);
 
-        List<BitbucketResourceBuildWrapper.Choice> choices = ExtensionList.lookupSingleton(
-                        BitbucketResourceBuildWrapper.DescriptorImpl.class)
+        ResourceChoices choices = ExtensionList.lookupSingleton(BitbucketResourceBuildWrapper.DescriptorImpl.class)
                 .choices(project, project.getBuildWrappersList().get(BitbucketResourceBuildWrapper.class));
 
-        assertEquals(1, choices.size());
-        assertEquals(
-                "app-repo (global): refused to this job by globalResourcesFolders",
-                choices.get(0).getLabel());
+        assertEquals(1, choices.getVisible().size());
+        ResourceChoices.Choice refused = choices.getVisible().get(0);
+        assertEquals("app-repo: gitRepo acme/app, the global list", refused.getLabel());
+        assertFalse(refused.isSelectable());
         assertEquals(
                 List.of("Bitbucket resource `app-repo` (defined in the global configuration) may not be used by job"
                         + " team-b/freestyle: global resources are usable only by jobs under the folders `team-a`"
                         + " (globalResourcesFolders). Run the job in one of those folders, add its folder to"
                         + " globalResourcesFolders, or define the resource on a folder above the job."),
-                choices.get(0).getProblemLines());
+                refused.getReasonLines());
     }
 
     private static FreeStyleProject freestyle(Folder folder) throws IOException {
-        FreeStyleProject project = folder.createProject(FreeStyleProject.class, "freestyle");
-        project.getBuildWrappersList().add(new BitbucketResourceBuildWrapper(List.of("app-repo")));
-        project.getBuildersList().add(new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws IOException, InterruptedException {
-                listener.getLogger()
-                        .println("step sees: " + build.getEnvironment(listener).get("APPREPO_SOURCENAME"));
-                return true;
-            }
-        });
+        FreeStyleProject project = Fixtures.freestyle(folder, "freestyle", "app-repo");
+        project.getBuildersList().add(Fixtures.printing("APPREPO_SOURCENAME"));
         return project;
     }
 }

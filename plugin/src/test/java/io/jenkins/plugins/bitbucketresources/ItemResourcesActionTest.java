@@ -17,9 +17,6 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,17 +86,18 @@ class ItemResourcesActionTest {
         Fixtures.editSavedConfiguration(
                 teamA, "<sourceName>team-a/broken</sourceName>", "<sourceName>team-a</sourceName>");
         job = teamA.createProject(WorkflowJob.class, "build");
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to(READER)
-                .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
-                .everywhere()
-                .to(AUTHOR)
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to(ADMIN));
+        Users.signIn(
+                j,
+                new MockAuthorizationStrategy()
+                        .grant(Jenkins.READ, Item.READ)
+                        .everywhere()
+                        .to(READER)
+                        .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
+                        .everywhere()
+                        .to(AUTHOR)
+                        .grant(Jenkins.ADMINISTER)
+                        .everywhere()
+                        .to(ADMIN));
     }
 
     private HtmlPage page(String user, Item item) throws Exception {
@@ -162,6 +160,25 @@ class ItemResourcesActionTest {
         assertThat(variables(tools), hasItems("TOOLS_INTEGRATION_TOKEN", "TOOLS_SOURCENAME"));
         assertThat(variables(tools), not(hasItem("TOOLS_INTEGRATION_USERNAME")));
         assertThat(variables(tools), not(hasItem("TOOLS_COMMIT")));
+    }
+
+    @Test
+    void whatGitAuthenticationAndShipctlAddIsListedByNameWithTheResourcesThatAskForIt() throws Exception {
+        BitbucketResource noGit = gitRepo("no-git", "acme/no-git");
+        noGit.setGitAuth(false);
+        BitbucketResource shipctl = gitRepo("shipped", "acme/shipped");
+        shipctl.setShipctl(true);
+        Fixtures.defineGlobally(gitRepo("tools", "acme/tools"), noGit, shipctl);
+
+        Map<String, DomElement> rows = rows(page(AUTHOR, job));
+
+        assertThat(variables(rows.get("tools")), hasItem("GIT_CONFIG_PARAMETERS"));
+        assertThat(variables(rows.get("tools")), not(hasItem("PATH+SHIPCTL")));
+        assertThat(
+                rows.get("tools").getTextContent(), containsString("git's configuration for HTTPS to this repository"));
+        assertThat(variables(rows.get("no-git")), not(hasItem("GIT_CONFIG_PARAMETERS")));
+        assertThat(variables(rows.get("shipped")), hasItems("GIT_CONFIG_PARAMETERS", "PATH+SHIPCTL"));
+        assertThat(rows.get("shipped").getTextContent(), containsString("shipctl's directory, first on the PATH"));
     }
 
     @Test
@@ -326,9 +343,7 @@ class ItemResourcesActionTest {
         assertEquals(403, status(READER, teamA));
         ItemResourcesAction action = job.getAction(ItemResourcesAction.class);
         assertNotNull(action);
-        try (ACLContext ignored = ACL.as(User.getById(READER, true))) {
-            assertNull(action.getIconFileName());
-        }
+        assertNull(Users.as(READER, action::getIconFileName));
     }
 
     @Test

@@ -46,7 +46,7 @@ class ResourceResolverTest {
     void theFoldersComeNearestFirstThenTheGlobalList() throws Exception {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
+        List<ScopeDefinitions> scopes = ResourceResolver.definitionsSeenFrom(job.getParent());
 
         assertEquals(
                 List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
@@ -60,7 +60,7 @@ class ResourceResolverTest {
     void aJobOutsideTheFoldersHasTheGlobalListOnly() throws Exception {
         FreeStyleProject job = j.createFreeStyleProject("top");
 
-        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(job.getParent());
+        List<ScopeDefinitions> scopes = ResourceResolver.definitionsSeenFrom(job.getParent());
 
         assertEquals(
                 List.of(Scope.GLOBAL),
@@ -74,7 +74,7 @@ class ResourceResolverTest {
 
         assertEquals(
                 List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
-                ResourceResolver.get().definitionsSeenFrom(job.getParent()).stream()
+                ResourceResolver.definitionsSeenFrom(job.getParent()).stream()
                         .map(ScopeDefinitions::scope)
                         .toList());
     }
@@ -84,7 +84,7 @@ class ResourceResolverTest {
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
         List<String> visible =
-                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent())).all().stream()
+                BlockPreparation.visible(ResourceResolver.definitionsSeenFrom(job.getParent())).all().stream()
                         .map(VisibleResource::describe)
                         .toList();
 
@@ -102,8 +102,7 @@ class ResourceResolverTest {
                 backend, "<sourceName>backend/app</sourceName>", "<sourceName>backend</sourceName>");
         FreeStyleProject job = backend.createProject(FreeStyleProject.class, "build");
 
-        Definition broken = ResourceResolver.get()
-                .definitionsSeenFrom(job.getParent())
+        Definition broken = ResourceResolver.definitionsSeenFrom(job.getParent())
                 .get(0)
                 .definitions()
                 .get(0);
@@ -112,7 +111,7 @@ class ResourceResolverTest {
         assertFalse(broken.isValid());
         assertInstanceOf(
                 VisibleResource.Broken.class,
-                BlockPreparation.visible(ResourceResolver.get().definitionsSeenFrom(job.getParent()))
+                BlockPreparation.visible(ResourceResolver.definitionsSeenFrom(job.getParent()))
                         .find("app-repo")
                         .orElseThrow());
         assertTrue(broken.resource().problems().stream().anyMatch(p -> p.field().equals("sourceName")));
@@ -123,7 +122,7 @@ class ResourceResolverTest {
         Fixtures.editSavedConfiguration(
                 teamA, "<sourceName>team-a/tools</sourceName>", "<sourceName>team-a</sourceName>");
 
-        List<ScopeDefinitions> scopes = ResourceResolver.get().definitionsSeenFrom(backend);
+        List<ScopeDefinitions> scopes = ResourceResolver.definitionsSeenFrom(backend);
 
         assertEquals(
                 List.of(new Scope.Folder("team-a/backend"), new Scope.Folder("team-a"), Scope.GLOBAL),
@@ -136,8 +135,22 @@ class ResourceResolverTest {
                 scopes.get(1).definitions().stream().map(Definition::isValid).toList());
         assertEquals(
                 List.of(Scope.GLOBAL),
-                ResourceResolver.get().definitionsSeenFrom(j.jenkins).stream()
+                ResourceResolver.definitionsSeenFrom(j.jenkins).stream()
                         .map(ScopeDefinitions::scope)
                         .toList());
+    }
+
+    @Test
+    void everywhereListsTheGlobalListThenEachFolderThatDefinesResourcesParentsFirst() throws Exception {
+        Fixtures.folder(j, "empty");
+
+        List<ResourceResolver.Located> all = ResourceResolver.everywhere();
+
+        assertEquals(
+                List.of(Scope.GLOBAL, new Scope.Folder("team-a"), new Scope.Folder("team-a/backend")),
+                all.stream().map(ResourceResolver.Located::scope).toList());
+        assertEquals(j.jenkins, all.get(0).context());
+        assertEquals(backend, all.get(2).context());
+        assertEquals(List.of("app-repo", "infra"), names(all.get(0).definitions()));
     }
 }

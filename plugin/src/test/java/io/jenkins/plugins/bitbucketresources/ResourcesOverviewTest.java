@@ -14,23 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
-import hudson.util.Secret;
 import java.net.HttpURLConnection;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -40,33 +35,26 @@ import org.springframework.security.access.AccessDeniedException;
  * Overall/SystemRead without them, nobody else. Never a token.
  */
 @WithJenkins
+@ExtendWith(Users.SystemReadEnabled.class)
 class ResourcesOverviewTest {
 
-    private static final String ADMIN = "admin";
-    private static final String SYSTEM_READER = "system-reader";
+    private static final String ADMIN = Users.ADMIN;
+    private static final String SYSTEM_READER = Users.SYSTEM_READER;
     private static final String READER = "reader";
     private static final String FOLDER_TOKEN = "ATCTT3xFfGN0TeamATokenValue4567";
 
     private JenkinsRule j;
     private Folder teamA;
-    private boolean systemReadWasEnabled;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
-        systemReadWasEnabled = Jenkins.SYSTEM_READ.getEnabled();
-        Jenkins.SYSTEM_READ.setEnabled(true);
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to(ADMIN)
-                .grant(Jenkins.READ, Jenkins.SYSTEM_READ, Item.READ)
-                .everywhere()
-                .to(SYSTEM_READER)
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to(READER));
+        Users.signIn(
+                j,
+                Users.administratorAndSystemReader()
+                        .grant(Jenkins.READ, Item.READ)
+                        .everywhere()
+                        .to(READER));
         teamA = Fixtures.folder(j, "team-a");
         Fixtures.addGlobally(Fixtures.cloudIntegration(Fixtures.CREDENTIALS_ID, TOKEN));
         Fixtures.addToFolder(teamA, Fixtures.cloudIntegration("team-integration", FOLDER_TOKEN));
@@ -77,15 +65,8 @@ class ResourcesOverviewTest {
         BitbucketResourcesConfiguration.get().setGlobalResourcesFolders(List.of("team-a"));
     }
 
-    @AfterEach
-    void restore() {
-        Jenkins.SYSTEM_READ.setEnabled(systemReadWasEnabled);
-    }
-
     private static List<ResourcesOverview.Line> lines() {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return ExtensionList.lookupSingleton(ResourcesOverview.class).getLines();
-        }
+        return Users.asSystem(ExtensionList.lookupSingleton(ResourcesOverview.class)::getLines);
     }
 
     private static ResourcesOverview.Line line(String name, String where) {
@@ -135,15 +116,7 @@ class ResourcesOverviewTest {
 
     @Test
     void theCredentialsHealthIsOnItsRows() throws Exception {
-        Fixtures.addGlobally(new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                "plain-http",
-                null,
-                "http://bitbucket.example.com",
-                Secret.fromString("BBDC-MTIzNDU2Nzg5MDEyOlBsdWdpblRlc3RTZWNyZXQ="),
-                null,
-                null,
-                "projectHttpToken"));
+        Fixtures.addGlobally(Fixtures.plainHttpIntegration());
         Fixtures.defineGlobally(
                 Fixtures.gitRepo("app-repo", "acme/app"),
                 Fixtures.resource("infra", "syncRepo", "plain-http", "PROJ/infra"),
@@ -208,9 +181,7 @@ class ResourcesOverviewTest {
                 reader.goTo("bitbucket-resources/").getWebResponse().getStatusCode());
 
         ResourcesOverview overview = ExtensionList.lookupSingleton(ResourcesOverview.class);
-        try (ACLContext ignored = ACL.as2(Jenkins.ANONYMOUS2)) {
-            assertThrows(AccessDeniedException.class, overview::getTarget);
-        }
+        Users.as(null, () -> assertThrows(AccessDeniedException.class, overview::getTarget));
     }
 
     @Test

@@ -16,7 +16,6 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.BlockRequest;
-import io.jenkins.plugins.bitbucketresources.core.prepare.Definition;
 import io.jenkins.plugins.bitbucketresources.core.prepare.IntegrationLookup;
 import io.jenkins.plugins.bitbucketresources.core.prepare.Integrations;
 import io.jenkins.plugins.bitbucketresources.core.prepare.Prepared;
@@ -24,7 +23,6 @@ import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -58,11 +56,17 @@ class SameMessagesTest {
     }
 
     private static ScopeDefinitions scope(Scope scope, List<BitbucketResource> resources) {
-        List<Definition> definitions = new ArrayList<>();
-        for (BitbucketResource resource : resources) {
-            definitions.add(new Definition(resource.getName(), resource.toResource()));
-        }
-        return new ScopeDefinitions(scope, definitions);
+        return ResourceResolver.definitions(scope, resources);
+    }
+
+    /** What the engine says to job team-a/build about the names, with team-a defining these and the global list its own. */
+    private static String engineSaysOnTeamA(List<BitbucketResource> onTeamA, String... names) throws Exception {
+        return engineSays(
+                List.of(scope(new Scope.Folder("team-a"), onTeamA), scope(Scope.GLOBAL, GLOBAL)),
+                "team-a/build",
+                found(),
+                GlobalPolicy.EVERY_JOB,
+                names);
     }
 
     /** What the engine refuses the block with, for the same job, definitions and integrations. */
@@ -118,14 +122,7 @@ class SameMessagesTest {
     @Test
     void anUnknownName() throws Exception {
         Fixtures.defineOn(teamA, gitRepo("tools", "team-a/tools"));
-        String engine = engineSays(
-                List.of(
-                        scope(new Scope.Folder("team-a"), List.of(gitRepo("tools", "team-a/tools"))),
-                        scope(Scope.GLOBAL, GLOBAL)),
-                "team-a/build",
-                found(),
-                GlobalPolicy.EVERY_JOB,
-                "app-rpo");
+        String engine = engineSaysOnTeamA(List.of(gitRepo("tools", "team-a/tools")), "app-rpo");
 
         WorkflowRun run = pipeline(teamA, "withBitbucketResource('app-rpo') { echo 'never here' }");
         FreeStyleBuild build = freestyle(teamA, "app-rpo");
@@ -159,14 +156,7 @@ class SameMessagesTest {
         Fixtures.defineOn(teamA, gitRepo("app-repo", "team-a/app"));
         Fixtures.editSavedConfiguration(
                 teamA, "<sourceName>team-a/app</sourceName>", "<sourceName>team-a</sourceName>");
-        String engine = engineSays(
-                List.of(
-                        scope(new Scope.Folder("team-a"), List.of(gitRepo("app-repo", "team-a"))),
-                        scope(Scope.GLOBAL, GLOBAL)),
-                "team-a/build",
-                found(),
-                GlobalPolicy.EVERY_JOB,
-                "app-repo");
+        String engine = engineSaysOnTeamA(List.of(gitRepo("app-repo", "team-a")), "app-repo");
 
         WorkflowRun run = pipeline(teamA, "withBitbucketResource('app-repo') { echo 'never here' }");
         FreeStyleBuild build = freestyle(teamA, "app-repo");
@@ -180,12 +170,7 @@ class SameMessagesTest {
     void aMissingIntegration() throws Exception {
         BitbucketResource elsewhere = Fixtures.resource("app-repo", "gitRepo", "nowhere", "acme/app");
         Fixtures.defineOn(teamA, elsewhere);
-        String engine = engineSays(
-                List.of(scope(new Scope.Folder("team-a"), List.of(elsewhere)), scope(Scope.GLOBAL, GLOBAL)),
-                "team-a/build",
-                found(),
-                GlobalPolicy.EVERY_JOB,
-                "app-repo");
+        String engine = engineSaysOnTeamA(List.of(elsewhere), "app-repo");
 
         WorkflowRun run = pipeline(teamA, "withBitbucketResource('app-repo') { echo 'never here' }");
 
@@ -214,15 +199,7 @@ class SameMessagesTest {
     @Test
     void resourcesWhoseVariablesCollide() throws Exception {
         Fixtures.defineOn(teamA, gitRepo("apprepo", "team-a/app"));
-        String engine = engineSays(
-                List.of(
-                        scope(new Scope.Folder("team-a"), List.of(gitRepo("apprepo", "team-a/app"))),
-                        scope(Scope.GLOBAL, GLOBAL)),
-                "team-a/build",
-                found(),
-                GlobalPolicy.EVERY_JOB,
-                "app-repo",
-                "apprepo");
+        String engine = engineSaysOnTeamA(List.of(gitRepo("apprepo", "team-a/app")), "app-repo", "apprepo");
 
         WorkflowRun run = pipeline(teamA, "withBitbucketResource(['app-repo', 'apprepo']) { echo 'never here' }");
 

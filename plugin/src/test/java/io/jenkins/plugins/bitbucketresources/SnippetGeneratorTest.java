@@ -16,9 +16,6 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,24 +276,26 @@ class SnippetGeneratorTest {
 
     @Test
     void whoMayNotSeeTheJobsConfigurationIsOfferedNothingAndToldNothingOfIt() {
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
-                .everywhere()
-                .to("author"));
+        Users.signIn(
+                j,
+                new MockAuthorizationStrategy()
+                        .grant(Jenkins.READ, Item.READ)
+                        .everywhere()
+                        .to("reader")
+                        .grant(Jenkins.READ, Item.READ, Item.EXTENDED_READ)
+                        .everywhere()
+                        .to("author"));
 
-        try (ACLContext ignored = ACL.as(User.getById("reader", true))) {
-            ResourceChoices choices = descriptor.choices(job, null);
-            assertFalse(choices.isJobKnown());
-            assertTrue(choices.getVisible().isEmpty());
-            assertEquals(FormValidation.Kind.OK, descriptor.doCheckResourcesText(job, "app-rep").kind);
-        }
-        try (ACLContext ignored = ACL.as(User.getById("author", true))) {
-            assertEquals(List.of("app-repo", "broken-repo", "tools"), names(descriptor.choices(job, null)));
-            assertEquals(FormValidation.Kind.WARNING, descriptor.doCheckResourcesText(job, "app-rep").kind);
-        }
+        ResourceChoices forReader = Users.as("reader", () -> descriptor.choices(job, null));
+        assertFalse(forReader.isJobKnown());
+        assertTrue(forReader.getVisible().isEmpty());
+        assertEquals(
+                FormValidation.Kind.OK, Users.as("reader", () -> descriptor.doCheckResourcesText(job, "app-rep")).kind);
+        assertEquals(
+                List.of("app-repo", "broken-repo", "tools"),
+                names(Users.as("author", () -> descriptor.choices(job, null))));
+        assertEquals(
+                FormValidation.Kind.WARNING,
+                Users.as("author", () -> descriptor.doCheckResourcesText(job, "app-rep")).kind);
     }
 }

@@ -13,8 +13,6 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,15 +57,7 @@ class TokenHealthCheckTest {
     }
 
     private BitbucketIntegrationCredentialsImpl cloud(String id, String token) throws Exception {
-        return new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                id,
-                null,
-                bitbucket.cloudUrl(),
-                Secret.fromString(token),
-                null,
-                "cloud",
-                "accessToken");
+        return bitbucket.cloudIntegration(id, null, token);
     }
 
     private BitbucketIntegrationCredentialsImpl dataCenter(String id) throws Exception {
@@ -91,13 +81,20 @@ class TokenHealthCheckTest {
     }
 
     private static List<TokenHealthMonitor.Shown> shown() {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return ExtensionList.lookupSingleton(TokenHealthMonitor.class).getShown();
-        }
+        return Users.asSystem(ExtensionList.lookupSingleton(TokenHealthMonitor.class)::getShown);
     }
 
     private static String cloudRepositoryPath(String slug) {
         return "/2.0/repositories/acme/" + slug;
+    }
+
+    /** A Data Center integration a resource uses, whose token expires then; the periodic check on. */
+    private void aDataCenterTokenExpiringAt(Instant expiry) throws Exception {
+        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
+        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
+        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
+        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(expiry));
+        turnOn();
     }
 
     private static String dataCenterDetails(Instant expiry) {
@@ -146,6 +143,40 @@ class TokenHealthCheckTest {
     }
 
     @Test
+    void anIntegrationNoResourceUsesIsCheckedOnTheRepositoryItKeepsToTestWith() throws Exception {
+        BitbucketIntegrationCredentialsImpl kept = cloud("kept-for-tests", TOKEN);
+        kept.setTestRepository("acme/tested");
+        Fixtures.addGlobally(kept);
+        Fixtures.addGlobally(cloud("unused-integration", "ATCTT3xFfGN0UnusedTokenValue97531"));
+        bitbucket.json(cloudRepositoryPath("tested"), 401, ScriptedBitbucket.cloudError("Access token expired."));
+        turnOn();
+
+        checkDue();
+        checkDue();
+
+        assertEquals(1, bitbucket.requests(), "one request, for the integration that keeps a repository to test with");
+        assertEquals(1, bitbucket.requests(cloudRepositoryPath("tested")));
+        List<TokenHealthMonitor.Shown> shown = shown();
+        assertThat(shown, hasSize(1));
+        assertEquals("kept-for-tests", shown.get(0).getCredentialId());
+    }
+
+    @Test
+    void aResourcesRepositoryGoesBeforeTheOneKeptToTestWith() throws Exception {
+        BitbucketIntegrationCredentialsImpl integration = cloud("bitbucket-cloud", TOKEN);
+        integration.setTestRepository("acme/tested");
+        Fixtures.addGlobally(integration);
+        Fixtures.defineGlobally(Fixtures.gitRepo("app-repo", "acme/app"));
+        bitbucket.json(cloudRepositoryPath("app"), 200, ScriptedBitbucket.CLOUD_REPOSITORY);
+        turnOn();
+
+        checkDue();
+
+        assertEquals(1, bitbucket.requests());
+        assertEquals(1, bitbucket.requests(cloudRepositoryPath("app")));
+    }
+
+    @Test
     void aBuildsRequestCountsAsTheIntegrationsRequestForTheInterval() throws Exception {
         Fixtures.addGlobally(cloud("bitbucket-cloud", TOKEN));
         BitbucketResource resource = Fixtures.gitRepo("app-repo", "acme/app");
@@ -177,8 +208,12 @@ class TokenHealthCheckTest {
         List<TokenHealthMonitor.Shown> shown = shown();
         assertThat(shown, hasSize(1));
         assertEquals("bitbucket-cloud", shown.get(0).getCredentialId());
-        assertThat(String.join("\n", shown.get(0).getMessages()), containsString("Access token expired."));
-        assertThat(String.join("\n", shown.get(0).getMessages()), containsString("integration `bitbucket-cloud`"));
+        assertThat(
+                String.join("\n", shown.get(0).getMessages()),
+                containsString("Bitbucket refused the token (HTTP 401)"));
+        assertThat(
+                String.join("\n", shown.get(0).getMessages()),
+                containsString("Create a new token and store it in this credential"));
         assertEquals(1, bitbucket.requests());
     }
 
@@ -202,11 +237,7 @@ class TokenHealthCheckTest {
 
     @Test
     void aDataCenterTokensExpiryIsAskedOnceAndShownBeforeTheDate() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().plus(Duration.ofDays(5))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().plus(Duration.ofDays(5)));
 
         checkDue();
         checkDue();
@@ -221,11 +252,7 @@ class TokenHealthCheckTest {
 
     @Test
     void anExpiredDataCenterTokenIsShownAsExpired() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().minus(Duration.ofDays(1))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().minus(Duration.ofDays(1)));
 
         checkDue();
 
@@ -237,11 +264,7 @@ class TokenHealthCheckTest {
 
     @Test
     void aTokenFarFromItsExpiryIsNotShown() throws Exception {
-        Fixtures.addGlobally(dataCenter("bitbucket-dc"));
-        Fixtures.defineGlobally(Fixtures.resource("app-repo", "gitRepo", "bitbucket-dc", "PROJ/app"));
-        bitbucket.json(DC_REPOSITORY, 200, dataCenterRepository(), Map.of("X-AUSERNAME", "project-bot"));
-        bitbucket.json(DC_TOKEN_DETAILS, 200, dataCenterDetails(Instant.now().plus(Duration.ofDays(60))));
-        turnOn();
+        aDataCenterTokenExpiringAt(Instant.now().plus(Duration.ofDays(60)));
 
         checkDue();
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketresources;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,19 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
-import hudson.model.Item;
 import hudson.model.Result;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import java.net.HttpURLConnection;
 import java.util.List;
@@ -34,8 +29,8 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -45,49 +40,35 @@ import org.springframework.security.access.AccessDeniedException;
  * success, a dismissal, a new token), and to whom. Never the token.
  */
 @WithJenkins
+@ExtendWith(Users.SystemReadEnabled.class)
 class TokenHealthTest {
 
     private static final String ID = "bitbucket-cloud";
     private static final String TOKEN = Fixtures.TOKEN;
-    private static final String ADMIN = "admin";
-    private static final String SYSTEM_READER = "system-reader";
+    private static final String ADMIN = Users.ADMIN;
+    private static final String SYSTEM_READER = Users.SYSTEM_READER;
+    /** How the monitor starts what it says of a token Bitbucket refused. */
+    private static final String REFUSED = "Bitbucket refused the token (HTTP 401)";
+    /** What the monitor says to do, about the credential as saved, whoever learnt of the refusal. */
+    private static final String RENEW = "Create a new token and store it in this credential";
 
     private JenkinsRule j;
     private ScriptedBitbucket bitbucket;
-    private boolean systemReadWasEnabled;
 
     @BeforeEach
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         bitbucket = ScriptedBitbucket.start();
-        systemReadWasEnabled = Jenkins.SYSTEM_READ.getEnabled();
-        Jenkins.SYSTEM_READ.setEnabled(true);
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to(ADMIN)
-                .grant(Jenkins.READ, Jenkins.SYSTEM_READ, Item.READ)
-                .everywhere()
-                .to(SYSTEM_READER));
+        Users.signIn(j, Users.administratorAndSystemReader());
     }
 
     @AfterEach
     void tearDown() {
         bitbucket.close();
-        Jenkins.SYSTEM_READ.setEnabled(systemReadWasEnabled);
     }
 
     private BitbucketIntegrationCredentialsImpl loopbackIntegration(String id, String token) throws Exception {
-        return new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                id,
-                "Loopback Bitbucket",
-                bitbucket.cloudUrl(),
-                Secret.fromString(token),
-                null,
-                "cloud",
-                "accessToken");
+        return bitbucket.cloudIntegration(id, "Loopback Bitbucket", token);
     }
 
     /** A global resource whose builds ask Bitbucket for the head of {@code main}: one request each. */
@@ -96,6 +77,19 @@ class TokenHealthTest {
         resource.setBranch("main");
         resource.setResolveCommit(true);
         return resource;
+    }
+
+    /** The integration {@value #ID} on the loopback Bitbucket, and a global resource whose builds ask for a commit. */
+    private void integrationAndResource() throws Exception {
+        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
+        Fixtures.defineGlobally(resourceWithCommit(ID));
+    }
+
+    /** A build that asks Bitbucket for a commit with a token Bitbucket says has expired, and fails. */
+    private void aBuildMeetsAnExpiredToken() throws Exception {
+        integrationAndResource();
+        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
+        build(Result.FAILURE);
     }
 
     private FreeStyleBuild build(Result expected) throws Exception {
@@ -109,9 +103,7 @@ class TokenHealthTest {
     }
 
     private static List<TokenHealthMonitor.Shown> shown() {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return monitor().getShown();
-        }
+        return Users.asSystem(monitor()::getShown);
     }
 
     private static String messagesOf(TokenHealthMonitor.Shown shown) {
@@ -124,8 +116,7 @@ class TokenHealthTest {
 
     @Test
     void nothingIsShownWhileEveryTokenWorks() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
+        integrationAndResource();
         bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 200, ScriptedBitbucket.cloudBranch());
 
         build(Result.SUCCESS);
@@ -137,11 +128,7 @@ class TokenHealthTest {
 
     @Test
     void anExpiredTokenABuildMetIsShownWithWhatToDoAndNoExtraRequest() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
-        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
-
-        build(Result.FAILURE);
+        aBuildMeetsAnExpiredToken();
 
         assertTrue(monitor().isActivated());
         List<TokenHealthMonitor.Shown> shown = shown();
@@ -150,20 +137,19 @@ class TokenHealthTest {
         assertEquals("system", shown.get(0).getStore());
         assertTrue(shown.get(0).isSevere());
         assertThat(messagesOf(shown.get(0)), containsString("HTTP 401"));
-        assertThat(messagesOf(shown.get(0)), containsString("Access token expired."));
+        assertThat(messagesOf(shown.get(0)), containsString(RENEW));
         assertThat(messagesOf(shown.get(0)), not(containsString(TOKEN)));
         assertEquals(1, bitbucket.requests(), "what the build learnt cost no request of its own");
 
         String page = managePageAs(ADMIN);
-        assertThat(page, containsString("Access token expired."));
+        assertThat(page, containsString(REFUSED));
         assertThat(page, containsString(ID));
         assertThat(page, not(containsString(TOKEN)));
     }
 
     @Test
     void aMissingScopeNamesTheScopeBitbucketAsksFor() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
+        integrationAndResource();
         bitbucket.json(
                 ScriptedBitbucket.cloudBranchPath(),
                 403,
@@ -179,17 +165,14 @@ class TokenHealthTest {
 
     @Test
     void aSuccessAfterARefusalClearsTheMonitor() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
-        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
-        build(Result.FAILURE);
+        aBuildMeetsAnExpiredToken();
         assertTrue(monitor().isActivated());
 
         bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 200, ScriptedBitbucket.cloudBranch());
         build(Result.SUCCESS);
 
         assertFalse(monitor().isActivated());
-        assertThat(managePageAs(ADMIN), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), not(containsString(REFUSED)));
     }
 
     @Test
@@ -214,15 +197,7 @@ class TokenHealthTest {
     @Test
     void anHttpUrlToAnotherMachineIsShownAndALoopbackOneIsNot() throws Exception {
         Fixtures.addGlobally(loopbackIntegration("loopback", TOKEN));
-        Fixtures.addGlobally(new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                "plain-http",
-                null,
-                "http://bitbucket.example.com",
-                Secret.fromString("BBDC-MTIzNDU2Nzg5MDEyOlBsdWdpblRlc3RTZWNyZXQ="),
-                null,
-                null,
-                "projectHttpToken"));
+        Fixtures.addGlobally(Fixtures.plainHttpIntegration());
 
         List<TokenHealthMonitor.Shown> shown = shown();
 
@@ -251,10 +226,7 @@ class TokenHealthTest {
 
     @Test
     void aDismissedCredentialStaysHiddenUntilItsStateChanges() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
-        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
-        build(Result.FAILURE);
+        aBuildMeetsAnExpiredToken();
 
         JenkinsRule.WebClient admin = j.createWebClient().login(ADMIN);
         HtmlPage manage = admin.goTo("manage");
@@ -262,7 +234,7 @@ class TokenHealthTest {
         j.submit(dismiss, "dismiss");
 
         assertFalse(monitor().isActivated());
-        assertThat(managePageAs(ADMIN), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), not(containsString(REFUSED)));
 
         build(Result.FAILURE);
         assertFalse(monitor().isActivated(), "the same refusal again is the same state");
@@ -279,10 +251,7 @@ class TokenHealthTest {
 
     @Test
     void aDismissalOfAStateNoLongerShownDoesNothing() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
-        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
-        build(Result.FAILURE);
+        aBuildMeetsAnExpiredToken();
         String seen = shown().get(0).getSignature();
         bitbucket.json(
                 ScriptedBitbucket.cloudBranchPath(),
@@ -290,22 +259,17 @@ class TokenHealthTest {
                 ScriptedBitbucket.cloudScopeError("read:repository:bitbucket", "read:pullrequest:bitbucket"));
         build(Result.FAILURE);
 
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            assertFalse(TokenHealth.get().dismiss(new CredentialKey(ID, "system"), seen));
-        }
+        assertFalse(Users.asSystem(() -> TokenHealth.get().dismiss(new CredentialKey(ID, "system"), seen)));
 
         assertTrue(monitor().isActivated());
     }
 
     @Test
     void onlyAdministratorsSeeTheMonitorOrMayDismissIt() throws Exception {
-        Fixtures.addGlobally(loopbackIntegration(ID, TOKEN));
-        Fixtures.defineGlobally(resourceWithCommit(ID));
-        bitbucket.json(ScriptedBitbucket.cloudBranchPath(), 401, ScriptedBitbucket.cloudError("Access token expired."));
-        build(Result.FAILURE);
+        aBuildMeetsAnExpiredToken();
 
-        assertThat(managePageAs(ADMIN), containsString("Access token expired."));
-        assertThat(managePageAs(SYSTEM_READER), not(containsString("Access token expired.")));
+        assertThat(managePageAs(ADMIN), containsString(REFUSED));
+        assertThat(managePageAs(SYSTEM_READER), not(containsString(REFUSED)));
         JenkinsRule.WebClient reader =
                 j.createWebClient().login(SYSTEM_READER).withThrowExceptionOnFailingStatusCode(false);
         assertEquals(
@@ -314,9 +278,9 @@ class TokenHealthTest {
                         .getWebResponse()
                         .getStatusCode());
         String signature = shown().get(0).getSignature();
-        try (ACLContext ignored = ACL.as(User.getById(SYSTEM_READER, true))) {
-            assertThrows(AccessDeniedException.class, () -> monitor().doDismiss(ID, "system", signature));
-        }
+        Users.as(
+                SYSTEM_READER,
+                () -> assertThrows(AccessDeniedException.class, () -> monitor().doDismiss(ID, "system", signature)));
         assertTrue(monitor().isActivated());
     }
 
@@ -329,29 +293,30 @@ class TokenHealthTest {
         BitbucketIntegrationCredentialsImpl.DescriptorImpl descriptor =
                 ExtensionList.lookupSingleton(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
 
-        FormValidation typed;
-        FormValidation saved;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            typed = descriptor.doTestConnection(
-                    j.jenkins,
-                    bitbucket.cloudUrl(),
-                    "ATCTT3xFfGN0AnotherTokenValue98765",
-                    "",
-                    "cloud",
-                    "accessToken",
-                    "acme/app",
-                    ID);
-            assertThat(shown(), empty());
-            saved = descriptor.doTestConnection(
-                    j.jenkins, bitbucket.cloudUrl(), TOKEN, "", "cloud", "accessToken", "acme/app", ID);
-        }
+        FormValidation typed = Users.asSystem(() -> descriptor.doTestConnection(
+                j.jenkins,
+                bitbucket.cloudUrl(),
+                "ATCTT3xFfGN0AnotherTokenValue98765",
+                "",
+                "cloud",
+                "accessToken",
+                "acme/app",
+                ID));
+        assertThat(shown(), empty());
+        FormValidation saved = Users.asSystem(() -> descriptor.doTestConnection(
+                j.jenkins, bitbucket.cloudUrl(), TOKEN, "", "cloud", "accessToken", "acme/app", ID));
 
         assertEquals(FormValidation.Kind.ERROR, typed.kind);
         assertEquals(FormValidation.Kind.ERROR, saved.kind);
         List<TokenHealthMonitor.Shown> shown = shown();
         assertThat(shown, hasSize(1));
-        assertThat(messagesOf(shown.get(0)), containsString("HTTP 401"));
-        assertThat(messagesOf(shown.get(0)), containsString("Access token expired."));
+        assertThat(messagesOf(shown.get(0)), containsString(REFUSED));
+        assertThat(messagesOf(shown.get(0)), containsString(RENEW));
+        assertThat(
+                "the monitor speaks of the saved credential, not in the form's words",
+                messagesOf(shown.get(0)),
+                not(anyOf(containsString("enter it here"), containsString("this token"))));
+        assertThat(saved.renderHtml(), containsString("this token"));
         assertThat(messagesOf(shown.get(0)), not(containsString(TOKEN)));
     }
 
@@ -364,15 +329,7 @@ class TokenHealthTest {
         build(Result.FAILURE);
         CredentialsStore store = Fixtures.storeOf(j.jenkins);
 
-        BitbucketIntegrationCredentialsImpl described = new BitbucketIntegrationCredentialsImpl(
-                CredentialsScope.GLOBAL,
-                ID,
-                "Described anew",
-                bitbucket.cloudUrl(),
-                Secret.fromString(TOKEN),
-                null,
-                "cloud",
-                "accessToken");
+        BitbucketIntegrationCredentialsImpl described = bitbucket.cloudIntegration(ID, "Described anew", TOKEN);
         store.updateCredentials(Domain.global(), original, described);
         assertTrue(monitor().isActivated(), "the same token is still refused");
 

@@ -4,36 +4,18 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.CREDENTIALS_ID;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
-import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Items;
 import hudson.model.Result;
-import hudson.model.Run;
-import hudson.plugins.git.Revision;
-import hudson.plugins.git.util.Build;
-import hudson.plugins.git.util.BuildData;
 import java.util.List;
-import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.StepExecutions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestBuilder;
-import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
-import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * The least-privilege policy at build time, in Pipeline and freestyle: a resource's {@code allowedJobs}, the global
@@ -207,19 +189,14 @@ class UsePolicyTest {
         Folder teamA = Fixtures.folder(j, "team-a");
         String use = "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }";
 
-        WorkflowRun own = j.buildAndAssertSuccess(pipeline(
-                teamA,
-                "own",
-                "recordCheckout(remote: 'https://bitbucket.org/acme/app.git', commit: '" + COMMIT + "')\n" + use));
+        WorkflowRun own = j.buildAndAssertSuccess(
+                pipeline(teamA, "own", RecordCheckoutStep.call("https://bitbucket.org/acme/app.git", COMMIT) + use));
         j.assertLogContains("commit: " + COMMIT, own);
 
         WorkflowRun other = j.buildAndAssertStatus(
                 Result.FAILURE,
                 pipeline(
-                        teamA,
-                        "other",
-                        "recordCheckout(remote: 'https://bitbucket.org/acme/tools.git', commit: '" + COMMIT + "')\n"
-                                + use));
+                        teamA, "other", RecordCheckoutStep.call("https://bitbucket.org/acme/tools.git", COMMIT) + use));
         j.assertLogContains(
                 "Bitbucket resource `ci-repo` (defined in the global configuration) may be used only by a build that "
                         + "has checked its repository acme/app out itself (onlyOwnCheckout), and job team-a/other has "
@@ -251,69 +228,8 @@ class UsePolicyTest {
     }
 
     private static FreeStyleProject freestyle(Folder folder) throws Exception {
-        FreeStyleProject project = folder.createProject(FreeStyleProject.class, "build");
-        project.getBuildWrappersList().add(new BitbucketResourceBuildWrapper(List.of("app-repo")));
-        project.getBuildersList().add(new TestBuilder() {
-            @Override
-            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
-                    throws java.io.IOException, InterruptedException {
-                listener.getLogger()
-                        .println("step sees: " + build.getEnvironment(listener).get("APPREPO_SOURCENAME"));
-                return true;
-            }
-        });
+        FreeStyleProject project = Fixtures.freestyle(folder, "build", "app-repo");
+        project.getBuildersList().add(Fixtures.printing("APPREPO_SOURCENAME"));
         return project;
-    }
-
-    /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */
-    public static final class RecordCheckoutStep extends Step {
-
-        private final String remote;
-        private final String commit;
-
-        @DataBoundConstructor
-        public RecordCheckoutStep(String remote, String commit) {
-            this.remote = remote;
-            this.commit = commit;
-        }
-
-        public String getRemote() {
-            return remote;
-        }
-
-        public String getCommit() {
-            return commit;
-        }
-
-        @Override
-        public StepExecution start(StepContext context) {
-            return StepExecutions.synchronousVoid(context, c -> {
-                Run<?, ?> run = c.get(Run.class);
-                BuildData data = new BuildData("git");
-                data.addRemoteUrl(remote);
-                data.saveBuild(new Build(new Revision(ObjectId.fromString(commit)), run.getNumber(), null));
-                run.addAction(data);
-            });
-        }
-
-        @TestExtension("aCiRepoWithOnlyOwnCheckoutNeedsTheBuildsOwnCheckoutOfItsRepository")
-        public static final class DescriptorImpl extends StepDescriptor {
-
-            @Override
-            public String getFunctionName() {
-                return "recordCheckout";
-            }
-
-            @NonNull
-            @Override
-            public String getDisplayName() {
-                return "Record a Git checkout";
-            }
-
-            @Override
-            public Set<? extends Class<?>> getRequiredContext() {
-                return Set.of(Run.class);
-            }
-        }
     }
 }

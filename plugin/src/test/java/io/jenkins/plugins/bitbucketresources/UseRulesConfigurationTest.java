@@ -12,9 +12,6 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
@@ -23,7 +20,6 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import java.util.List;
-import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,17 +47,18 @@ class UseRulesConfigurationTest {
     void setUp(JenkinsRule j) throws Exception {
         this.j = j;
         folder = Fixtures.folder(j, "team-a");
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to(ADMIN)
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to(CONFIGURER)
-                .grant(Item.CONFIGURE)
-                .onFolders(folder)
-                .to(CONFIGURER));
+        Users.signIn(
+                j,
+                new MockAuthorizationStrategy()
+                        .grant(Jenkins.ADMINISTER)
+                        .everywhere()
+                        .to(ADMIN)
+                        .grant(Jenkins.READ, Item.READ)
+                        .everywhere()
+                        .to(CONFIGURER)
+                        .grant(Item.CONFIGURE)
+                        .onFolders(folder)
+                        .to(CONFIGURER));
     }
 
     private static BitbucketResource limited() {
@@ -74,12 +71,6 @@ class UseRulesConfigurationTest {
     /** What {@link JenkinsRule#configRoundtrip()} does, as an administrator: this controller has security on. */
     private void submitGlobalConfiguration() throws Exception {
         j.submit(j.createWebClient().login(ADMIN).goTo("configure").getFormByName("config"));
-    }
-
-    private static <T> T as(String user, Supplier<T> call) {
-        try (ACLContext ignored = ACL.as(User.getById(user, true))) {
-            return call.get();
-        }
     }
 
     @Test
@@ -110,7 +101,7 @@ class UseRulesConfigurationTest {
                 BitbucketResourcesConfiguration.get().getGlobalResourcesFolders());
         assertEquals(
                 List.of("team-a", "platform/release"),
-                BitbucketResourcesConfiguration.get().policy().folders());
+                BitbucketResourcesConfiguration.get().policy().orElseThrow().folders());
     }
 
     @Test
@@ -161,48 +152,52 @@ class UseRulesConfigurationTest {
                 ExtensionList.lookupSingleton(BitbucketResource.DescriptorImpl.class);
 
         FormValidation patterns =
-                as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nbad//name"));
+                Users.as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nbad//name"));
         assertEquals(FormValidation.Kind.ERROR, patterns.kind);
         assertThat(patterns.renderHtml(), containsString("allowedJobs[1]"));
         assertThat(patterns.renderHtml(), containsString("empty name between"));
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nrelease/*")).kind);
+                Users.as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nrelease/*")).kind);
         assertEquals(
                 FormValidation.Kind.WARNING,
-                as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nteam-a/**")).kind);
+                Users.as(CONFIGURER, () -> resources.doCheckAllowedJobsText(folder, "team-a/**\nteam-a/**")).kind);
 
-        FormValidation ownCheckout = as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, true, "gitRepo"));
+        FormValidation ownCheckout =
+                Users.as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, true, "gitRepo"));
         assertEquals(FormValidation.Kind.ERROR, ownCheckout.kind);
         assertThat(ownCheckout.renderHtml(), containsString("only a ciRepo"));
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, true, "ciRepo")).kind);
+                Users.as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, true, "ciRepo")).kind);
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, false, "gitRepo")).kind);
+                Users.as(CONFIGURER, () -> resources.doCheckOnlyOwnCheckout(folder, false, "gitRepo")).kind);
 
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> resources.doCheckAllowedJobsText(null, "bad//name")).kind,
+                Users.as(CONFIGURER, () -> resources.doCheckAllowedJobsText(null, "bad//name")).kind,
                 "the global list's form answers administrators only");
         assertEquals(
-                FormValidation.Kind.ERROR, as(ADMIN, () -> resources.doCheckAllowedJobsText(null, "bad//name")).kind);
+                FormValidation.Kind.ERROR,
+                Users.as(ADMIN, () -> resources.doCheckAllowedJobsText(null, "bad//name")).kind);
     }
 
     @Test
     void theGlobalFoldersCheckAnswersAdministratorsWithTheEnginesVerdict() {
         BitbucketResourcesConfiguration configuration = BitbucketResourcesConfiguration.get();
 
-        FormValidation pattern = as(ADMIN, () -> configuration.doCheckGlobalResourcesFoldersText("team-a\nteam-*"));
+        FormValidation pattern =
+                Users.as(ADMIN, () -> configuration.doCheckGlobalResourcesFoldersText("team-a\nteam-*"));
         assertEquals(FormValidation.Kind.ERROR, pattern.kind);
         assertThat(pattern.renderHtml(), containsString("is a pattern"));
         assertEquals(
                 FormValidation.Kind.OK,
-                as(ADMIN, () -> configuration.doCheckGlobalResourcesFoldersText("team-a\nplatform/release")).kind);
+                Users.as(ADMIN, () -> configuration.doCheckGlobalResourcesFoldersText("team-a\nplatform/release"))
+                        .kind);
         assertEquals(
                 FormValidation.Kind.OK,
-                as(CONFIGURER, () -> configuration.doCheckGlobalResourcesFoldersText("team-*")).kind);
+                Users.as(CONFIGURER, () -> configuration.doCheckGlobalResourcesFoldersText("team-*")).kind);
     }
 
     @Test
@@ -230,7 +225,7 @@ class UseRulesConfigurationTest {
 
         configuration.configure((StaplerRequest2) null, new JSONObject().element(GlobalPolicy.FIELD + "Text", "\n"));
 
-        assertTrue(configuration.policy().everyJob());
+        assertTrue(configuration.policy().orElseThrow().everyJob());
     }
 
     @Test
@@ -284,9 +279,9 @@ class UseRulesConfigurationTest {
         assertFalse(health.isPeriodicCheck());
         assertEquals(60, health.getCheckIntervalMinutes());
         assertEquals(14, health.getExpiryWarningDays());
-        assertEquals(FormValidation.Kind.ERROR, as(ADMIN, () -> health.doCheckCheckIntervalMinutes("4")).kind);
-        assertEquals(FormValidation.Kind.OK, as(ADMIN, () -> health.doCheckCheckIntervalMinutes("5")).kind);
-        assertEquals(FormValidation.Kind.ERROR, as(ADMIN, () -> health.doCheckExpiryWarningDays("-1")).kind);
-        assertEquals(FormValidation.Kind.OK, as(CONFIGURER, () -> health.doCheckExpiryWarningDays("-1")).kind);
+        assertEquals(FormValidation.Kind.ERROR, Users.as(ADMIN, () -> health.doCheckCheckIntervalMinutes("4")).kind);
+        assertEquals(FormValidation.Kind.OK, Users.as(ADMIN, () -> health.doCheckCheckIntervalMinutes("5")).kind);
+        assertEquals(FormValidation.Kind.ERROR, Users.as(ADMIN, () -> health.doCheckExpiryWarningDays("-1")).kind);
+        assertEquals(FormValidation.Kind.OK, Users.as(CONFIGURER, () -> health.doCheckExpiryWarningDays("-1")).kind);
     }
 }

@@ -19,8 +19,6 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.ModelObject;
 import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
@@ -63,34 +61,29 @@ class WebMethodPermissionsTest {
     void security(JenkinsRule j) throws Exception {
         this.j = j;
         folder = Fixtures.folder(j, "team-a");
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ)
-                .everywhere()
-                .to(READER, CONFIGURER, STORE_MANAGER)
-                .grant(Item.CONFIGURE)
-                .onFolders(folder)
-                .to(CONFIGURER)
-                .grant(
-                        CredentialsProvider.CREATE,
-                        CredentialsProvider.UPDATE,
-                        CredentialsProvider.VIEW,
-                        CredentialsProvider.DELETE)
-                .everywhere()
-                .to(STORE_MANAGER)
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to(ADMIN));
+        Users.signIn(
+                j,
+                new MockAuthorizationStrategy()
+                        .grant(Jenkins.READ, Item.READ)
+                        .everywhere()
+                        .to(READER, CONFIGURER, STORE_MANAGER)
+                        .grant(Item.CONFIGURE)
+                        .onFolders(folder)
+                        .to(CONFIGURER)
+                        .grant(
+                                CredentialsProvider.CREATE,
+                                CredentialsProvider.UPDATE,
+                                CredentialsProvider.VIEW,
+                                CredentialsProvider.DELETE)
+                        .everywhere()
+                        .to(STORE_MANAGER)
+                        .grant(Jenkins.ADMINISTER)
+                        .everywhere()
+                        .to(ADMIN));
         Fixtures.addGlobally(cloudIntegration("global-integration", TOKEN));
         Fixtures.addToFolder(folder, cloudIntegration("folder-integration", TOKEN));
         resources = ExtensionList.lookupSingleton(BitbucketResource.DescriptorImpl.class);
         integrations = ExtensionList.lookupSingleton(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
-    }
-
-    private static <T> T as(String user, Supplier<T> call) {
-        try (ACLContext ignored = user == null ? ACL.as2(Jenkins.ANONYMOUS2) : ACL.as(User.getById(user, true))) {
-            return call.get();
-        }
     }
 
     private static ModelObject ownStore(String user) {
@@ -102,7 +95,7 @@ class WebMethodPermissionsTest {
     }
 
     private static FormValidation.Kind kind(String user, Supplier<FormValidation> check) {
-        return as(user, check).kind;
+        return Users.as(user, check).kind;
     }
 
     // The resource form: folders and the global configuration.
@@ -152,30 +145,30 @@ class WebMethodPermissionsTest {
     @Test
     void theTypeListIsOnlyGivenToThoseWhoMayConfigure() {
         for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
-            assertThat(values(as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))), contains("ciRepo"));
+            assertThat(values(Users.as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))), contains("ciRepo"));
         }
         for (String user : new String[] {CONFIGURER, ADMIN}) {
             assertThat(
-                    values(as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))),
+                    values(Users.as(user, () -> resources.doFillTypeItems(folder, "ciRepo"))),
                     contains("gitRepo", "ciRepo", "syncRepo"));
         }
-        assertThat(values(as(CONFIGURER, () -> resources.doFillTypeItems(null, "ciRepo"))), contains("ciRepo"));
+        assertThat(values(Users.as(CONFIGURER, () -> resources.doFillTypeItems(null, "ciRepo"))), contains("ciRepo"));
     }
 
     @Test
     void theCredentialsDropDownDoesNotListCredentialsToThoseWhoMayNotSeeThem() {
-        assertThat(values(as(ANONYMOUS, () -> resources.doFillCredentialsIdItems(folder, ""))), contains(""));
+        assertThat(values(Users.as(ANONYMOUS, () -> resources.doFillCredentialsIdItems(folder, ""))), contains(""));
         for (String user : new String[] {READER, STORE_MANAGER}) {
             assertThat(
-                    values(as(user, () -> resources.doFillCredentialsIdItems(folder, "folder-integration"))),
+                    values(Users.as(user, () -> resources.doFillCredentialsIdItems(folder, "folder-integration"))),
                     contains("folder-integration"));
         }
-        assertThat(values(as(CONFIGURER, () -> resources.doFillCredentialsIdItems(null, ""))), contains(""));
+        assertThat(values(Users.as(CONFIGURER, () -> resources.doFillCredentialsIdItems(null, ""))), contains(""));
 
-        List<String> inFolder = values(as(CONFIGURER, () -> resources.doFillCredentialsIdItems(folder, "")));
+        List<String> inFolder = values(Users.as(CONFIGURER, () -> resources.doFillCredentialsIdItems(folder, "")));
         assertThat(inFolder, hasItems("", "global-integration", "folder-integration"));
 
-        List<String> globally = values(as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
+        List<String> globally = values(Users.as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
         assertThat(globally, hasItem("global-integration"));
         assertThat(globally, not(hasItem("folder-integration")));
     }
@@ -185,7 +178,7 @@ class WebMethodPermissionsTest {
         Fixtures.addGlobally(new BitbucketIntegrationCredentialsImpl(
                 CredentialsScope.SYSTEM, "system-integration", null, null, Secret.fromString(TOKEN), null, null, null));
 
-        List<String> globally = values(as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
+        List<String> globally = values(Users.as(ADMIN, () -> resources.doFillCredentialsIdItems(null, "")));
 
         assertThat(globally, hasItem("global-integration"));
         assertThat(globally, not(hasItem("system-integration")));
@@ -212,7 +205,7 @@ class WebMethodPermissionsTest {
     }
 
     private FormValidation preview(String user, ModelObject context) {
-        return as(
+        return Users.as(
                 user,
                 () -> resources.doPreviewVariables(
                         (Item) context,
@@ -248,7 +241,7 @@ class WebMethodPermissionsTest {
 
     @Test
     void thePreviewShowsTheEnginesProblems() {
-        FormValidation problems = as(
+        FormValidation problems = Users.as(
                 CONFIGURER,
                 () -> resources.doPreviewVariables(
                         folder,
@@ -268,7 +261,7 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void theWrapperListsResourcesOnlyToThoseWhoMayConfigureTheJob() throws Exception {
+    void theWrapperListsResourcesOnlyToThoseWhoMaySeeTheJobsConfiguration() throws Exception {
         Fixtures.defineOn(folder, Fixtures.resource("app-repo", "gitRepo", "folder-integration", "acme/app"));
         FreeStyleProject job = folder.createProject(FreeStyleProject.class, "build");
         BitbucketResourceBuildWrapper.DescriptorImpl wrapper =
@@ -276,16 +269,19 @@ class WebMethodPermissionsTest {
         BitbucketResourceBuildWrapper chosen = new BitbucketResourceBuildWrapper(List.of("gone"));
 
         for (String user : new String[] {ANONYMOUS, READER, STORE_MANAGER}) {
-            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
-                    .map(BitbucketResourceBuildWrapper.Choice::getName)
-                    .toList();
-            assertEquals(List.of("gone"), names, user);
+            ResourceChoices choices = Users.as(user, () -> wrapper.choices(job, chosen));
+            assertEquals(List.of(), choices.getVisible(), user);
+            assertEquals(List.of("gone"), choices.getNotVisible(), user + ": what was chosen is kept");
         }
         for (String user : new String[] {CONFIGURER, ADMIN}) {
-            List<String> names = as(user, () -> wrapper.choices(job, chosen)).stream()
-                    .map(BitbucketResourceBuildWrapper.Choice::getName)
-                    .toList();
-            assertEquals(List.of("app-repo", "gone"), names, user);
+            ResourceChoices choices = Users.as(user, () -> wrapper.choices(job, chosen));
+            assertEquals(
+                    List.of("app-repo"),
+                    choices.getVisible().stream()
+                            .map(ResourceChoices.Choice::getName)
+                            .toList(),
+                    user);
+            assertEquals(List.of("gone"), choices.getNotVisible(), user);
         }
     }
 
@@ -334,32 +330,33 @@ class WebMethodPermissionsTest {
         for (String user : new String[] {ANONYMOUS, READER, CONFIGURER}) {
             for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
                 assertThat(
-                        values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))), contains("cloud"));
-                assertThat(values(as(user, () -> integrations.doFillKindItems(context, ""))), contains(""));
+                        values(Users.as(user, () -> integrations.doFillPlatformItems(context, "cloud"))),
+                        contains("cloud"));
+                assertThat(values(Users.as(user, () -> integrations.doFillKindItems(context, ""))), contains(""));
             }
         }
         for (String user : new String[] {STORE_MANAGER, ADMIN}) {
             for (ModelObject context : new ModelObject[] {null, j.jenkins, folder}) {
                 assertThat(
-                        values(as(user, () -> integrations.doFillPlatformItems(context, "cloud"))),
+                        values(Users.as(user, () -> integrations.doFillPlatformItems(context, "cloud"))),
                         contains("", "cloud", "datacenter"));
                 assertThat(
-                        values(as(user, () -> integrations.doFillKindItems(context, ""))),
+                        values(Users.as(user, () -> integrations.doFillKindItems(context, ""))),
                         contains("", "apiToken", "accessToken", "personalHttpToken", "projectHttpToken"));
             }
         }
         for (String user : new String[] {READER, CONFIGURER, STORE_MANAGER, ADMIN}) {
             assertThat(
-                    values(as(user, () -> integrations.doFillPlatformItems(ownStore(user), "cloud"))),
+                    values(Users.as(user, () -> integrations.doFillPlatformItems(ownStore(user), "cloud"))),
                     contains("", "cloud", "datacenter"));
         }
         assertThat(
-                values(as(READER, () -> integrations.doFillPlatformItems(ownStore(CONFIGURER), "cloud"))),
+                values(Users.as(READER, () -> integrations.doFillPlatformItems(ownStore(CONFIGURER), "cloud"))),
                 contains("cloud"));
     }
 
     private FormValidation testConnection(String user, ModelObject context) {
-        return as(
+        return Users.as(
                 user,
                 () -> integrations.doTestConnection(
                         context, "ftp://bitbucket.example.com", TOKEN, "", "", "", "", "new-integration"));
@@ -394,7 +391,8 @@ class WebMethodPermissionsTest {
             assertEquals(FormValidation.Kind.ERROR, answer.kind, user);
             assertThat(answer.renderHtml(), containsString("not http or https"));
             assertThat(
-                    values(as(user, () -> integrations.doFillKindItems(ownStore(user), ""))), hasItem("accessToken"));
+                    values(Users.as(user, () -> integrations.doFillKindItems(ownStore(user), ""))),
+                    hasItem("accessToken"));
         }
     }
 

@@ -10,20 +10,13 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
-import hudson.model.Run;
-import hudson.plugins.git.Revision;
-import hudson.plugins.git.util.Build;
-import hudson.plugins.git.util.BuildData;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.actions.ArgumentsAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -32,18 +25,11 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.StepExecutions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
-import org.kohsuke.stapler.DataBoundConstructor;
 
 @WithJenkins
 class WithBitbucketResourceStepTest {
@@ -282,8 +268,8 @@ class WithBitbucketResourceStepTest {
     void aCiRepoTakesTheCommitTheBuildCheckedOut() throws Exception {
         Fixtures.defineGlobally(Fixtures.resource("ci-repo", "ciRepo", CREDENTIALS_ID, "acme/app"));
 
-        WorkflowRun run = succeeds("recordGitCheckout(remote: 'git@bitbucket.org:acme/app.git', commit: '" + COMMIT
-                + "')\n" + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
+        WorkflowRun run = succeeds(RecordCheckoutStep.call("git@bitbucket.org:acme/app.git", COMMIT)
+                + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
 
         j.assertLogContains("commit: " + COMMIT, run);
     }
@@ -292,8 +278,8 @@ class WithBitbucketResourceStepTest {
     void aCiRepoNotCheckedOutHasNoCommit() throws Exception {
         Fixtures.defineGlobally(Fixtures.resource("ci-repo", "ciRepo", CREDENTIALS_ID, "acme/app"));
 
-        WorkflowRun run = succeeds("recordGitCheckout(remote: 'https://bitbucket.org/acme/tools.git', commit: '"
-                + COMMIT + "')\n" + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
+        WorkflowRun run = succeeds(RecordCheckoutStep.call("https://bitbucket.org/acme/tools.git", COMMIT)
+                + "withBitbucketResource('ci-repo') { echo \"commit: ${env.CIREPO_COMMIT}\" }");
 
         j.assertLogContains("commit: null", run);
     }
@@ -349,57 +335,5 @@ class WithBitbucketResourceStepTest {
         }
 
         assertThat(labels, containsInAnyOrder("app-repo", "app-repo, tools", "tools"));
-    }
-
-    /** Records a checkout the way the Git plugin does, for a remote the test cannot clone. */
-    public static final class RecordGitCheckoutStep extends Step {
-
-        private final String remote;
-        private final String commit;
-
-        @DataBoundConstructor
-        public RecordGitCheckoutStep(String remote, String commit) {
-            this.remote = remote;
-            this.commit = commit;
-        }
-
-        public String getRemote() {
-            return remote;
-        }
-
-        public String getCommit() {
-            return commit;
-        }
-
-        @Override
-        public StepExecution start(StepContext context) {
-            return StepExecutions.synchronousVoid(context, c -> {
-                Run<?, ?> run = c.get(Run.class);
-                BuildData data = new BuildData("git");
-                data.addRemoteUrl(remote);
-                data.saveBuild(new Build(new Revision(ObjectId.fromString(commit)), run.getNumber(), null));
-                run.addAction(data);
-            });
-        }
-
-        @TestExtension({"aCiRepoTakesTheCommitTheBuildCheckedOut", "aCiRepoNotCheckedOutHasNoCommit"})
-        public static final class DescriptorImpl extends StepDescriptor {
-
-            @Override
-            public String getFunctionName() {
-                return "recordGitCheckout";
-            }
-
-            @NonNull
-            @Override
-            public String getDisplayName() {
-                return "Record a Git checkout";
-            }
-
-            @Override
-            public Set<? extends Class<?>> getRequiredContext() {
-                return Set.of(Run.class);
-            }
-        }
     }
 }

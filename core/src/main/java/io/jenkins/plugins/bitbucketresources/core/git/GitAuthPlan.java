@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  */
 public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
 
+    /** The one variable {@link #parametersFor} sets: git's own, where it keeps what {@code git -c} sets. */
+    public static final String PARAMETERS_VARIABLE = EnvironmentConfig.PARAMETERS;
+
     private static final String BEARER = "Authorization: Bearer ";
 
     public GitAuthPlan {

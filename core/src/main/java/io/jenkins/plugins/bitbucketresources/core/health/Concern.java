@@ -115,13 +115,15 @@ public sealed interface Concern {
     }
 
     /**
+     * Bitbucket refused the token. The sentence is this concern's own, about the credential as saved: whatever learnt of
+     * the refusal (a build, the periodic check, <em>Test connection</em> on the credential's form) worded it for its
+     * own reader.
+     *
      * @param at when Bitbucket refused it
-     * @param detail the client's message for that answer (what was asked, what to do)
      */
-    record TokenRefused(Instant at, String detail) implements Concern {
+    record TokenRefused(Instant at) implements Concern {
         public TokenRefused {
             Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(detail, "detail");
         }
 
         @Override
@@ -136,21 +138,24 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "Bitbucket refused the token (HTTP 401) the last time it was used, at " + minute(at) + ": " + detail;
+            return "Bitbucket refused the token (HTTP 401) the last time it was used, at " + minute(at) + ": it is wrong, expired or "
+                    + "revoked, or (for an API token) the username is not the e-mail address of the Atlassian account that owns it. "
+                    + "Create a new token and store it in this credential, or correct the username.";
         }
     }
 
     /**
+     * Bitbucket refused a request for lack of a scope or permission. The sentence is this concern's own, about the
+     * credential as saved, as for {@link TokenRefused}.
+     *
      * @param required the scopes Bitbucket said the request needs; empty when it did not name them
      * @param granted the scopes Bitbucket said the token has; empty when it did not say
-     * @param detail the client's message for that answer
      */
-    record MissingScope(List<String> required, List<String> granted, Instant at, String detail) implements Concern {
+    record MissingScope(List<String> required, List<String> granted, Instant at) implements Concern {
         public MissingScope {
             required = List.copyOf(required);
             granted = List.copyOf(granted);
             Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(detail, "detail");
         }
 
         @Override
@@ -165,8 +170,15 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "Bitbucket refused a request for lack of " + (required.isEmpty() ? "a scope or permission" : "the scope "
-                    + String.join(", ", required)) + " (HTTP 403) the last time the token was used, at " + minute(at) + ": " + detail;
+            String when = " (HTTP 403) the last time the token was used, at " + minute(at) + ": ";
+            if (required.isEmpty()) {
+                return "Bitbucket refused a request for lack of a scope or permission" + when + "give the token read access to the "
+                        + "repositories its resources use (on Bitbucket Cloud, the scope read:repository:bitbucket), or check whether "
+                        + "access is restricted, e.g. by IP allowlisting; a new token goes into this credential.";
+            }
+            String needed = String.join(", ", required);
+            return "Bitbucket refused a request for lack of the scope " + needed + when + "create a token that also has " + needed
+                    + (granted.isEmpty() ? "" : " (it has " + String.join(", ", granted) + ")") + " and store it in this credential.";
         }
 
         @Override

@@ -71,7 +71,9 @@ public final class HealthRecord {
      * Learns from the outcome of a request made with the credential, and hands it back, so that a call can be wrapped:
      * {@code health.record(key, client.checkIntegration(…))}. A success clears a refusal; a 401 or a 403 for lack of
      * scope replaces what was known; a rate limit is kept for the {@link CheckPlanner}; other failures (not found,
-     * unreachable, server errors) say nothing about the token.
+     * unreachable, server errors) say nothing about the token. What is kept is the kind of outcome (and the scopes
+     * Bitbucket named), never the outcome's message: that was worded for whoever made the request, a form speaking of
+     * the token in front of a person, a build of its integration, while a {@link Concern} speaks of the saved credential.
      */
     public <T> Outcome<T> record(CredentialKey key, Outcome<T> outcome) {
         Objects.requireNonNull(key, "key");
@@ -85,13 +87,13 @@ public final class HealthRecord {
                 entry.lastSuccess = now;
                 entry.observed = null;
                 entry.rateLimitStreak = 0;
-            } else if (outcome instanceof Outcome.InvalidToken<T> refused) {
+            } else if (outcome instanceof Outcome.InvalidToken) {
                 entry.lastUsed = now;
-                entry.observed = new Concern.TokenRefused(now, refused.message());
+                entry.observed = new Concern.TokenRefused(now);
                 entry.rateLimitStreak = 0;
             } else if (outcome instanceof Outcome.MissingScope<T> scope) {
                 entry.lastUsed = now;
-                entry.observed = new Concern.MissingScope(scope.requiredScopes(), scope.grantedScopes(), now, scope.message());
+                entry.observed = new Concern.MissingScope(scope.requiredScopes(), scope.grantedScopes(), now);
                 entry.rateLimitStreak = 0;
             } else if (outcome instanceof Outcome.RateLimited<T> limited) {
                 entry.lastUsed = now;

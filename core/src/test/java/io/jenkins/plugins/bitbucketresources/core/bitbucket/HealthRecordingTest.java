@@ -59,7 +59,7 @@ class HealthRecordingTest {
 
         HealthState refused = state();
         assertThat(refused.concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.TOKEN_REFUSED);
-        assertThat(refused.concerns().get(0).message()).contains("Token is invalid, expired").contains("create a new API token")
+        assertThat(refused.concerns().get(0).message()).contains("HTTP 401").contains("store it in this credential")
                 .doesNotContain(TestSupport.CLOUD_API_TOKEN);
         assertThat(bitbucket.getAllServeEvents()).hasSize(1);
 

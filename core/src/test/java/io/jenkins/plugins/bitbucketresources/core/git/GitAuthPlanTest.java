@@ -325,6 +325,7 @@ class GitAuthPlanTest {
         GitEnvironment.Added added = (GitEnvironment.Added) GitAuth.plan(block).parametersFor(environment);
 
         assertThat(added.variables()).extracting(Variable::name).containsExactly("GIT_CONFIG_PARAMETERS");
+        assertThat(GitAuthPlan.PARAMETERS_VARIABLE).isEqualTo("GIT_CONFIG_PARAMETERS");
         assertThat(added.variables()).allSatisfy(v -> assertThat(v.value()).isNotEmpty());
         assertThat(parameters(added.asMap().get("GIT_CONFIG_PARAMETERS"))).containsExactlyElementsOf(entries(counted.asMap()));
         assertThat(added.secretNames()).containsExactly("GIT_CONFIG_PARAMETERS");

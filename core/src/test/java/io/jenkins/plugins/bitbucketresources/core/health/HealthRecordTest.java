@@ -66,9 +66,33 @@ class HealthRecordTest {
         assertThat(state.summary()).isEqualTo("token refused");
         assertThat(state.concerns()).singleElement().satisfies(c -> assertThat(c.message())
                 .startsWith("Bitbucket refused the token (HTTP 401) the last time it was used, at 2026-03-02 10:00 UTC: ")
-                .endsWith("Create a new one."));
+                .contains("Create a new token and store it in this credential"));
         assertThat(state.lastUsed()).contains(TestClock.START);
         assertThat(state.lastSuccess()).isEmpty();
+    }
+
+    @Test
+    void aRefusalSpeaksOfTheSavedCredentialWhoeverLearntIt() {
+        CredentialKey fromAForm = new CredentialKey("bb-form", "system");
+        health.record(fromAForm, new Outcome.InvalidToken<>("Bitbucket Cloud refused this token (HTTP 401 for GET …). Create a new "
+                + "access token and enter it here."));
+        health.record(KEY, refused());
+
+        String fromForm = health.state(fromAForm, List.of(), SETTINGS).concerns().get(0).message();
+
+        assertThat(fromForm).isEqualTo(state().concerns().get(0).message())
+                .doesNotContain("enter it here", "this token", "bb-cloud")
+                .contains("store it in this credential");
+    }
+
+    @Test
+    void aMissingScopeLearntFromAFormSpeaksOfTheSavedCredentialToo() {
+        health.record(KEY, new Outcome.MissingScope<>(List.of("read:user:bitbucket"), List.of(), "Bitbucket Cloud refused the user "
+                + "profile to this token: the token lacks the scope read:user:bitbucket. Create a token that also has "
+                + "read:user:bitbucket and enter it here."));
+
+        assertThat(state().concerns().get(0).message()).doesNotContain("enter it here", "this token")
+                .contains("create a token that also has read:user:bitbucket and store it in this credential");
     }
 
     @Test
