@@ -13,20 +13,25 @@ final class BenchSecrets {
     private static final String BASE64 = ALPHANUMERIC + "+/";
     private static final String HEX = "0123456789ABCDEF";
 
-    private BenchSecrets() {
-    }
+    private BenchSecrets() {}
 
     /** Cloud API tokens (with an e-mail), access tokens, app passwords (with a username) and Data Center HTTP tokens, in turn. */
     static List<MaskedSecret> generate(int count, Random random) {
         List<MaskedSecret> secrets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            secrets.add(switch (i % 4) {
-                case 0 -> MaskedSecret.withUsername("ATATT3xFfGF0" + draw(URL_SAFE, 180, random) + "=" + draw(HEX, 8, random),
-                        "developer" + i + "@example.com");
-                case 1 -> MaskedSecret.of("ATCTT3xFfGN0" + draw(URL_SAFE, 180, random) + "=" + draw(HEX, 8, random));
-                case 2 -> MaskedSecret.withUsername("ATBB" + draw(ALPHANUMERIC, 28, random) + draw(HEX, 8, random), "builder" + i);
-                default -> MaskedSecret.withUsername("BBDC-" + draw(BASE64, 44, random), "svc-build-" + i);
-            });
+            secrets.add(
+                    switch (i % 4) {
+                        case 0 ->
+                            MaskedSecret.withUsername(
+                                    "ATATT3xFfGF0" + draw(URL_SAFE, 180, random) + "=" + draw(HEX, 8, random),
+                                    "developer" + i + "@example.com");
+                        case 1 ->
+                            MaskedSecret.of("ATCTT3xFfGN0" + draw(URL_SAFE, 180, random) + "=" + draw(HEX, 8, random));
+                        case 2 ->
+                            MaskedSecret.withUsername(
+                                    "ATBB" + draw(ALPHANUMERIC, 28, random) + draw(HEX, 8, random), "builder" + i);
+                        default -> MaskedSecret.withUsername("BBDC-" + draw(BASE64, 44, random), "svc-build-" + i);
+                    });
         }
         return secrets;
     }

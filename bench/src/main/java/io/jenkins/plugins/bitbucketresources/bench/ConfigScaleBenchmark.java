@@ -92,21 +92,37 @@ public class ConfigScaleBenchmark {
     @Fork(1)
     @Measurement(iterations = 20)
     public int envCommand() throws IOException, InterruptedException {
-        ProcessBuilder env = new ProcessBuilder(Launches.java(), "-jar", Launches.jar().toString(), "env", "--config", file.toString(),
+        ProcessBuilder env = new ProcessBuilder(
+                Launches.java(),
+                "-jar",
+                Launches.jar().toString(),
+                "env",
+                "--config",
+                file.toString(),
                 "--job",
-                ScaleFiles.JOB, "service", "app-repo");
+                ScaleFiles.JOB,
+                "service",
+                "app-repo");
         env.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
-        return Launches.run(env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
+        return Launches.run(
+                env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
     }
 
     @Benchmark
     @Fork(1)
     @Measurement(iterations = 20)
     public int envLauncher() throws IOException, InterruptedException {
-        ProcessBuilder env = new ProcessBuilder(Launches.root().resolve("bitbucket-resources").toString(), "env", "--config",
+        ProcessBuilder env = new ProcessBuilder(
+                Launches.root().resolve("bitbucket-resources").toString(),
+                "env",
+                "--config",
                 file.toString(),
-                "--job", ScaleFiles.JOB, "service", "app-repo");
+                "--job",
+                ScaleFiles.JOB,
+                "service",
+                "app-repo");
         env.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
-        return Launches.run(env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
+        return Launches.run(
+                env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
     }
 }

@@ -21,8 +21,7 @@ final class JenkinsForms {
 
     private static final int MIN_LENGTH = 3;
 
-    private JenkinsForms() {
-    }
+    private JenkinsForms() {}
 
     static Set<String> of(String secret) {
         Set<String> forms = new LinkedHashSet<>();

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 /** Starting the command line as a user does, for the benchmarks that measure whole processes. */
 final class Launches {
 
-    private Launches() {
-    }
+    private Launches() {}
 
     /** The jar {@code mvn package} makes; {@code -Dbitbucket-resources.root=DIR} when not run from the repository root. */
     static Path jar() {
         Path jar = root().resolve("cli/target/bitbucket-resources.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run `mvn -B -q -pl bench -am package -DskipTests` first");
+            throw new IllegalStateException(
+                    jar + " is missing: run `mvn -B -q -pl bench -am package -DskipTests` first");
         }
         return jar;
     }

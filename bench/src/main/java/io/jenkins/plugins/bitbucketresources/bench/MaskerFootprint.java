@@ -19,8 +19,7 @@ public final class MaskerFootprint {
 
     private static final double MIB = 1 << 20;
 
-    private MaskerFootprint() {
-    }
+    private MaskerFootprint() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<Integer> counts = new ArrayList<>();
@@ -44,8 +43,16 @@ public final class MaskerFootprint {
             Masker masker = Masker.of(forms);
             long buildNanos = System.nanoTime() - start;
             long retained = usedHeap() - before;
-            System.out.printf(Locale.ROOT, "| %7d | %9d | %14d | %20d | %22.1f | %19.1f | %10d |%n", count, masker.formCount(),
-                    jenkinsForms.size(), masker.longestForm(), masker.footprint() / MIB, retained / MIB, buildNanos / 1_000_000);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %7d | %9d | %14d | %20d | %22.1f | %19.1f | %10d |%n",
+                    count,
+                    masker.formCount(),
+                    jenkinsForms.size(),
+                    masker.longestForm(),
+                    masker.footprint() / MIB,
+                    retained / MIB,
+                    buildNanos / 1_000_000);
         }
     }
 

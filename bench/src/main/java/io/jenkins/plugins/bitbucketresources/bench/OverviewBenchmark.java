@@ -70,8 +70,13 @@ public class OverviewBenchmark {
             Scope scope = i % 10 == 0 ? Scope.GLOBAL : new Scope.Folder(folders.get(random.nextInt(folders.size())));
             String name = "repo-" + random.nextInt(names);
             List<Definition> list = byScope.computeIfAbsent(scope, s -> new ArrayList<>());
-            list.add(Definition.of(Resource.builder().name(name).type(i % 3 == 0 ? "ciRepo" : "gitRepo")
-                    .integration("bb-" + random.nextInt(INTEGRATIONS)).sourceName("acme/" + name).build().orElseThrow()));
+            list.add(Definition.of(Resource.builder()
+                    .name(name)
+                    .type(i % 3 == 0 ? "ciRepo" : "gitRepo")
+                    .integration("bb-" + random.nextInt(INTEGRATIONS))
+                    .sourceName("acme/" + name)
+                    .build()
+                    .orElseThrow()));
         }
         scopes = new ArrayList<>();
         byScope.forEach((scope, list) -> scopes.add(new ScopeDefinitions(scope, list)));
@@ -120,7 +125,10 @@ public class OverviewBenchmark {
         }
 
         private void register(CredentialKey key, List<String> folders, Random random) {
-            health.put(key, new HealthState(key, List.of(), Optional.empty(), Optional.empty(), new TokenExpiry.Never(), false));
+            health.put(
+                    key,
+                    new HealthState(
+                            key, List.of(), Optional.empty(), Optional.empty(), new TokenExpiry.Never(), false));
             List<String> recent = new ArrayList<>();
             for (int j = 0; j < RECENT_JOBS; j++) {
                 recent.add(folders.get(random.nextInt(folders.size())) + "/job-" + j);

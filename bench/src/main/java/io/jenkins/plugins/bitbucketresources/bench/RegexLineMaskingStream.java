@@ -31,7 +31,9 @@ final class RegexLineMaskingStream extends OutputStream {
     }
 
     static Pattern alternation(Collection<String> forms) {
-        List<String> longestFirst = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> longestFirst = forms.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         return Pattern.compile(longestFirst.stream().map(Pattern::quote).collect(Collectors.joining("|")));
     }
 

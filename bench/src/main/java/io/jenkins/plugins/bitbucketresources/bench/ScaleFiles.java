@@ -14,8 +14,7 @@ final class ScaleFiles {
 
     static final String JOB = "team-a/build";
 
-    private ScaleFiles() {
-    }
+    private ScaleFiles() {}
 
     static Path write(Path directory, int resources) throws IOException {
         StringBuilder yaml = new StringBuilder("""
@@ -45,10 +44,14 @@ final class ScaleFiles {
             if (i % 10 == 0) {
                 yaml.append("  team-").append(i / 10).append("/apps:\n    resources:\n");
             }
-            yaml.append("      - name: repository-").append(i % 10).append('\n')
+            yaml.append("      - name: repository-")
+                    .append(i % 10)
+                    .append('\n')
                     .append("        type: gitRepo\n")
                     .append("        integration: cloud\n")
-                    .append("        sourceName: acme/repository-").append(i).append('\n')
+                    .append("        sourceName: acme/repository-")
+                    .append(i)
+                    .append('\n')
                     .append("        branch: main\n");
         }
         Path file = directory.resolve("resources-" + resources + ".yml");

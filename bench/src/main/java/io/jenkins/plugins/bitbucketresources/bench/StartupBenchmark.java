@@ -56,23 +56,50 @@ public class StartupBenchmark {
 
     @Benchmark
     public int plainJar() throws IOException, InterruptedException {
-        return command(Launches.java(), "-jar", Launches.jar().toString(), "run", "--config", example.toString(), "app-repo", "--", "true");
+        return command(
+                Launches.java(),
+                "-jar",
+                Launches.jar().toString(),
+                "run",
+                "--config",
+                example.toString(),
+                "app-repo",
+                "--",
+                "true");
     }
 
     @Benchmark
     public int withArchive() throws IOException, InterruptedException {
-        return command(Launches.java(), "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
-                Launches.jar().toString(), "run", "--config", example.toString(), "app-repo", "--", "true");
+        return command(
+                Launches.java(),
+                "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-jar",
+                Launches.jar().toString(),
+                "run",
+                "--config",
+                example.toString(),
+                "app-repo",
+                "--",
+                "true");
     }
 
     @Benchmark
     public int launcher() throws IOException, InterruptedException {
-        return command(Launches.root().resolve("bitbucket-resources").toString(), "run", "--config", example.toString(), "app-repo", "--",
+        return command(
+                Launches.root().resolve("bitbucket-resources").toString(),
+                "run",
+                "--config",
+                example.toString(),
+                "app-repo",
+                "--",
                 "true");
     }
 
     private static int command(String... command) throws IOException, InterruptedException {
-        ProcessBuilder process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         process.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
         return Launches.run(process);

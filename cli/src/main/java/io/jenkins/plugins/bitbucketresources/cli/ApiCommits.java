@@ -26,7 +26,8 @@ final class ApiCommits implements CommitLookup {
 
     private synchronized BitbucketClient client() {
         if (client == null) {
-            client = new BitbucketClient(HttpClients.create(terminal.environment(), terminal.clientSettings()), terminal.clientSettings());
+            client = new BitbucketClient(
+                    HttpClients.create(terminal.environment(), terminal.clientSettings()), terminal.clientSettings());
         }
         return client;
     }

@@ -25,15 +25,18 @@ final class BitbucketResourcesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: env, check or run (`help COMMAND` tells more)");
+        throw new ParameterException(
+                spec.commandLine(), "a command is required: env, check or run (`help COMMAND` tells more)");
     }
 
     /** The version the build wrote into {@code version.properties}, and the Java that runs it. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"bitbucket-resources " + version(), "Java " + Runtime.version() + " ("
-                    + System.getProperty("java.vm.name", "") + ")"};
+            return new String[] {
+                "bitbucket-resources " + version(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name", "") + ")"
+            };
         }
 
         static String version() {
@@ -46,7 +49,9 @@ final class BitbucketResourcesCommand implements Runnable {
                 // Reported as unknown below.
             }
             String version = properties.getProperty("version", "");
-            return version.isEmpty() || version.startsWith("${") ? "(version unknown: built without resource filtering)" : version;
+            return version.isEmpty() || version.startsWith("${")
+                    ? "(version unknown: built without resource filtering)"
+                    : version;
         }
     }
 }

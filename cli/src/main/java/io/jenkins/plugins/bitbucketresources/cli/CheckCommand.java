@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Validates a resources file and, unless offline, its integrations and resources against Bitbucket. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = {
             "Validate the whole resources file and print every problem found; then, unless --offline, check every integration",
             "(who its token acts as) and every resource (its repository is visible, its branch exists) against Bitbucket.",
@@ -38,9 +40,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Only validate the file; do not contact Bitbucket.")
     boolean offline;
 
-    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "60s", converter = TimeConverter.class,
-            description = "How long the checks against Bitbucket may take in all, e.g. 30s, 2m (default: ${DEFAULT-VALUE}). "
-                    + "What has not finished by then is reported as such.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "TIME",
+            defaultValue = "60s",
+            converter = TimeConverter.class,
+            description =
+                    "How long the checks against Bitbucket may take in all, e.g. 30s, 2m (default: ${DEFAULT-VALUE}). "
+                            + "What has not finished by then is reported as such.")
     Duration timeout;
 
     CheckCommand(Terminal terminal) {
@@ -55,22 +62,33 @@ final class CheckCommand implements Callable<Integer> {
         findings.forEach(f -> terminal.out().println(f.format()));
         long errors = findings.stream().filter(Finding::isError).count();
         long warnings = findings.size() - errors;
-        int resources = file.globalResources().size() + file.folders().values().stream().mapToInt(List::size).sum();
-        terminal.out().println(file.path() + ": " + file.integrations().size() + plural(file.integrations().size(), " integration")
-                + ", " + resources + plural(resources, " resource") + " in " + (file.folders().size() + 1) + plural(file.folders().size() + 1, " scope")
-                + "; " + errors + plural(errors, " error") + ", " + warnings + plural(warnings, " warning"));
+        int resources = file.globalResources().size()
+                + file.folders().values().stream().mapToInt(List::size).sum();
+        terminal.out()
+                .println(file.path() + ": " + file.integrations().size()
+                        + plural(file.integrations().size(), " integration")
+                        + ", " + resources + plural(resources, " resource") + " in "
+                        + (file.folders().size() + 1) + plural(file.folders().size() + 1, " scope")
+                        + "; " + errors + plural(errors, " error") + ", " + warnings + plural(warnings, " warning"));
         if (errors > 0) {
             return ExitCodes.USAGE;
         }
-        Optional<VisibleResources> view = job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
-        view.ifPresent(v -> terminal.out().println("job " + job.orElseThrow().fullName() + " sees " + (v.isEmpty() ? "no resources"
-                : v.size() + plural(v.size(), " resource") + ": "
-                        + v.all().stream().map(VisibleResource::describe).collect(Collectors.joining(", ")))));
+        Optional<VisibleResources> view =
+                job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
+        view.ifPresent(v -> terminal.out()
+                .println("job " + job.orElseThrow().fullName() + " sees "
+                        + (v.isEmpty()
+                                ? "no resources"
+                                : v.size() + plural(v.size(), " resource") + ": "
+                                        + v.all().stream()
+                                                .map(VisibleResource::describe)
+                                                .collect(Collectors.joining(", ")))));
         if (offline) {
             return ExitCodes.OK;
         }
         // What the policy refuses to the job is listed above, not checked: the job could not use it.
-        Optional<List<ResolvedResource>> usable = view.map(v -> v.usable().stream().map(VisibleResource.Usable::resolved).toList());
+        Optional<List<ResolvedResource>> usable = view.map(
+                v -> v.usable().stream().map(VisibleResource.Usable::resolved).toList());
         return new OnlineCheck(terminal, timeout, options.debug).run(file, usable);
     }
 
@@ -107,14 +125,16 @@ final class CheckCommand implements Callable<Integer> {
             }
             long amount = Long.parseLong(matcher.group(1));
             String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-            Duration time = switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
+            Duration time =
+                    switch (unit) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofSeconds(amount);
+                    };
             if (time.isZero() || time.compareTo(LONGEST) > 0) {
-                throw new TypeConversionException("`" + value + "` is out of range: give more than zero and at most 24h");
+                throw new TypeConversionException(
+                        "`" + value + "` is out of range: give more than zero and at most 24h");
             }
             return time;
         }

@@ -11,9 +11,12 @@ import picocli.CommandLine.Option;
  */
 final class CheckoutOption {
 
-    @Option(names = "--checkout", paramLabel = "REMOTE_URL",
-            description = "A repository the job has checked out itself (its remote URL, e.g. https://bitbucket.org/acme/app.git); "
-                    + "a ciRepo with onlyOwnCheckout: true is usable only then. Repeat for several.")
+    @Option(
+            names = "--checkout",
+            paramLabel = "REMOTE_URL",
+            description =
+                    "A repository the job has checked out itself (its remote URL, e.g. https://bitbucket.org/acme/app.git); "
+                            + "a ciRepo with onlyOwnCheckout: true is usable only then. Repeat for several.")
     List<String> remotes = new ArrayList<>();
 
     /** The checkouts, without commits: the command line checks nothing out and asks Bitbucket for commits itself. */

@@ -7,11 +7,18 @@ import picocli.CommandLine.Option;
 /** Options every command that reads a resources file takes. */
 final class CommonOptions {
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The resources file (YAML).")
+    @Option(
+            names = {"-c", "--config"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The resources file (YAML).")
     Path config;
 
-    @Option(names = {"-j", "--job"}, paramLabel = "FOLDER/.../JOB",
-            description = "The job's full name: its folders' resources are visible, nearest first, then the global ones.")
+    @Option(
+            names = {"-j", "--job"},
+            paramLabel = "FOLDER/.../JOB",
+            description =
+                    "The job's full name: its folders' resources are visible, nearest first, then the global ones.")
     String job;
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints the variables resources yield, the token masked; or lists the resources a job sees. */
-@Command(name = "env", mixinStandardHelpOptions = true,
+@Command(
+        name = "env",
+        mixinStandardHelpOptions = true,
         description = {
             "Print the variables the named resources yield, one KEY=value per line in contract order; the token is shown as ****.",
             "With --list, print the resources the job sees instead: each name once, with where its nearest definition is."
@@ -41,9 +43,12 @@ final class EnvCommand implements Callable<Integer> {
     /** Either names, or the list of what the job sees. */
     static final class Wanted {
 
-        @Option(names = "--list", required = true,
-                description = "List the resources the job sees: file:line:column of the nearest definition of each name, the name, "
-                        + "its scope and the scopes it hides; a broken definition is marked.")
+        @Option(
+                names = "--list",
+                required = true,
+                description =
+                        "List the resources the job sees: file:line:column of the nearest definition of each name, the name, "
+                                + "its scope and the scopes it hides; a broken definition is marked.")
         boolean list;
 
         @Parameters(arity = "1..*", paramLabel = "NAME", description = "Resource names.")
@@ -59,8 +64,8 @@ final class EnvCommand implements Callable<Integer> {
         if (wanted.list) {
             return list();
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), wanted.names, commits.resolveCommit,
-                checkouts.checkouts());
+        BlockEnvironment environment = Selection.select(
+                terminal, options.config, options.job(), wanted.names, commits.resolveCommit, checkouts.checkouts());
         for (Variable variable : environment.variables()) {
             terminal.out().println(variable.display());
         }
@@ -73,14 +78,16 @@ final class EnvCommand implements Callable<Integer> {
         ConfigFile file = Selection.usableFile(terminal, options.config, job);
         VisibleResources view = BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
         for (VisibleResource visible : view.all()) {
-            String where = file.entry(visible.definition()).map(e -> file.path() + ":" + e.line() + ":" + e.column())
+            String where = file.entry(visible.definition())
+                    .map(e -> file.path() + ":" + e.line() + ":" + e.column())
                     .orElse(file.path().toString());
             terminal.out().println(where + ": " + visible.describe());
         }
         terminal.out().flush();
         if (view.isEmpty()) {
-            terminal.err().println("bitbucket-resources: no resource is visible to " + JobPath.describe(job)
-                    + (job.isEmpty() ? " (give --job FOLDER/.../JOB to see a folder's resources)" : ""));
+            terminal.err()
+                    .println("bitbucket-resources: no resource is visible to " + JobPath.describe(job)
+                            + (job.isEmpty() ? " (give --job FOLDER/.../JOB to see a folder's resources)" : ""));
         }
         return ExitCodes.OK;
     }

@@ -27,22 +27,28 @@ public final class ExitCodes {
     public static final int OUTPUT_CLOSED = 141;
 
     /** One line of the list: the code (or a range such as {@code 128+n}) and what it means. */
-    public record Documented(String code, String meaning) {
-    }
+    public record Documented(String code, String meaning) {}
 
     public static final List<Documented> DOCUMENTED = List.of(
             new Documented("0", "ok"),
             new Documented("1", "internal error (a bug: run again with --debug and report the stack trace)"),
-            new Documented("2", "usage error, or the resources file has errors (also a broken entry or integration the command uses)"),
-            new Documented("3", "a name that is not visible, resources that collide, an integration that does not fit its resource, "
-                    + "a commit asked for without one branch, a resource the job may not use"),
-            new Documented("4", "a check or request against Bitbucket failed (a commit that could not be read) or did not finish in time"),
+            new Documented(
+                    "2",
+                    "usage error, or the resources file has errors (also a broken entry or integration the command uses)"),
+            new Documented(
+                    "3",
+                    "a name that is not visible, resources that collide, an integration that does not fit its resource, "
+                            + "a commit asked for without one branch, a resource the job may not use"),
+            new Documented(
+                    "4",
+                    "a check or request against Bitbucket failed (a commit that could not be read) or did not finish in time"),
             new Documented("126", "run: the command cannot be started (not executable, a directory)"),
             new Documented("127", "run: the command, or the interpreter on its first line, was not found"),
-            new Documented("128+n", "run: stopped by signal n (129 SIGHUP, 130 SIGINT, 143 SIGTERM), or the command was killed by it"),
+            new Documented(
+                    "128+n",
+                    "run: stopped by signal n (129 SIGHUP, 130 SIGINT, 143 SIGTERM), or the command was killed by it"),
             new Documented("141", "run: the output was closed (its reader went away, as with `| head`)"),
             new Documented("other", "run: the command's own exit code"));
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class GitAuthSetup {
 
-    private GitAuthSetup() {
-    }
+    private GitAuthSetup() {}
 
     /** The variables to set; when the environment's own git configuration keeps git's out, a warning says why. */
     static Map<String, String> variables(Terminal terminal, BlockEnvironment environment) {

@@ -22,11 +22,11 @@ import java.util.Optional;
 final class HttpClients {
 
     /** Follows the engine's message when a proxy asks for credentials: what this command line sends a proxy. */
-    static final String PROXY_ADVICE = "The command line takes its proxy from HTTPS_PROXY or HTTP_PROXY and sends it no credentials: "
-            + "use a proxy that lets this machine through without them, or list the Bitbucket host in NO_PROXY to reach it directly.";
+    static final String PROXY_ADVICE =
+            "The command line takes its proxy from HTTPS_PROXY or HTTP_PROXY and sends it no credentials: "
+                    + "use a proxy that lets this machine through without them, or list the Bitbucket host in NO_PROXY to reach it directly.";
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     static HttpClient create(Map<String, String> environment, ClientSettings settings) {
         HttpClient.Builder builder = settings.configure(HttpClient.newBuilder());
@@ -47,7 +47,9 @@ final class HttpClients {
                     if (bypass(uri.getHost())) {
                         return List.of(Proxy.NO_PROXY);
                     }
-                    return proxyFor(uri.getScheme()).map(address -> List.of(new Proxy(Proxy.Type.HTTP, address))).orElse(List.of(Proxy.NO_PROXY));
+                    return proxyFor(uri.getScheme())
+                            .map(address -> List.of(new Proxy(Proxy.Type.HTTP, address)))
+                            .orElse(List.of(Proxy.NO_PROXY));
                 }
 
                 @Override
@@ -71,7 +73,8 @@ final class HttpClients {
                     .flatMap(list -> Arrays.stream(list.split(",")))
                     .map(entry -> entry.strip().toLowerCase(Locale.ROOT))
                     .filter(entry -> !entry.isEmpty())
-                    .anyMatch(entry -> entry.equals("*") || lower.equals(entry.replaceFirst("^\\.", ""))
+                    .anyMatch(entry -> entry.equals("*")
+                            || lower.equals(entry.replaceFirst("^\\.", ""))
                             || lower.endsWith(entry.startsWith(".") ? entry : "." + entry));
         }
 
@@ -90,7 +93,8 @@ final class HttpClients {
             if (uri.getHost() == null) {
                 return Optional.empty();
             }
-            return Optional.of(InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()));
+            return Optional.of(
+                    InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

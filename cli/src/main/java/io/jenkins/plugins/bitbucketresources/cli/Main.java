@@ -14,8 +14,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** {@code bitbucket-resources}: the engine on the command line. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(Terminal.system(), args));
@@ -29,7 +28,8 @@ public final class Main {
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             CommandLine failed = e.getCommandLine();
             PrintWriter err = failed.getErr();
-            err.println("bitbucket-resources: " + e.getMessage().lines().findFirst().orElse("usage error"));
+            err.println(
+                    "bitbucket-resources: " + e.getMessage().lines().findFirst().orElse("usage error"));
             if (!UnmatchedArgumentException.printSuggestions(e, err)) {
                 failed.usage(err);
             }
@@ -77,7 +77,8 @@ public final class Main {
                 withExitCodes.add(command);
             }
         });
-        withExitCodes.forEach(command -> command.getCommandSpec().usageMessage()
+        withExitCodes.forEach(command -> command.getCommandSpec()
+                .usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(exitCodes));
         cli.setOut(new PrintWriter(terminal.out(), true));

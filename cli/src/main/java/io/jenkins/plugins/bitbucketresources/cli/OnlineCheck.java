@@ -40,13 +40,15 @@ final class OnlineCheck {
     private static final int THREADS = 8;
 
     /** One thing to check. */
-    record Item(String label, Supplier<Report> check) {
+    record Item(String label, Supplier<Report> check) {}
+
+    enum State {
+        OK,
+        FAILED,
+        UNFINISHED
     }
 
-    enum State { OK, FAILED, UNFINISHED }
-
-    record Report(State state, String text, List<String> warnings) {
-    }
+    record Report(State state, String text, List<String> warnings) {}
 
     private final Terminal terminal;
     private final Duration deadline;
@@ -72,20 +74,25 @@ final class OnlineCheck {
         int unfinished = 0;
         for (int i = 0; i < items.size(); i++) {
             Report report = reports.get(i);
-            String status = switch (report.state()) {
-                case OK -> "ok      ";
-                case FAILED -> "FAILED  ";
-                case UNFINISHED -> "TIMEOUT ";
-            };
+            String status =
+                    switch (report.state()) {
+                        case OK -> "ok      ";
+                        case FAILED -> "FAILED  ";
+                        case UNFINISHED -> "TIMEOUT ";
+                    };
             terminal.out().println(status + items.get(i).label() + ": " + report.text());
             report.warnings().forEach(w -> terminal.out().println("        warning: " + w));
             failed += report.state() == State.FAILED ? 1 : 0;
             unfinished += report.state() == State.UNFINISHED ? 1 : 0;
         }
-        terminal.out().println(items.size() + CheckCommand.plural(items.size(), " check") + ": " + (items.size() - failed - unfinished)
-                + " ok, "
-                + failed + " failed" + (unfinished == 0 ? "" : ", " + unfinished + " did not finish within "
-                        + CheckCommand.describe(deadline)));
+        terminal.out()
+                .println(items.size() + CheckCommand.plural(items.size(), " check") + ": "
+                        + (items.size() - failed - unfinished)
+                        + " ok, "
+                        + failed + " failed"
+                        + (unfinished == 0
+                                ? ""
+                                : ", " + unfinished + " did not finish within " + CheckCommand.describe(deadline)));
         return failed + unfinished == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -99,17 +106,22 @@ final class OnlineCheck {
                 .filter(entry -> visible.isEmpty() || used.contains(entry.id()))
                 .sorted(Comparator.comparingInt(IntegrationEntry::line))
                 .forEach(entry -> entry.integration().ifPresent(integration -> {
-                    Optional<SourceName> fallback = resources.stream().map(ResolvedResource::resource)
+                    Optional<SourceName> fallback = resources.stream()
+                            .map(ResolvedResource::resource)
                             .filter(r -> r.integration().equals(integration.id()))
                             .map(Resource::sourceName)
                             .findFirst();
-                    items.add(new Item("integration " + integration.id(), () -> identity(client.checkIntegration(integration, fallback), integration)));
+                    items.add(new Item(
+                            "integration " + integration.id(),
+                            () -> identity(client.checkIntegration(integration, fallback), integration)));
                 }));
         for (ResolvedResource resolved : resources) {
             Resource resource = resolved.resource();
-            Optional<Integration> integration = Optional.ofNullable(file.integrations().get(resource.integration()))
+            Optional<Integration> integration = Optional.ofNullable(
+                            file.integrations().get(resource.integration()))
                     .flatMap(IntegrationEntry::integration);
-            integration.ifPresent(i -> items.add(new Item("resource " + resource.name() + " (" + resolved.scope().describe() + ")",
+            integration.ifPresent(i -> items.add(new Item(
+                    "resource " + resource.name() + " (" + resolved.scope().describe() + ")",
                     () -> report(client.checkResource(i, resource).map(check -> check.describe())))));
         }
         return items;
@@ -121,21 +133,27 @@ final class OnlineCheck {
         scopes.add(new ScopedResources(Scope.GLOBAL, file.globalResources()));
         file.folders().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(folder -> scopes.add(new ScopedResources(new Scope.Folder(folder.getKey()), folder.getValue())));
+                .forEach(folder ->
+                        scopes.add(new ScopedResources(new Scope.Folder(folder.getKey()), folder.getValue())));
         List<ResolvedResource> resources = new ArrayList<>();
-        scopes.forEach(scope -> scope.resources().forEach(r -> resources.add(new ResolvedResource(r, scope.scope(), List.of()))));
+        scopes.forEach(scope ->
+                scope.resources().forEach(r -> resources.add(new ResolvedResource(r, scope.scope(), List.of()))));
         return resources;
     }
 
     private static Report identity(Outcome<Identity> outcome, Integration integration) {
         if (outcome instanceof Outcome.Ok<Identity> ok) {
-            return new Report(State.OK, integration.kind().displayName() + " " + ok.value().describe(), ok.value().warnings());
+            return new Report(
+                    State.OK,
+                    integration.kind().displayName() + " " + ok.value().describe(),
+                    ok.value().warnings());
         }
         return new Report(State.FAILED, outcome.message(), List.of());
     }
 
     private static Report report(Outcome<String> outcome) {
-        return outcome instanceof Outcome.Ok<String> ok ? new Report(State.OK, ok.value(), List.of())
+        return outcome instanceof Outcome.Ok<String> ok
+                ? new Report(State.OK, ok.value(), List.of())
                 : new Report(State.FAILED, outcome.message(), List.of());
     }
 
@@ -181,13 +199,16 @@ final class OnlineCheck {
         } catch (TimeoutException e) {
             future.cancel(true);
             String limit = CheckCommand.describe(deadline);
-            return new Report(State.UNFINISHED, started.get()
-                    ? "no answer within " + limit
-                            + " (--timeout): Bitbucket or the network path to it is slow or does not answer; try again, "
-                            + "or allow more time, e.g. --timeout " + longer(deadline)
-                    : "not started within " + limit
-                            + " (--timeout), the checks before it took the time; try again, or allow more time, e.g. "
-                            + "--timeout " + longer(deadline), List.of());
+            return new Report(
+                    State.UNFINISHED,
+                    started.get()
+                            ? "no answer within " + limit
+                                    + " (--timeout): Bitbucket or the network path to it is slow or does not answer; try again, "
+                                    + "or allow more time, e.g. --timeout " + longer(deadline)
+                            : "not started within " + limit
+                                    + " (--timeout), the checks before it took the time; try again, or allow more time, e.g. "
+                                    + "--timeout " + longer(deadline),
+                    List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCodes.INTERRUPTED, "interrupted while checking");
@@ -214,14 +235,18 @@ final class OnlineCheck {
                 e.printStackTrace(terminal.err());
             }
         }
-        return new Report(State.FAILED, "could not be checked: an internal error (" + e.getClass().getSimpleName() + ")"
-                + (debug ? ", its stack trace is above" : "; run again with --debug for details and report it"), List.of());
+        return new Report(
+                State.FAILED,
+                "could not be checked: an internal error (" + e.getClass().getSimpleName() + ")"
+                        + (debug ? ", its stack trace is above" : "; run again with --debug for details and report it"),
+                List.of());
     }
 
     private static String longer(Duration deadline) {
         Duration doubled = deadline.multipliedBy(2);
-        return doubled.toSeconds() >= 120 && doubled.toSeconds() % 60 == 0 ? doubled.toMinutes() + "m" : Math.max(1, doubled.toSeconds())
-                + "s";
+        return doubled.toSeconds() >= 120 && doubled.toSeconds() % 60 == 0
+                ? doubled.toMinutes() + "m"
+                : Math.max(1, doubled.toSeconds()) + "s";
     }
 
     private void progress(int done, int total) {

@@ -41,6 +41,7 @@ final class ProcessRunner {
     static final String RUN_VARIABLE = "BITBUCKET_RESOURCES_RUN";
     /** How long the processes get between SIGTERM and SIGKILL. */
     static final Duration GRACE = Duration.ofSeconds(5);
+
     private static final int BUFFER = 64 * 1024;
 
     /** Something to undo once the command and every process it started are gone: on every way out, signals included. */
@@ -77,8 +78,11 @@ final class ProcessRunner {
         Map<String, String> environment = new HashMap<>(terminal.environment());
         environment.putAll(variables);
         if (!pathDirectories.isEmpty()) {
-            List<String> path = new ArrayList<>(pathDirectories.stream().map(Path::toString).toList());
-            Optional.ofNullable(environment.get("PATH")).filter(p -> !p.isEmpty()).ifPresent(path::add);
+            List<String> path =
+                    new ArrayList<>(pathDirectories.stream().map(Path::toString).toList());
+            Optional.ofNullable(environment.get("PATH"))
+                    .filter(p -> !p.isEmpty())
+                    .ifPresent(path::add);
             environment.put("PATH", String.join(File.pathSeparator, path));
         }
         String marker = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -95,7 +99,8 @@ final class ProcessRunner {
         try {
             List<String> resolved = new ArrayList<>(command);
             resolved.set(0, Launch.program(command.get(0), environment.get("PATH"), terminal.workingDirectory()));
-            ProcessBuilder builder = new ProcessBuilder(resolved).directory(terminal.workingDirectory().toFile());
+            ProcessBuilder builder = new ProcessBuilder(resolved)
+                    .directory(terminal.workingDirectory().toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
             boolean inheritInput = terminal.in() == System.in;
@@ -199,8 +204,10 @@ final class ProcessRunner {
                 try {
                     cleanup.run();
                 } catch (IOException | RuntimeException e) {
-                    terminal.err().println("bitbucket-resources: warning: cleaning up after the command failed ("
-                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage())) + ")");
+                    terminal.err()
+                            .println("bitbucket-resources: warning: cleaning up after the command failed ("
+                                    + e.getClass().getSimpleName()
+                                    + (e.getMessage() == null ? "" : ": " + masker.mask(e.getMessage())) + ")");
                 }
             }
             terminal.err().flush();
@@ -208,22 +215,25 @@ final class ProcessRunner {
 
         /** Copies in bulk, flushing after each read so interactive output shows at once; closes {@code to} at the end. */
         private Thread pump(String name, InputStream from, OutputStream to) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[BUFFER];
-                try (InputStream in = from; OutputStream out = to) {
-                    int read;
-                    while ((read = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, read);
-                        out.flush();
-                    }
-                } catch (OutputClosed e) {
-                    // Whoever read our output went away (`| head -1`): like any Unix tool, stop.
-                    outputClosed.set(true);
-                    ended.countDown();
-                } catch (IOException e) {
-                    // The child's side ended (it exited, or closed its input): nothing more to copy.
-                }
-            }, "bitbucket-resources-" + name);
+            Thread thread = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[BUFFER];
+                        try (InputStream in = from;
+                                OutputStream out = to) {
+                            int read;
+                            while ((read = in.read(buffer)) >= 0) {
+                                out.write(buffer, 0, read);
+                                out.flush();
+                            }
+                        } catch (OutputClosed e) {
+                            // Whoever read our output went away (`| head -1`): like any Unix tool, stop.
+                            outputClosed.set(true);
+                            ended.countDown();
+                        } catch (IOException e) {
+                            // The child's side ended (it exited, or closed its input): nothing more to copy.
+                        }
+                    },
+                    "bitbucket-resources-" + name);
             thread.setDaemon(true);
             thread.start();
             return thread;
@@ -281,8 +291,7 @@ final class ProcessRunner {
     /** Finding the program, and saying plainly why it could not be started. */
     static final class Launch {
 
-        private Launch() {
-        }
+        private Launch() {}
 
         /**
          * The program to start: a name without {@code /} is looked up in the child's PATH (which may have directories
@@ -295,7 +304,9 @@ final class ProcessRunner {
             Optional<Path> notExecutable = Optional.empty();
             // Without a PATH, the directories execvp(3) falls back to.
             for (String directory : (path == null ? "/usr/bin:/bin" : path).split(File.pathSeparator, -1)) {
-                Path candidate = workingDirectory.resolve(directory.isEmpty() ? "." : directory).resolve(name);
+                Path candidate = workingDirectory
+                        .resolve(directory.isEmpty() ? "." : directory)
+                        .resolve(name);
                 if (Files.isRegularFile(candidate)) {
                     if (Files.isExecutable(candidate)) {
                         return candidate.toAbsolutePath().normalize().toString();
@@ -304,57 +315,78 @@ final class ProcessRunner {
                 }
             }
             if (notExecutable.isPresent()) {
-                throw new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` cannot be executed: " + notExecutable.get()
-                        + " is not executable (permission denied): make it executable (chmod +x) or run it through its interpreter, "
-                        + "e.g. `sh "
-                        + notExecutable.get() + "`");
+                throw new CliFailure(
+                        ExitCodes.COMMAND_NOT_EXECUTABLE,
+                        "command `" + name + "` cannot be executed: " + notExecutable.get()
+                                + " is not executable (permission denied): make it executable (chmod +x) or run it through its interpreter, "
+                                + "e.g. `sh "
+                                + notExecutable.get() + "`");
             }
-            String hint = Files.isRegularFile(workingDirectory.resolve(name)) ? "; to run the one in the working directory, write `./"
-                    + name + "`"
+            String hint = Files.isRegularFile(workingDirectory.resolve(name))
+                    ? "; to run the one in the working directory, write `./" + name + "`"
                     : "";
-            throw new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` not found: check its name and PATH" + hint);
+            throw new CliFailure(
+                    ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` not found: check its name and PATH" + hint);
         }
 
         static CliFailure failure(String name, String program, Path workingDirectory, IOException e) {
             Path file = workingDirectory.resolve(program);
             String reason = e.getMessage() == null ? "" : e.getMessage();
             if (Files.isDirectory(file)) {
-                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name
-                        + "` is a directory, not a program: give the program "
-                        + "to run, e.g. `" + name.replaceAll("/+$", "") + "/build.sh`");
+                return new CliFailure(
+                        ExitCodes.COMMAND_NOT_EXECUTABLE,
+                        "command `" + name
+                                + "` is a directory, not a program: give the program "
+                                + "to run, e.g. `" + name.replaceAll("/+$", "") + "/build.sh`");
             }
             if (reason.contains("error=2,") || reason.contains("No such file")) {
                 if (!Files.exists(file)) {
-                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
-                            + "` not found: there is no such file (relative to "
-                            + workingDirectory + ")");
+                    return new CliFailure(
+                            ExitCodes.COMMAND_NOT_FOUND,
+                            "command `" + name
+                                    + "` not found: there is no such file (relative to "
+                                    + workingDirectory + ")");
                 }
                 Optional<String> interpreter = interpreter(file);
                 if (interpreter.isPresent()) {
                     String written = interpreter.get();
                     if (written.endsWith("\r")) {
-                        return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name + "` cannot be started: its first line (`#!"
-                                + written.strip() + "`) ends in a carriage return, so the system looks for an interpreter whose name "
-                                + "ends in one: "
-                                + "the file has Windows line ends; convert them, e.g. `sed -i 's/\\r$//' " + name + "`");
+                        return new CliFailure(
+                                ExitCodes.COMMAND_NOT_FOUND,
+                                "command `" + name + "` cannot be started: its first line (`#!"
+                                        + written.strip()
+                                        + "`) ends in a carriage return, so the system looks for an interpreter whose name "
+                                        + "ends in one: "
+                                        + "the file has Windows line ends; convert them, e.g. `sed -i 's/\\r$//' "
+                                        + name + "`");
                     }
-                    return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
-                            + "` cannot be started: its first line asks for the "
-                            + "interpreter `" + written.strip() + "`, which is not installed: install it, or fix the first line (e.g. "
-                            + "`#!/usr/bin/env bash` finds bash on the PATH)");
+                    return new CliFailure(
+                            ExitCodes.COMMAND_NOT_FOUND,
+                            "command `" + name
+                                    + "` cannot be started: its first line asks for the "
+                                    + "interpreter `" + written.strip()
+                                    + "`, which is not installed: install it, or fix the first line (e.g. "
+                                    + "`#!/usr/bin/env bash` finds bash on the PATH)");
                 }
-                return new CliFailure(ExitCodes.COMMAND_NOT_FOUND, "command `" + name
-                        + "` cannot be started: the system cannot find a program "
-                        + "it needs (a missing interpreter or library)");
+                return new CliFailure(
+                        ExitCodes.COMMAND_NOT_FOUND,
+                        "command `" + name
+                                + "` cannot be started: the system cannot find a program "
+                                + "it needs (a missing interpreter or library)");
             }
             if (reason.contains("error=13,") || reason.contains("Permission denied")) {
-                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` cannot be executed (permission denied): "
-                        + "make it executable (chmod +x) or run it through its interpreter, e.g. `sh " + name + "`");
+                return new CliFailure(
+                        ExitCodes.COMMAND_NOT_EXECUTABLE,
+                        "command `" + name + "` cannot be executed (permission denied): "
+                                + "make it executable (chmod +x) or run it through its interpreter, e.g. `sh " + name
+                                + "`");
             }
             if (reason.contains("error=8,") || reason.contains("Exec format error")) {
-                return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name
-                        + "` cannot be executed: it is not a program for "
-                        + "this system (exec format error)");
+                return new CliFailure(
+                        ExitCodes.COMMAND_NOT_EXECUTABLE,
+                        "command `" + name
+                                + "` cannot be executed: it is not a program for "
+                                + "this system (exec format error)");
             }
             return new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "command `" + name + "` could not be started");
         }

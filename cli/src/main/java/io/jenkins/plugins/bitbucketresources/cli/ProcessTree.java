@@ -23,6 +23,7 @@ final class ProcessTree {
     private static final Duration POLL = Duration.ofMillis(50);
     /** Rounds of SIGKILL before giving up on a process that will not go (one stuck in the kernel, say). */
     private static final int KILL_ROUNDS = 100;
+
     private static final Path PROC = Path.of("/proc");
 
     private final ProcessHandle command;
@@ -92,7 +93,8 @@ final class ProcessTree {
                 if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                // The handle first: it pins the process by its start time, so a pid used again later is not mistaken for it.
+                // The handle first: it pins the process by its start time, so a pid used again later is not mistaken
+                // for it.
                 Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(name));
                 if (process.isPresent() && carries(entry)) {
                     found.add(process.get());
@@ -144,7 +146,8 @@ final class ProcessTree {
     /** Linux: the state in {@code /proc/<pid>/stat}, after the command name in parentheses. */
     private static boolean zombie(long pid) {
         try {
-            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
+            String stat =
+                    Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
             int end = stat.lastIndexOf(')');
             return end > 0 && end + 2 < stat.length() && (stat.charAt(end + 2) == 'Z' || stat.charAt(end + 2) == 'X');
         } catch (IOException | SecurityException e) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The step, outside Jenkins: a command with the resources' variables, its output masked. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = {
             "Run COMMAND with the named resources' variables added to its environment.",
             "Its stdout and stderr pass through the masker, so the token never shows in any form; stdin is passed through.",
@@ -38,11 +40,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CheckoutOption checkouts;
 
-    @Option(names = "--shipctl", description = "Put `shipctl` (Shippable's resource readers) first on the command's PATH, from a private "
-            + "temporary directory removed afterwards. A resource with shipctl: true asks for it too.")
+    @Option(
+            names = "--shipctl",
+            description = "Put `shipctl` (Shippable's resource readers) first on the command's PATH, from a private "
+                    + "temporary directory removed afterwards. A resource with shipctl: true asks for it too.")
     boolean shipctl;
 
-    @Parameters(paramLabel = "NAME... -- COMMAND [ARGS...]", description = "Resource names, then `--`, then the command and its arguments.")
+    @Parameters(
+            paramLabel = "NAME... -- COMMAND [ARGS...]",
+            description = "Resource names, then `--`, then the command and its arguments.")
     List<String> arguments = List.of();
 
     RunCommand(Terminal terminal) {
@@ -54,7 +60,9 @@ final class RunCommand implements Callable<Integer> {
         List<String> original = spec.commandLine().getParseResult().originalArgs();
         int delimiter = original.indexOf("--");
         if (delimiter < 0) {
-            throw new ParameterException(spec.commandLine(), "the command to run is missing: put it after `--`, e.g. run --config FILE app-repo -- ./build.sh");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "the command to run is missing: put it after `--`, e.g. run --config FILE app-repo -- ./build.sh");
         }
         int commandLength = original.size() - delimiter - 1;
         if (commandLength == 0) {
@@ -65,13 +73,13 @@ final class RunCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no resource named: give at least one NAME before `--`");
         }
-        BlockEnvironment environment = Selection.select(terminal, options.config, options.job(), names, commits.resolveCommit,
-                checkouts.checkouts());
+        BlockEnvironment environment = Selection.select(
+                terminal, options.config, options.job(), names, commits.resolveCommit, checkouts.checkouts());
         Masker masker = Masker.forSecrets(environment.integrations().stream()
                 .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
                 .toList());
-        ProcessRunner runner = ShipctlOnPath.install(ShipctlScript.requested(shipctl, environment), terminal.environment(),
-                new ProcessRunner(terminal));
+        ProcessRunner runner = ShipctlOnPath.install(
+                ShipctlScript.requested(shipctl, environment), terminal.environment(), new ProcessRunner(terminal));
         return runner.run(command, GitAuthSetup.variables(terminal, environment), masker);
     }
 }

@@ -35,11 +35,11 @@ final class Selection {
     /** Enough lookups side by side for the resources of any block, few enough not to flood a server. */
     private static final int LOOKUP_THREADS = 8;
 
-    private Selection() {
-    }
+    private Selection() {}
 
     static ConfigFile load(Terminal terminal, Path config) {
-        return new ConfigLoader(terminal.environment()).load(terminal.workingDirectory().resolve(config));
+        return new ConfigLoader(terminal.environment())
+                .load(terminal.workingDirectory().resolve(config));
     }
 
     static Optional<JobPath> job(Optional<String> raw) {
@@ -55,11 +55,14 @@ final class Selection {
      * unusable as a whole; its warnings go to stderr.
      */
     static ConfigFile usableFile(Terminal terminal, Path config, Optional<JobPath> job) {
-        ConfigFile file = new ConfigLoader(terminal.environment()).loadFor(terminal.workingDirectory().resolve(config), job);
+        ConfigFile file = new ConfigLoader(terminal.environment())
+                .loadFor(terminal.workingDirectory().resolve(config), job);
         if (!file.fileErrors().isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, findingsMessage(file, file.fileErrors()));
         }
-        file.allFindings().stream().filter(f -> !f.isError()).forEach(f -> terminal.err().println(f.format()));
+        file.allFindings().stream()
+                .filter(f -> !f.isError())
+                .forEach(f -> terminal.err().println(f.format()));
         return file;
     }
 
@@ -68,8 +71,13 @@ final class Selection {
      *
      * @param checkouts what the job has checked out ({@code --checkout}), for a {@code ciRepo} with {@code onlyOwnCheckout}
      */
-    static BlockEnvironment select(Terminal terminal, Path config, Optional<String> rawJob, List<String> names,
-            boolean commitOfEveryResource, List<Checkout> checkouts) {
+    static BlockEnvironment select(
+            Terminal terminal,
+            Path config,
+            Optional<String> rawJob,
+            List<String> names,
+            boolean commitOfEveryResource,
+            List<Checkout> checkouts) {
         Optional<JobPath> job = job(rawJob);
         ConfigFile file = usableFile(terminal, config, job);
         BlockRequest request = BlockRequest.builder()
@@ -88,7 +96,11 @@ final class Selection {
         });
         Prepared<BlockEnvironment> prepared;
         try {
-            prepared = new BlockPreparation(new ApiCommits(terminal), lookups, terminal.clientSettings().clock()).prepare(request);
+            prepared = new BlockPreparation(
+                            new ApiCommits(terminal),
+                            lookups,
+                            terminal.clientSettings().clock())
+                    .prepare(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(130, "interrupted while asking Bitbucket for the commits");
@@ -115,8 +127,12 @@ final class Selection {
         if (errors.isEmpty() && entry.integration().isPresent()) {
             return new IntegrationLookup.Found(entry.integration().get());
         }
-        return new IntegrationLookup.Invalid(errors.isEmpty() ? List.of(Problem.error("", "is not a valid integration"))
-                : errors.stream().map(f -> Problem.error(f.field(), f.message())).toList());
+        return new IntegrationLookup.Invalid(
+                errors.isEmpty()
+                        ? List.of(Problem.error("", "is not a valid integration"))
+                        : errors.stream()
+                                .map(f -> Problem.error(f.field(), f.message()))
+                                .toList());
     }
 
     /** A resources file with errors is a usage error; Bitbucket's answers are a failed check; the rest is resolution. */
@@ -139,25 +155,42 @@ final class Selection {
         String explain(BlockProblem problem) {
             String head = problem.message().lines().findFirst().orElse("");
             return switch (problem.kind()) {
-                case BROKEN_DEFINITION -> problem.definition().flatMap(file::entry)
-                        .map(entry -> head + "\n" + lines(entry.findings().stream().filter(Finding::isError).toList()))
-                        .orElse(problem.message());
-                case INTEGRATION_INVALID -> integrationOf(problem).map(IntegrationEntry::errors).filter(e -> !e.isEmpty())
-                        .map(errors -> head + "\n" + lines(errors)).orElse(problem.message());
-                case INTEGRATION_MISSING -> problem.message() + entryOf(problem).map(this::referenceFindings).orElse("");
+                case BROKEN_DEFINITION ->
+                    problem.definition()
+                            .flatMap(file::entry)
+                            .map(entry -> head + "\n"
+                                    + lines(entry.findings().stream()
+                                            .filter(Finding::isError)
+                                            .toList()))
+                            .orElse(problem.message());
+                case INTEGRATION_INVALID ->
+                    integrationOf(problem)
+                            .map(IntegrationEntry::errors)
+                            .filter(e -> !e.isEmpty())
+                            .map(errors -> head + "\n" + lines(errors))
+                            .orElse(problem.message());
+                case INTEGRATION_MISSING ->
+                    problem.message()
+                            + entryOf(problem).map(this::referenceFindings).orElse("");
                 case UNKNOWN_NAMES -> problem.message() + unknownHints();
-                case POLICY_REFUSED -> problem.message() + problem.rule().map(this::policyHint).orElse("");
+                case POLICY_REFUSED ->
+                    problem.message() + problem.rule().map(this::policyHint).orElse("");
                 default -> problem.message();
             };
         }
 
         private Optional<DefinitionEntry> entryOf(BlockProblem problem) {
-            return problem.resources().stream().findFirst().flatMap(name -> view().find(name)).map(VisibleResource::definition)
+            return problem.resources().stream()
+                    .findFirst()
+                    .flatMap(name -> view().find(name))
+                    .map(VisibleResource::definition)
                     .flatMap(file::entry);
         }
 
         private Optional<IntegrationEntry> integrationOf(BlockProblem problem) {
-            return problem.resources().stream().findFirst().flatMap(name -> view().find(name))
+            return problem.resources().stream()
+                    .findFirst()
+                    .flatMap(name -> view().find(name))
                     .filter(VisibleResource.Usable.class::isInstance)
                     .map(v -> ((VisibleResource.Usable) v).resolved().resource().integration())
                     .map(id -> file.integrations().get(id));
@@ -165,7 +198,9 @@ final class Selection {
 
         /** What the file says about the entry's integration reference, at its line. */
         private String referenceFindings(DefinitionEntry entry) {
-            List<Finding> about = file.findings().stream().filter(f -> f.field().equals(entry.field() + ".integration")).toList();
+            List<Finding> about = file.findings().stream()
+                    .filter(f -> f.field().equals(entry.field() + ".integration"))
+                    .toList();
             return about.isEmpty() ? "" : "\n" + lines(about);
         }
 
@@ -184,7 +219,10 @@ final class Selection {
             }
             VisibleResources view = view();
             if (view.size() > BlockPreparation.NAMES_SHOWN) {
-                hints.append("\nList all ").append(view.size()).append(": bitbucket-resources env --list --config ").append(config)
+                hints.append("\nList all ")
+                        .append(view.size())
+                        .append(": bitbucket-resources env --list --config ")
+                        .append(config)
                         .append(job.map(j -> " --job " + j.fullName()).orElse(""));
             }
             return hints.toString();

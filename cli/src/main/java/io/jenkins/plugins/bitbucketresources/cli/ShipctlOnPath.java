@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class ShipctlOnPath {
 
-    private ShipctlOnPath() {
-    }
+    private ShipctlOnPath() {}
 
     /**
      * Puts the reader on the runner's path when {@code wanted}.
@@ -31,9 +30,12 @@ final class ShipctlOnPath {
         try {
             directory = ShipctlScript.install(parent);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.COMMAND_NOT_EXECUTABLE, "shipctl could not be written into a new directory in " + parent + " ("
-                    + e.getClass().getSimpleName() + "): point " + (tmpdir.isPresent() ? "TMPDIR" : "java.io.tmpdir")
-                    + " at a writable directory");
+            throw new CliFailure(
+                    ExitCodes.COMMAND_NOT_EXECUTABLE,
+                    "shipctl could not be written into a new directory in " + parent + " ("
+                            + e.getClass().getSimpleName() + "): point "
+                            + (tmpdir.isPresent() ? "TMPDIR" : "java.io.tmpdir")
+                            + " at a writable directory");
         }
         return runner.addToPath(directory).atExit(() -> ShipctlScript.remove(directory));
     }

@@ -11,7 +11,13 @@ import java.util.Map;
  * talks to Bitbucket (timeouts, retries, time). Tests hand in their own; what the command line tells of its proxy is
  * added to every one.
  */
-record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDirectory, boolean interactive,
+record Terminal(
+        PrintStream out,
+        PrintStream err,
+        InputStream in,
+        Map<String, String> environment,
+        Path workingDirectory,
+        boolean interactive,
         ClientSettings clientSettings) {
 
     Terminal {
@@ -20,7 +26,13 @@ record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, St
     }
 
     static Terminal system() {
-        return new Terminal(System.out, System.err, System.in, System.getenv(), Path.of("").toAbsolutePath(), System.console() != null,
+        return new Terminal(
+                System.out,
+                System.err,
+                System.in,
+                System.getenv(),
+                Path.of("").toAbsolutePath(),
+                System.console() != null,
                 ClientSettings.defaults());
     }
 }

@@ -56,8 +56,10 @@ class BrokenDefinitionsTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("APP_SOURCENAME=acme/app\n");
-        assertThat(result.err()).isEqualTo("bitbucket-resources: warning: Bitbucket resource `legacy` (global) is visible to a run outside "
-                + "any job but cannot be used until its definition is fixed; this block does not use it.\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "bitbucket-resources: warning: Bitbucket resource `legacy` (global) is visible to a run outside "
+                                + "any job but cannot be used until its definition is fixed; this block does not use it.\n");
     }
 
     @Test
@@ -67,7 +69,8 @@ class BrokenDefinitionsTest {
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app}
                 """);
 
-        assertThat(cli.run("env", "--config", config.toString(), "app").exitCode()).isZero();
+        assertThat(cli.run("env", "--config", config.toString(), "app").exitCode())
+                .isZero();
     }
 
     @Test
@@ -89,12 +92,15 @@ class BrokenDefinitionsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("bitbucket-resources: Bitbucket resource `app` in folder team-a cannot be used until its "
-                + "definition is fixed (the definition in global that it hides is not used instead):\n"
-                + config + ":12:21: error: folders.team-a.resources[0].sourceName: `acme` is not of the form owner/repository: write "
-                + "`workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, e.g. `PROJ/app`)\n"
-                + config + ":13:17: error: folders.team-a.resources[0].branch: `main..dev` contains `..`, which git does not allow in a "
-                + "branch or tag name\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: Bitbucket resource `app` in folder team-a cannot be used until its "
+                        + "definition is fixed (the definition in global that it hides is not used instead):\n"
+                        + config
+                        + ":12:21: error: folders.team-a.resources[0].sourceName: `acme` is not of the form owner/repository: write "
+                        + "`workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, e.g. `PROJ/app`)\n"
+                        + config
+                        + ":13:17: error: folders.team-a.resources[0].branch: `main..dev` contains `..`, which git does not allow in a "
+                        + "branch or tag name\n");
     }
 
     @Test
@@ -107,11 +113,13 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "lib");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: Bitbucket resource `lib` (global) uses the integration `clod`, but no "
-                + "Bitbucket integration with that ID is available here: create one with the ID `clod`, or point the resource at an "
-                + "integration that exists.\n"
-                + config + ":5:45: error: resources[0].integration: `clod` is not an integration of this file (did you mean `cloud`?): add "
-                + "it under `integrations:` or fix the ID\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: Bitbucket resource `lib` (global) uses the integration `clod`, but no "
+                        + "Bitbucket integration with that ID is available here: create one with the ID `clod`, or point the resource at an "
+                        + "integration that exists.\n"
+                        + config
+                        + ":5:45: error: resources[0].integration: `clod` is not an integration of this file (did you mean `cloud`?): add "
+                        + "it under `integrations:` or fix the ID\n");
     }
 
     @Test
@@ -124,10 +132,13 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "backend");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: Bitbucket resource `backend` (global) uses the integration `dc`, which "
-                + "cannot be used until it is fixed:\n"
-                + config + ":3:57: error: integrations[1].token: environment variable DC_TOKEN is not set: export it (`export "
-                + "DC_TOKEN=<token>`) before running, or use `tokenFile`\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "bitbucket-resources: Bitbucket resource `backend` (global) uses the integration `dc`, which "
+                                + "cannot be used until it is fixed:\n"
+                                + config
+                                + ":3:57: error: integrations[1].token: environment variable DC_TOKEN is not set: export it (`export "
+                                + "DC_TOKEN=<token>`) before running, or use `tokenFile`\n");
     }
 
     @Test
@@ -141,9 +152,11 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "app");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: " + config + " has 1 error:\n"
-                + config + ":5:5: error: resources[0].name: is missing: every resource needs `name`, `type`, `integration` and "
-                + "`sourceName`\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: " + config + " has 1 error:\n"
+                        + config
+                        + ":5:5: error: resources[0].name: is missing: every resource needs `name`, `type`, `integration` and "
+                        + "`sourceName`\n");
     }
 
     @Test
@@ -156,15 +169,28 @@ class BrokenDefinitionsTest {
                     resources:
                       - {name: tools, type: gitRepo, integration: cloud, sourceName: acme/tools}
                 """);
-        Resource myRepo = Resource.builder().name("my-repo").type("gitRepo").integration("cloud").sourceName("acme/a").build()
+        Resource myRepo = Resource.builder()
+                .name("my-repo")
+                .type("gitRepo")
+                .integration("cloud")
+                .sourceName("acme/a")
+                .build()
                 .orElseThrow();
-        Resource tools = Resource.builder().name("tools").type("gitRepo").integration("cloud").sourceName("acme/tools").build()
+        Resource tools = Resource.builder()
+                .name("tools")
+                .type("gitRepo")
+                .integration("cloud")
+                .sourceName("acme/tools")
+                .build()
                 .orElseThrow();
-        List<ScopeDefinitions> scopes = List.of(new ScopeDefinitions(new Scope.Folder("team-a"), List.of(Definition.of(tools))),
+        List<ScopeDefinitions> scopes = List.of(
+                new ScopeDefinitions(new Scope.Folder("team-a"), List.of(Definition.of(tools))),
                 new ScopeDefinitions(Scope.GLOBAL, List.of(Definition.of(myRepo))));
-        Prepared<?> engine = BlockPreparation.resolve(scopes, List.of("my-rep", "tols"), Optional.of(JobPath.parse("team-a/build")));
+        Prepared<?> engine =
+                BlockPreparation.resolve(scopes, List.of("my-rep", "tols"), Optional.of(JobPath.parse("team-a/build")));
 
-        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "my-rep", "tols");
+        CliRunner.Result result =
+                cli.run("env", "--config", config.toString(), "--job", "team-a/build", "my-rep", "tols");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(result.err()).isEqualTo("bitbucket-resources: " + ((Prepared.Refused<?>) engine).message() + "\n");
@@ -186,17 +212,21 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--list", "--config", config.toString(), "--job", "team-a/build");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo(config + ":10:9: app (folder team-a, hiding global): cannot be used until its definition is "
-                + "fixed\n"
-                + config + ":11:9: tools (folder team-a)\n"
-                + config + ":6:5: infra (global)\n");
+        assertThat(result.out())
+                .isEqualTo(config + ":10:9: app (folder team-a, hiding global): cannot be used until its definition is "
+                        + "fixed\n"
+                        + config + ":11:9: tools (folder team-a)\n"
+                        + config + ":6:5: infra (global)\n");
     }
 
     @Test
     void anUnknownNameAmongManyListsTheClosestAndHowToSeeThemAll() throws IOException {
         StringBuilder yaml = new StringBuilder(INTEGRATIONS).append("resources:\n");
         for (int i = 0; i < 40; i++) {
-            yaml.append("  - {name: service-").append(i).append(", type: gitRepo, integration: cloud, sourceName: acme/s").append(i)
+            yaml.append("  - {name: service-")
+                    .append(i)
+                    .append(", type: gitRepo, integration: cloud, sourceName: acme/s")
+                    .append(i)
                     .append("}\n");
         }
         Path config = write(yaml.toString());
@@ -204,8 +234,10 @@ class BrokenDefinitionsTest {
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "service-4o");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).startsWith("bitbucket-resources: No Bitbucket resource named `service-4o` is visible to a run outside any "
-                + "job. Did you mean `service-4` or `service-0` or `service-1`?\nVisible (the 10 closest of 40): service-4 (global), ")
+        assertThat(result.err())
+                .startsWith(
+                        "bitbucket-resources: No Bitbucket resource named `service-4o` is visible to a run outside any "
+                                + "job. Did you mean `service-4` or `service-0` or `service-1`?\nVisible (the 10 closest of 40): service-4 (global), ")
                 .endsWith("\nGive --job FOLDER/.../JOB to see the resources of a job's folders too.\n"
                         + "List all 40: bitbucket-resources env --list --config " + config + "\n");
     }

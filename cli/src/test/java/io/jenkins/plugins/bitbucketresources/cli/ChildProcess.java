@@ -57,11 +57,16 @@ final class ChildProcess implements AutoCloseable {
     static List<String> java(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         if (ignoresInterruptOrHangup()) {
-            command.addAll(List.of(RequiredPrograms.require("python3").toString(), "-c", "import os, signal, sys\n"
-                    + "signal.signal(signal.SIGINT, signal.SIG_DFL)\nsignal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
-                    + "os.execv(sys.argv[1], sys.argv[1:])"));
+            command.addAll(List.of(
+                    RequiredPrograms.require("python3").toString(),
+                    "-c",
+                    "import os, signal, sys\n"
+                            + "signal.signal(signal.SIGINT, signal.SIG_DFL)\nsignal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
+                            + "os.execv(sys.argv[1], sys.argv[1:])"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
                 System.getProperty("java.class.path"),
                 mainClass));
         command.addAll(List.of(args));
@@ -73,7 +78,8 @@ final class ChildProcess implements AutoCloseable {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("SigIgn:")) {
-                    long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                    long mask = Long.parseUnsignedLong(
+                            line.substring("SigIgn:".length()).strip(), 16);
                     return (mask & 0b11) != 0;
                 }
             }
@@ -99,9 +105,9 @@ final class ChildProcess implements AutoCloseable {
     }
 
     int awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS)).as("the process ended; stdout so far:%n%s%nstderr:%n%s",
-                out.text(),
-                err.text()).isTrue();
+        assertThat(process.waitFor(SAFETY.toSeconds(), TimeUnit.SECONDS))
+                .as("the process ended; stdout so far:%n%s%nstderr:%n%s", out.text(), err.text())
+                .isTrue();
         out.join();
         err.join();
         return process.exitValue();
@@ -125,7 +131,8 @@ final class ChildProcess implements AutoCloseable {
     static List<String> processesWhoseEnvironmentHolds(String text) throws IOException {
         List<String> found = new ArrayList<>();
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path entry : entries) {
                 byte[] environment;
                 try {
@@ -133,8 +140,11 @@ final class ChildProcess implements AutoCloseable {
                 } catch (IOException e) {
                     continue; // gone meanwhile, or another user's
                 }
-                if (indexOf(environment, needle) >= 0 && Long.parseLong(entry.getFileName().toString()) != ProcessHandle.current().pid()) {
-                    found.add(entry.getFileName() + " " + describe(Long.parseLong(entry.getFileName().toString())));
+                if (indexOf(environment, needle) >= 0
+                        && Long.parseLong(entry.getFileName().toString())
+                                != ProcessHandle.current().pid()) {
+                    found.add(entry.getFileName() + " "
+                            + describe(Long.parseLong(entry.getFileName().toString())));
                 }
             }
         }
@@ -181,25 +191,28 @@ final class ChildProcess implements AutoCloseable {
         private boolean ended;
 
         Lines(InputStream stream) {
-            reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        synchronized (this) {
-                            lines.add(line);
-                            text.append(line).append('\n');
-                            notifyAll();
+            reader = new Thread(
+                    () -> {
+                        try (BufferedReader in =
+                                new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = in.readLine()) != null) {
+                                synchronized (this) {
+                                    lines.add(line);
+                                    text.append(line).append('\n');
+                                    notifyAll();
+                                }
+                            }
+                        } catch (IOException e) {
+                            // The process went away: what was read is what there is.
+                        } finally {
+                            synchronized (this) {
+                                ended = true;
+                                notifyAll();
+                            }
                         }
-                    }
-                } catch (IOException e) {
-                    // The process went away: what was read is what there is.
-                } finally {
-                    synchronized (this) {
-                        ended = true;
-                        notifyAll();
-                    }
-                }
-            }, "child-output");
+                    },
+                    "child-output");
             reader.setDaemon(true);
             reader.start();
         }
@@ -214,8 +227,9 @@ final class ChildProcess implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                assertThat(!ended && left > 0).as("a matching line before the output ended; stdout:%n%s%nstderr:%n%s", text,
-                        child.err()).isTrue();
+                assertThat(!ended && left > 0)
+                        .as("a matching line before the output ended; stdout:%n%s%nstderr:%n%s", text, child.err())
+                        .isTrue();
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         }

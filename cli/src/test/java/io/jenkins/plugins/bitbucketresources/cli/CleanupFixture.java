@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 final class CleanupFixture {
 
-    private CleanupFixture() {
-    }
+    private CleanupFixture() {}
 
     public static void main(String[] args) throws IOException {
         Path directory = Files.createTempDirectory("bitbucket-resources-fixture");

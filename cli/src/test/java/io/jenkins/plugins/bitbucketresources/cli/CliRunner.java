@@ -13,8 +13,7 @@ import java.util.Map;
 /** Runs the command line in-process with captured streams, as a user would from a shell in {@code workingDirectory}. */
 final class CliRunner {
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private final Path workingDirectory;
     private final Map<String, String> environment;
@@ -25,7 +24,7 @@ final class CliRunner {
     static final ClientSettings FAST = ClientSettings.defaults()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
             .withRetries(2, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5))
-            .withSleeper(duration -> { });
+            .withSleeper(duration -> {});
 
     CliRunner(Path workingDirectory, Map<String, String> environment) {
         this(workingDirectory, environment, new ByteArrayInputStream(new byte[0]));
@@ -47,7 +46,8 @@ final class CliRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = Main.run(new Terminal(outStream, errStream, in, environment, workingDirectory, false, settings), args);
+        int code =
+                Main.run(new Terminal(outStream, errStream, in, environment, workingDirectory, false, settings), args);
         outStream.flush();
         errStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvAndCheckCommandTest {
 
     private static final String TOKEN = "example-T0ken-5f4e3d";
-    private static final Path EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml")
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     Path dir;
@@ -21,7 +23,8 @@ class EnvAndCheckCommandTest {
 
     @Test
     void envPrintsTheVariablesInContractOrderWithTheTokenMasked() {
-        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString(), "--job", "team-a/backend/build", "app-repo", "backend");
+        CliRunner.Result result =
+                cli.run("env", "--config", EXAMPLE.toString(), "--job", "team-a/backend/build", "app-repo", "backend");
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).isEqualTo("""
@@ -72,12 +75,15 @@ class EnvAndCheckCommandTest {
 
     @Test
     void unknownNameExitsWithResolutionErrorAndSuggestion() {
-        CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString(), "--job", "team-a/backend/build", "app-rep");
+        CliRunner.Result result =
+                cli.run("env", "--config", EXAMPLE.toString(), "--job", "team-a/backend/build", "app-rep");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("bitbucket-resources: No Bitbucket resource named `app-rep` is visible to job "
-                + "team-a/backend/build. Did you mean `app-repo`?\nVisible: backend (folder team-a/backend), app-repo (folder team-a), "
-                + "pipeline-defs (global). Fix the name, or define `app-rep` in a folder above the job or in the global configuration.\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "bitbucket-resources: No Bitbucket resource named `app-rep` is visible to job "
+                                + "team-a/backend/build. Did you mean `app-repo`?\nVisible: backend (folder team-a/backend), app-repo (folder team-a), "
+                                + "pipeline-defs (global). Fix the name, or define `app-rep` in a folder above the job or in the global configuration.\n");
     }
 
     @Test
@@ -92,7 +98,8 @@ class EnvAndCheckCommandTest {
                 """);
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "my-repo", "myrepo");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).contains("resources `my-repo` (global) and `myrepo` (global) both give the variable prefix `MYREPO`");
+        assertThat(result.err())
+                .contains("resources `my-repo` (global) and `myrepo` (global) both give the variable prefix `MYREPO`");
     }
 
     @Test
@@ -107,16 +114,19 @@ class EnvAndCheckCommandTest {
     void missingArgumentsAreAUsageErrorWithTheUsage() {
         CliRunner.Result result = cli.run("env");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("bitbucket-resources: Missing required option: '--config=FILE'\n"
-                + "Usage: bitbucket-resources env").contains("(--list | NAME...)");
+        assertThat(result.err())
+                .startsWith("bitbucket-resources: Missing required option: '--config=FILE'\n"
+                        + "Usage: bitbucket-resources env")
+                .contains("(--list | NAME...)");
     }
 
     @Test
     void namesOrListAreRequired() {
         CliRunner.Result result = cli.run("env", "--config", EXAMPLE.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("bitbucket-resources: Error: Missing required argument (specify one of these): "
-                + "(--list | NAME...)");
+        assertThat(result.err())
+                .startsWith("bitbucket-resources: Error: Missing required argument (specify one of these): "
+                        + "(--list | NAME...)");
     }
 
     @Test
@@ -151,7 +161,8 @@ class EnvAndCheckCommandTest {
     void offlineCheckOfTheExampleIsClean() {
         CliRunner.Result result = cli.run("check", "--offline", "--config", EXAMPLE.toString());
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo(EXAMPLE + ": 2 integrations, 4 resources in 3 scopes; 0 errors, 0 warnings\n");
+        assertThat(result.out())
+                .isEqualTo(EXAMPLE + ": 2 integrations, 4 resources in 3 scopes; 0 errors, 0 warnings\n");
     }
 
     @Test
@@ -166,19 +177,32 @@ class EnvAndCheckCommandTest {
                 """);
         CliRunner.Result result = cli.run("check", "--offline", "--config", config.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out().lines()).containsExactly(
-                config + ":2:19: error: integrations[0].url: uses `ftp:`, not http or https: write the http(s) address of the API, e.g. "
-                        + "https://api.bitbucket.org/2.0 for Bitbucket Cloud or https://bitbucket.example.com for Data Center",
-                config + ":4:12: error: resources[0].name: `job` gives the variable prefix `JOB`, which would overwrite or shadow "
-                        + "`JOB_BASE_NAME`, `JOB_DISPLAY_URL`, `JOB_NAME`, `JOB_URL` set by Jenkins, its SCM or the shell: rename the resource, e.g. `job-repo`",
-                config + ":5:23: error: resources[1].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
-                config + ": 1 integration, 0 resources in 1 scope; 3 errors, 0 warnings");
+        assertThat(result.out().lines())
+                .containsExactly(
+                        config
+                                + ":2:19: error: integrations[0].url: uses `ftp:`, not http or https: write the http(s) address of the API, e.g. "
+                                + "https://api.bitbucket.org/2.0 for Bitbucket Cloud or https://bitbucket.example.com for Data Center",
+                        config
+                                + ":4:12: error: resources[0].name: `job` gives the variable prefix `JOB`, which would overwrite or shadow "
+                                + "`JOB_BASE_NAME`, `JOB_DISPLAY_URL`, `JOB_NAME`, `JOB_URL` set by Jenkins, its SCM or the shell: rename the resource, e.g. `job-repo`",
+                        config
+                                + ":5:23: error: resources[1].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
+                        config + ": 1 integration, 0 resources in 1 scope; 3 errors, 0 warnings");
     }
 
     @Test
     void noOutputEverContainsTheToken() {
         for (String[] args : new String[][] {
-            {"env", "--config", EXAMPLE.toString(), "--job", "team-a/backend/build", "app-repo", "backend", "pipeline-defs"},
+            {
+                "env",
+                "--config",
+                EXAMPLE.toString(),
+                "--job",
+                "team-a/backend/build",
+                "app-repo",
+                "backend",
+                "pipeline-defs"
+            },
             {"check", "--offline", "--config", EXAMPLE.toString()},
             {"env", "--config", EXAMPLE.toString(), "nope"},
         }) {
@@ -193,7 +217,10 @@ class EnvAndCheckCommandTest {
         Files.writeString(config, "resources: [ {name: a\n");
         CliRunner.Result result = cli.run("env", "--config", config.toString(), "a");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("is not valid YAML").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(result.err())
+                .contains("is not valid YAML")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -233,15 +260,18 @@ class EnvAndCheckCommandTest {
                 """);
         CliRunner.Result env = cli.run("env", "--config", config.toString(), "--job", "team-a/build", "broken");
         assertThat(env.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(env.err()).contains(config + ":8:30: error: folders.team-a.resources[0].type: `svnRepo` is not a resource type");
+        assertThat(env.err())
+                .contains(config + ":8:30: error: folders.team-a.resources[0].type: `svnRepo` is not a resource type");
     }
 
     @Test
     void aConfigThatIsADirectoryIsSaidToBeOne() {
         CliRunner.Result result = cli.run("env", "--config", dir.toString(), "app");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: " + dir + " has 1 error:\n" + dir
-                + ": error: is a directory: give the path "
-                + "of the resources file (YAML) in it, e.g. `--config " + dir.resolve("bitbucket-resources.yml") + "`\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: " + dir + " has 1 error:\n" + dir
+                        + ": error: is a directory: give the path "
+                        + "of the resources file (YAML) in it, e.g. `--config " + dir.resolve("bitbucket-resources.yml")
+                        + "`\n");
     }
 }

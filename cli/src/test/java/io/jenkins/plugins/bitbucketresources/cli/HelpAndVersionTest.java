@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpAndVersionTest {
 
-    private static final Path README = Path.of("..", "README.md").toAbsolutePath().normalize();
+    private static final Path README =
+            Path.of("..", "README.md").toAbsolutePath().normalize();
 
     private final CliRunner cli = new CliRunner(Path.of("").toAbsolutePath(), Map.of());
 
@@ -24,16 +25,19 @@ class HelpAndVersionTest {
     void versionNamesTheBuildAndTheJava() {
         CliRunner.Result result = cli.run("--version");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out().lines().toList()).satisfiesExactly(
-                line -> assertThat(line).matches("bitbucket-resources \\d+\\.\\d+[-.\\w]*"),
-                line -> assertThat(line).startsWith("Java " + Runtime.version()));
+        assertThat(result.out().lines().toList())
+                .satisfiesExactly(
+                        line -> assertThat(line).matches("bitbucket-resources \\d+\\.\\d+[-.\\w]*"),
+                        line -> assertThat(line).startsWith("Java " + Runtime.version()));
     }
 
     @Test
     void helpIsACommand() {
         CliRunner.Result result = cli.run("help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).startsWith("Usage: bitbucket-resources [-hV] [COMMAND]").contains("  help   ");
+        assertThat(result.out())
+                .startsWith("Usage: bitbucket-resources [-hV] [COMMAND]")
+                .contains("  help   ");
         assertThat(result.err()).isEmpty();
     }
 
@@ -57,16 +61,19 @@ class HelpAndVersionTest {
     void theHelpListsEveryExitCode(String arguments) {
         CliRunner.Result result = cli.run(arguments.split(" "));
         assertThat(result.exitCode()).isZero();
-        String help = result.out().substring(result.out().indexOf("\nExit codes:\n")).replaceAll("\\s+", " ");
+        String help =
+                result.out().substring(result.out().indexOf("\nExit codes:\n")).replaceAll("\\s+", " ");
         StringBuilder expected = new StringBuilder(" Exit codes: ");
-        ExitCodes.DOCUMENTED.forEach(code -> expected.append(code.code()).append(' ').append(code.meaning()).append(' '));
+        ExitCodes.DOCUMENTED.forEach(code ->
+                expected.append(code.code()).append(' ').append(code.meaning()).append(' '));
         assertThat(help).isEqualTo(expected.toString());
     }
 
     @Test
     void theReadmeTableOfExitCodesIsTheOneTheHelpPrints() throws IOException {
         String readme = Files.readString(README);
-        String section = readme.substring(readme.indexOf("\n## The command line\n"), readme.indexOf("\n## The resources file\n"));
+        String section = readme.substring(
+                readme.indexOf("\n## The command line\n"), readme.indexOf("\n## The resources file\n"));
         Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\| (.+) \\|$").matcher(section);
         List<ExitCodes.Documented> table = new ArrayList<>();
         while (row.find()) {

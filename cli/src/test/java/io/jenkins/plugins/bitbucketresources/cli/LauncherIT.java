@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     private static final Path JAR = Path.of("target", "bitbucket-resources.jar").toAbsolutePath();
-    private static final Path SCRIPT = Path.of("..", "bitbucket-resources").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "bitbucket-resources").toAbsolutePath().normalize();
     private static final String SHARED = "source: shared objects file (top)";
 
     @TempDir
@@ -38,7 +39,8 @@ class LauncherIT {
     private Path archive;
     private Path stamp;
     private Path config;
-    private final String token = "launcher-T0ken-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final String token =
+            "launcher-T0ken-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
 
     /** A copy of the repository's launcher with the jar, and sources older than the jar, so it does not build. */
     @BeforeEach
@@ -58,15 +60,26 @@ class LauncherIT {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         archive = root.resolve("cli/target/bitbucket-resources.jar.jsa");
         stamp = root.resolve("cli/target/bitbucket-resources.jar.jsa.java");
-        config = Path.of("..", "examples", "bitbucket-resources.yml").toAbsolutePath().normalize();
+        config = Path.of("..", "examples", "bitbucket-resources.yml")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Runs the launcher; {@code classLog} gets the JVM's class-loading log of the command's own run. */
     private ChildProcess launch(Path classLog) throws IOException {
         RequiredPrograms.require("bash");
-        return ChildProcess.start(List.of(RequiredPrograms.require("bash").toString(), root.resolve("bitbucket-resources").toString(),
-                "run", "--config",
-                config.toString(), "app-repo", "--", "sh", "-c", "echo \"$APPREPO_SOURCENAME\""),
+        return ChildProcess.start(
+                List.of(
+                        RequiredPrograms.require("bash").toString(),
+                        root.resolve("bitbucket-resources").toString(),
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "app-repo",
+                        "--",
+                        "sh",
+                        "-c",
+                        "echo \"$APPREPO_SOURCENAME\""),
                 Map.of("BITBUCKET_TOKEN", token, "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog));
     }
 
@@ -74,9 +87,13 @@ class LauncherIT {
         try (ChildProcess launcher = launch(classLog)) {
             assertThat(launcher.awaitExit()).as(launcher.err()).isZero();
             assertThat(launcher.out()).isEqualTo("acme/app\n");
-            assertThat(launcher.err().lines().filter(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))).as("stderr").isEmpty();
+            assertThat(launcher.err().lines().filter(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS")))
+                    .as("stderr")
+                    .isEmpty();
         }
-        assertThat(Files.readString(classLog).contains(SHARED)).as("classes mapped from the archive").isEqualTo(fromTheArchive);
+        assertThat(Files.readString(classLog).contains(SHARED))
+                .as("classes mapped from the archive")
+                .isEqualTo(fromTheArchive);
     }
 
     @Test
@@ -93,14 +110,17 @@ class LauncherIT {
     @Test
     void aNewJarGetsANewArchive() throws Exception {
         runsCleanly(root.resolve("first.log"), true);
-        Object before = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object before = Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey();
         // As after a build: the jar is newer than the archive made for the one before.
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(30)));
         Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().minusSeconds(30)));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(10)));
 
         runsCleanly(root.resolve("second.log"), true);
-        assertThat(Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isNotEqualTo(before);
+        assertThat(Files.readAttributes(archive, java.nio.file.attribute.BasicFileAttributes.class)
+                        .fileKey())
+                .isNotEqualTo(before);
         assertThat(archive).isRegularFile();
     }
 

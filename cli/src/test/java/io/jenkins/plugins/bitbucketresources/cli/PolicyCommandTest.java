@@ -44,7 +44,8 @@ class PolicyCommandTest {
 
     @Test
     void allowedJobGetsTheVariables() {
-        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-a/release/eu", "deploy", "shared");
+        CliRunner.Result result =
+                cli.run("env", "--config", config.toString(), "--job", "team-a/release/eu", "deploy", "shared");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("DEPLOY_SOURCENAME=P/deploy", "SHARED_SOURCENAME=P/shared");
@@ -56,16 +57,20 @@ class PolicyCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("Bitbucket resource `deploy` (defined on folder team-a) may not be used by job team-a/nightly: "
-                + "its allowedJobs `team-a/release/*` match no job of that name.");
+        assertThat(result.err())
+                .contains(
+                        "Bitbucket resource `deploy` (defined on folder team-a) may not be used by job team-a/nightly: "
+                                + "its allowedJobs `team-a/release/*` match no job of that name.");
     }
 
     @Test
     void globalResourceIsRefusedOutsideTheListedFolders() {
-        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-b/build", "shared", "lib");
+        CliRunner.Result result =
+                cli.run("env", "--config", config.toString(), "--job", "team-b/build", "shared", "lib");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err()).contains("global resources are usable only by jobs under the folders `team-a`, `platform/release`")
+        assertThat(result.err())
+                .contains("global resources are usable only by jobs under the folders `team-a`, `platform/release`")
                 .doesNotContain("`lib`");
     }
 
@@ -80,8 +85,15 @@ class PolicyCommandTest {
     @Test
     void ownCheckoutResourceNeedsTheCheckoutNamed() {
         CliRunner.Result refused = cli.run("env", "--config", config.toString(), "--job", "team-a/app", "app");
-        CliRunner.Result allowed = cli.run("env", "--config", config.toString(), "--job", "team-a/app", "--checkout",
-                "https://bitbucket.example.com/scm/p/app.git", "app");
+        CliRunner.Result allowed = cli.run(
+                "env",
+                "--config",
+                config.toString(),
+                "--job",
+                "team-a/app",
+                "--checkout",
+                "https://bitbucket.example.com/scm/p/app.git",
+                "app");
 
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(refused.err()).contains("(onlyOwnCheckout)").contains("--checkout REMOTE_URL");
@@ -94,22 +106,26 @@ class PolicyCommandTest {
         CliRunner.Result result = cli.run("env", "--list", "--config", config.toString(), "--job", "team-b/build");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains(config + ":14:9: lib (folder team-b)\n")
+        assertThat(result.out())
+                .contains(config + ":14:9: lib (folder team-b)\n")
                 .contains(config + ":6:5: shared (global): refused to this job by globalResourcesFolders");
     }
 
     @Test
     void refusalPointsAtNoOtherResourceAndTellsTheRuleOnce() {
-        CliRunner.Result result = cli.run("env", "--config", config.toString(), "--job", "team-a/nightly", "deploy", "shared");
+        CliRunner.Result result =
+                cli.run("env", "--config", config.toString(), "--job", "team-a/nightly", "deploy", "shared");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
-        assertThat(result.err().lines().filter(l -> l.contains("may not be used"))).hasSize(1);
+        assertThat(result.err().lines().filter(l -> l.contains("may not be used")))
+                .hasSize(1);
     }
 
     @Test
     void runDoesNotStartTheCommandForARefusedResource() {
         Path marker = dir.resolve("ran");
-        CliRunner.Result result = cli.run("run", "--config", config.toString(), "--job", "team-b/x", "shared", "--", "touch", marker.toString());
+        CliRunner.Result result = cli.run(
+                "run", "--config", config.toString(), "--job", "team-b/x", "shared", "--", "touch", marker.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.RESOLUTION);
         assertThat(marker).doesNotExist();
@@ -129,7 +145,9 @@ class PolicyCommandTest {
         CliRunner.Result result = cli.run("check", "--offline", "--config", config.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.out()).contains(config + ":2:19: warning: integrations[0].url: The API URL http://bitbucket.example.com is http://")
+        assertThat(result.out())
+                .contains(config
+                        + ":2:19: warning: integrations[0].url: The API URL http://bitbucket.example.com is http://")
                 .contains(config + ":4:36: error: policy.globalResourcesFolders[1]: `team-*` is a pattern")
                 .contains("error: resources[0].allowedJobs[0]: `team-a//x` has an empty name between `/`")
                 .contains("error: resources[0].onlyOwnCheckout: is set on a gitRepo");
@@ -150,7 +168,8 @@ class PolicyCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains(config + ":4:28: error: policy.globalResourcesFolders[0]: `team-*` is a pattern");
+        assertThat(result.err())
+                .contains(config + ":4:28: error: policy.globalResourcesFolders[0]: `team-*` is a pattern");
     }
 
     @Test
@@ -166,6 +185,7 @@ class PolicyCommandTest {
 
         CliRunner.Result result = cli.run("check", "--offline", "--config", config.toString());
 
-        assertThat(result.out()).contains("policy.globalResourceFolders: unknown key: did you mean `globalResourcesFolders`?");
+        assertThat(result.out())
+                .contains("policy.globalResourceFolders: unknown key: did you mean `globalResourcesFolders`?");
     }
 }

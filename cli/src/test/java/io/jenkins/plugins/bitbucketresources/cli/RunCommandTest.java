@@ -16,7 +16,10 @@ import org.junit.jupiter.api.condition.OS;
 class RunCommandTest {
 
     private static final String TOKEN = "run-T0ken/with+special=chars";
-    private static final String EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml").toAbsolutePath().normalize().toString();
+    private static final String EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     private static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -27,7 +30,8 @@ class RunCommandTest {
     private final CliRunner cli = new CliRunner(Path.of("").toAbsolutePath(), environment());
 
     private CliRunner.Result sh(String script) {
-        return cli.run("run", "--config", EXAMPLE, "--job", "team-a/backend/build", "app-repo", "--", "sh", "-c", script);
+        return cli.run(
+                "run", "--config", EXAMPLE, "--job", "team-a/backend/build", "app-repo", "--", "sh", "-c", script);
     }
 
     @Test
@@ -39,7 +43,8 @@ class RunCommandTest {
 
     @Test
     void tokenIsMaskedOnStdoutAndStderrInEveryForm() {
-        String basic = Base64.getEncoder().encodeToString(("ci-bot@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                Base64.getEncoder().encodeToString(("ci-bot@example.com:" + TOKEN).getBytes(StandardCharsets.UTF_8));
         CliRunner.Result result = sh("echo \"literal $APPREPO_INTEGRATION_TOKEN\"; "
                 + "printf '%s' \"$APPREPO_INTEGRATION_TOKEN\" | base64; "
                 + "printf '%s:%s' \"$APPREPO_INTEGRATION_USERNAME\" \"$APPREPO_INTEGRATION_TOKEN\" | base64; "
@@ -47,7 +52,9 @@ class RunCommandTest {
                 + "set -x; : \"$APPREPO_INTEGRATION_TOKEN\"");
         assertThat(result.exitCode()).isZero();
         String all = result.out() + result.err();
-        assertThat(all).doesNotContain(TOKEN).doesNotContain(basic)
+        assertThat(all)
+                .doesNotContain(TOKEN)
+                .doesNotContain(basic)
                 .doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertThat(result.out()).startsWith("literal ****\n");
         assertThat(result.err()).contains("err ****\n");
@@ -62,8 +69,9 @@ class RunCommandTest {
 
     @Test
     void tokenIsInTheEnvironmentNotTheArguments() {
-        CliRunner.Result result = sh("if tr '\\0' ' ' < /proc/$$/cmdline | grep -qF \"$APPREPO_INTEGRATION_TOKEN\"; then echo in-arguments; "
-                + "else echo not-in-arguments; fi; test -n \"$APPREPO_INTEGRATION_TOKEN\" && echo in-environment");
+        CliRunner.Result result = sh(
+                "if tr '\\0' ' ' < /proc/$$/cmdline | grep -qF \"$APPREPO_INTEGRATION_TOKEN\"; then echo in-arguments; "
+                        + "else echo not-in-arguments; fi; test -n \"$APPREPO_INTEGRATION_TOKEN\" && echo in-environment");
         assertThat(result.out()).isEqualTo("not-in-arguments\nin-environment\n");
     }
 
@@ -79,7 +87,9 @@ class RunCommandTest {
 
     @Test
     void stdinIsPassedThrough() {
-        CliRunner withInput = new CliRunner(Path.of("").toAbsolutePath(), environment(),
+        CliRunner withInput = new CliRunner(
+                Path.of("").toAbsolutePath(),
+                environment(),
                 new ByteArrayInputStream("line one\nline two\n".getBytes(StandardCharsets.UTF_8)));
         CliRunner.Result result = withInput.run("run", "--config", EXAMPLE, "app-repo", "--", "cat");
         assertThat(result.exitCode()).isZero();
@@ -90,12 +100,14 @@ class RunCommandTest {
     void unknownCommandExits127() {
         CliRunner.Result result = cli.run("run", "--config", EXAMPLE, "app-repo", "--", "no-such-command-4711");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_FOUND);
-        assertThat(result.err()).isEqualTo("bitbucket-resources: command `no-such-command-4711` not found: check its name and PATH\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: command `no-such-command-4711` not found: check its name and PATH\n");
     }
 
     @Test
     void commandAfterTheDelimiterKeepsItsOwnDelimiters() {
-        CliRunner.Result result = cli.run("run", "--config", EXAMPLE, "app-repo", "--", "sh", "-c", "echo \"$@\"", "sh", "--", "-x");
+        CliRunner.Result result =
+                cli.run("run", "--config", EXAMPLE, "app-repo", "--", "sh", "-c", "echo \"$@\"", "sh", "--", "-x");
         assertThat(result.out()).isEqualTo("-- -x\n");
     }
 
@@ -110,7 +122,8 @@ class RunCommandTest {
     void missingNamesIsAUsageError() {
         CliRunner.Result result = cli.run("run", "--config", EXAMPLE, "--", "echo");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("bitbucket-resources: no resource named: give at least one NAME before `--`");
+        assertThat(result.err())
+                .startsWith("bitbucket-resources: no resource named: give at least one NAME before `--`");
     }
 
     @Test

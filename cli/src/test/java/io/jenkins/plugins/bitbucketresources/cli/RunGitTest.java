@@ -30,9 +30,10 @@ class RunGitTest {
 
     private static final String ACCESS_TOKEN = "ATCTT3xFfGF0-cli-access-UnVuR2l0VGVzdA";
     private static final String PROJECT_TOKEN = "BBDC-cli-project-UnVuR2l0QmVhcmVy";
-    private static final String BUILD = "git clone -q \"$APPREPO_HTTPS_URL\" app && cd app && git ls-remote \"$APPREPO_HTTPS_URL\" >/dev/null "
-            + "&& echo built > CHANGES && git add CHANGES && git commit -q -m build && git push -q origin HEAD:main && git fetch -q "
-            + "&& echo \"pushed $(git rev-parse HEAD)\"";
+    private static final String BUILD =
+            "git clone -q \"$APPREPO_HTTPS_URL\" app && cd app && git ls-remote \"$APPREPO_HTTPS_URL\" >/dev/null "
+                    + "&& echo built > CHANGES && git add CHANGES && git commit -q -m build && git push -q origin HEAD:main && git fetch -q "
+                    + "&& echo \"pushed $(git rev-parse HEAD)\"";
 
     @TempDir
     Path temp;
@@ -105,11 +106,17 @@ class RunGitTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("pushed ");
         assertThat(result.out().strip()).isEqualTo("pushed " + server.head("acme/app.git", "main"));
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("x-token-auth:" + ACCESS_TOKEN).getBytes(StandardCharsets.UTF_8));
-        assertThat(server.requestsTo("acme/app.git")).filteredOn(r -> r.status() == 200).isNotEmpty()
+        String basic = "Basic "
+                + Base64.getEncoder().encodeToString(("x-token-auth:" + ACCESS_TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(server.requestsTo("acme/app.git"))
+                .filteredOn(r -> r.status() == 200)
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.authorization()).contains(basic));
-        assertThat(processes.seen()).anyMatch(p -> p.contains("remote-http"))
-                .allSatisfy(arguments -> assertThat(Leaks.inText(arguments, forms())).as(arguments).isEmpty());
+        assertThat(processes.seen())
+                .anyMatch(p -> p.contains("remote-http"))
+                .allSatisfy(arguments -> assertThat(Leaks.inText(arguments, forms()))
+                        .as(arguments)
+                        .isEmpty());
         assertThat(Leaks.inText(result.out() + result.err(), forms())).isEmpty();
         assertThat(Leaks.fileCount(work.resolve("app"))).isGreaterThan(10);
         assertThat(Leaks.inFiles(work, forms())).isEmpty();
@@ -118,36 +125,53 @@ class RunGitTest {
 
     @Test
     void aBearerOnlyTokenAndAnotherResourceWorkInOneRun() {
-        CliRunner.Result result = sh(environment(ACCESS_TOKEN), List.of("app-repo", "infra"),
+        CliRunner.Result result = sh(
+                environment(ACCESS_TOKEN),
+                List.of("app-repo", "infra"),
                 "git clone -q \"$APPREPO_HTTPS_URL\" app && git clone -q \"$INFRA_HTTPS_URL\" infra && ls infra && env | grep '^GIT_CONFIG_'");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).startsWith("README\n").contains("GIT_CONFIG_COUNT=16\n")
-                .contains("=Authorization: Bearer ****\n").doesNotContain(PROJECT_TOKEN);
-        assertThat(server.requestsTo("scm/proj/infra.git")).filteredOn(r -> r.status() == 200).isNotEmpty()
+        assertThat(result.out())
+                .startsWith("README\n")
+                .contains("GIT_CONFIG_COUNT=16\n")
+                .contains("=Authorization: Bearer ****\n")
+                .doesNotContain(PROJECT_TOKEN);
+        assertThat(server.requestsTo("scm/proj/infra.git"))
+                .filteredOn(r -> r.status() == 200)
+                .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.authorization()).contains("Bearer " + PROJECT_TOKEN));
-        assertThat(server.requestsTo("acme/app.git")).filteredOn(r -> r.status() == 200).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.authorization()).hasValueSatisfying(a -> assertThat(a).startsWith("Basic ")));
+        assertThat(server.requestsTo("acme/app.git"))
+                .filteredOn(r -> r.status() == 200)
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization())
+                        .hasValueSatisfying(a -> assertThat(a).startsWith("Basic ")));
     }
 
     @Test
     void aResourceWithGitAuthFalseGetsNoCredentials() {
-        CliRunner.Result result = sh(environment(ACCESS_TOKEN), List.of("docs"),
+        CliRunner.Result result = sh(
+                environment(ACCESS_TOKEN),
+                List.of("docs"),
                 "git clone -q \"$DOCS_HTTPS_URL\" docs; echo \"exit $?\"; echo \"count ${GIT_CONFIG_COUNT:-none}\"");
 
         assertThat(result.out()).isEqualTo("exit 128\ncount none\n");
-        assertThat(server.requestsTo("acme/docs.git")).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(server.requestsTo("acme/docs.git"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEmpty());
     }
 
     @Test
     void aWrongTokenFailsWithGitsOwnMessageMasked() {
         String wrong = "ATCTT3xFfGF0-cli-wrong-V3JvbmdUb2tlbg";
-        CliRunner.Result result = sh(environment(wrong), List.of("app-repo"), "git clone -q \"$APPREPO_HTTPS_URL\" app");
+        CliRunner.Result result =
+                sh(environment(wrong), List.of("app-repo"), "git clone -q \"$APPREPO_HTTPS_URL\" app");
 
         assertThat(result.exitCode()).isEqualTo(128);
-        assertThat(result.err()).contains("refused the token of resource app-repo (APPREPO_INTEGRATION_TOKEN, as user x-token-auth)")
+        assertThat(result.err())
+                .contains("refused the token of resource app-repo (APPREPO_INTEGRATION_TOKEN, as user x-token-auth)")
                 .contains("fatal: Authentication failed for '" + server.url("acme/app.git"));
-        assertThat(Leaks.inText(result.out() + result.err(), Leaks.formsOf(wrong, "x-token-auth"))).isEmpty();
+        assertThat(Leaks.inText(result.out() + result.err(), Leaks.formsOf(wrong, "x-token-auth")))
+                .isEmpty();
     }
 
     @Test
@@ -157,9 +181,11 @@ class RunGitTest {
         environment.put("GIT_CONFIG_KEY_0", "http." + server.url("acme/docs.git") + ".extraHeader");
         environment.put("GIT_CONFIG_VALUE_0", "X-Build: kept");
 
-        CliRunner.Result result = sh(environment, List.of("app-repo"),
-                "git clone -q \"$APPREPO_HTTPS_URL\" app && git ls-remote \"$DOCS_URL\" >/dev/null; echo \"$GIT_CONFIG_KEY_0\"".replace(
-                        "$DOCS_URL", server.url("acme/docs.git")));
+        CliRunner.Result result = sh(
+                environment,
+                List.of("app-repo"),
+                "git clone -q \"$APPREPO_HTTPS_URL\" app && git ls-remote \"$DOCS_URL\" >/dev/null; echo \"$GIT_CONFIG_KEY_0\""
+                        .replace("$DOCS_URL", server.url("acme/docs.git")));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("http." + server.url("acme/docs.git") + ".extraHeader\n");
@@ -174,10 +200,13 @@ class RunGitTest {
         Map<String, String> environment = environment(ACCESS_TOKEN);
         environment.put("GIT_CONFIG_COUNT", "two");
 
-        CliRunner.Result result = sh(environment, List.of("app-repo"), "echo \"$GIT_CONFIG_COUNT\"; git ls-remote \"$APPREPO_HTTPS_URL\"");
+        CliRunner.Result result = sh(
+                environment, List.of("app-repo"), "echo \"$GIT_CONFIG_COUNT\"; git ls-remote \"$APPREPO_HTTPS_URL\"");
 
-        assertThat(result.err()).startsWith("bitbucket-resources: warning: GIT_CONFIG_COUNT is `two`, which is not a number, so git "
-                + "refuses to run").contains("bogus count in GIT_CONFIG_COUNT");
+        assertThat(result.err())
+                .startsWith("bitbucket-resources: warning: GIT_CONFIG_COUNT is `two`, which is not a number, so git "
+                        + "refuses to run")
+                .contains("bogus count in GIT_CONFIG_COUNT");
         assertThat(result.out()).isEqualTo("two\n");
         assertThat(result.exitCode()).isNotZero();
         assertThat(server.requests()).isEmpty();
@@ -189,7 +218,8 @@ class RunGitTest {
         Map<String, String> environment = environment(ACCESS_TOKEN);
         environment.put("TMPDIR", tmp.toString());
 
-        CliRunner.Result result = sh(environment, List.of("app-repo", "infra"), "git clone -q \"$APPREPO_HTTPS_URL\" app");
+        CliRunner.Result result =
+                sh(environment, List.of("app-repo", "infra"), "git clone -q \"$APPREPO_HTTPS_URL\" app");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         try (var left = Files.list(tmp)) {
@@ -197,6 +227,8 @@ class RunGitTest {
         }
         assertThat(Leaks.inFiles(temp, Leaks.formsOf(PROJECT_TOKEN))).isEmpty();
         assertThat(Leaks.inFiles(temp.resolve("work"), forms())).isEmpty();
-        assertThat(server.requestsTo("acme/app.git")).extracting(Request::status).contains(200);
+        assertThat(server.requestsTo("acme/app.git"))
+                .extracting(Request::status)
+                .contains(200);
     }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunShipctlTest {
 
     private static final String TOKEN = "run-T0ken/with+special=chars";
-    private static final String EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml").toAbsolutePath().normalize().toString();
+    private static final String EXAMPLE = Path.of("..", "examples", "bitbucket-resources.yml")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     /** Reads everything through shipctl, and says where shipctl was found and how private its directory is. */
     private static final String SHIPPABLE_STYLE = """
@@ -46,8 +49,18 @@ class RunShipctlTest {
 
     @Test
     void shippableStyleScriptRunsWithShipctlAndTheTokenMasked() throws IOException {
-        CliRunner.Result result = cli().run("run", "--config", EXAMPLE, "--job", "team-a/backend/build", "--shipctl", "app-repo", "--",
-                "sh", "-c", SHIPPABLE_STYLE);
+        CliRunner.Result result = cli().run(
+                        "run",
+                        "--config",
+                        EXAMPLE,
+                        "--job",
+                        "team-a/backend/build",
+                        "--shipctl",
+                        "app-repo",
+                        "--",
+                        "sh",
+                        "-c",
+                        SHIPPABLE_STYLE);
 
         assertThat(result.err()).isEmpty();
         assertThat(result.exitCode()).isZero();
@@ -65,8 +78,17 @@ class RunShipctlTest {
 
     @Test
     void shipctlCanBeTheCommandItself() throws IOException {
-        CliRunner.Result result = cli().run("run", "--config", EXAMPLE, "--shipctl", "app-repo", "--", "shipctl", "get_resource_env",
-                "app-repo", "https_url");
+        CliRunner.Result result = cli().run(
+                        "run",
+                        "--config",
+                        EXAMPLE,
+                        "--shipctl",
+                        "app-repo",
+                        "--",
+                        "shipctl",
+                        "get_resource_env",
+                        "app-repo",
+                        "https_url");
 
         assertThat(result.out()).isEqualTo("https://bitbucket.org/acme/app.git\n");
         assertThat(result.exitCode()).isZero();
@@ -75,8 +97,16 @@ class RunShipctlTest {
 
     @Test
     void directoryIsRemovedWhenTheCommandFails() throws IOException {
-        CliRunner.Result result = cli().run("run", "--config", EXAMPLE, "--shipctl", "app-repo", "--", "sh", "-c",
-                "test -x \"$(command -v shipctl)\" && exit 7");
+        CliRunner.Result result = cli().run(
+                        "run",
+                        "--config",
+                        EXAMPLE,
+                        "--shipctl",
+                        "app-repo",
+                        "--",
+                        "sh",
+                        "-c",
+                        "test -x \"$(command -v shipctl)\" && exit 7");
 
         assertThat(result.exitCode()).isEqualTo(7);
         assertThat(entries(tmpdir)).isZero();
@@ -84,7 +114,8 @@ class RunShipctlTest {
 
     @Test
     void directoryIsRemovedWhenTheCommandCannotStart() throws IOException {
-        CliRunner.Result result = cli().run("run", "--config", EXAMPLE, "--shipctl", "app-repo", "--", "no-such-command-4711");
+        CliRunner.Result result =
+                cli().run("run", "--config", EXAMPLE, "--shipctl", "app-repo", "--", "no-such-command-4711");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_FOUND);
         assertThat(entries(tmpdir)).isZero();
@@ -92,7 +123,8 @@ class RunShipctlTest {
 
     @Test
     void withoutTheOptionThePathIsUntouched() throws IOException {
-        CliRunner.Result result = cli().run("run", "--config", EXAMPLE, "app-repo", "--", "sh", "-c", "printf '%s' \"$PATH\"");
+        CliRunner.Result result =
+                cli().run("run", "--config", EXAMPLE, "app-repo", "--", "sh", "-c", "printf '%s' \"$PATH\"");
 
         assertThat(result.out()).isEqualTo(System.getenv("PATH"));
         assertThat(entries(tmpdir)).isZero();
@@ -107,8 +139,15 @@ class RunShipctlTest {
                 resources:
                   - {name: tools, type: gitRepo, integration: cloud, sourceName: acme/tools, shipctl: true}
                 """);
-        CliRunner.Result result = cli().run("run", "--config", config.toString(), "tools", "--", "sh", "-c",
-                "shipctl get_resource_type tools");
+        CliRunner.Result result = cli().run(
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "tools",
+                        "--",
+                        "sh",
+                        "-c",
+                        "shipctl get_resource_type tools");
 
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).isEqualTo("gitRepo\n");
@@ -122,13 +161,14 @@ class RunShipctlTest {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("BITBUCKET_TOKEN", TOKEN);
         environment.put("TMPDIR", tmpdir.resolve("missing").toString());
-        CliRunner.Result result = new CliRunner(Path.of("").toAbsolutePath(), environment).run("run", "--config", EXAMPLE, "--shipctl",
-                "app-repo", "--", "sh", "-c", "echo ran");
+        CliRunner.Result result = new CliRunner(Path.of("").toAbsolutePath(), environment)
+                .run("run", "--config", EXAMPLE, "--shipctl", "app-repo", "--", "sh", "-c", "echo ran");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.COMMAND_NOT_EXECUTABLE);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("bitbucket-resources: shipctl could not be written into a new directory in "
-                + tmpdir.resolve("missing") + " (NoSuchFileException): point TMPDIR at a writable directory\n");
+        assertThat(result.err())
+                .isEqualTo("bitbucket-resources: shipctl could not be written into a new directory in "
+                        + tmpdir.resolve("missing") + " (NoSuchFileException): point TMPDIR at a writable directory\n");
     }
 
     private static long entries(Path directory) throws IOException {

@@ -18,20 +18,25 @@ import java.util.Locale;
 final class BoundedFile {
 
     /** What reading gave. */
-    sealed interface Read permits Content, Refused {
-    }
+    sealed interface Read permits Content, Refused {}
 
-    record Content(byte[] bytes) implements Read {
-    }
+    record Content(byte[] bytes) implements Read {}
 
     /**
      * Why the file was not read; {@code detail} completes the sentence for {@link Why#SPECIAL}, {@link Why#TOO_LARGE} and
      * {@link Why#OTHER}.
      */
-    record Refused(Why why, String detail) implements Read {
-    }
+    record Refused(Why why, String detail) implements Read {}
 
-    enum Why { MISSING, DENIED, DIRECTORY, SPECIAL, LOOP, TOO_LARGE, OTHER }
+    enum Why {
+        MISSING,
+        DENIED,
+        DIRECTORY,
+        SPECIAL,
+        LOOP,
+        TOO_LARGE,
+        OTHER
+    }
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
@@ -39,8 +44,7 @@ final class BoundedFile {
     private static final int S_IFBLK = 0060000;
     private static final int S_IFSOCK = 0140000;
 
-    private BoundedFile() {
-    }
+    private BoundedFile() {}
 
     static Read read(Path path, long limit) {
         try {

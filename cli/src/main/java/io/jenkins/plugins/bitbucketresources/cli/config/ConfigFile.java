@@ -58,7 +58,8 @@ public record ConfigFile(
      * of the integrations it uses.
      */
     public List<Finding> errorsFor(Collection<String> usedIntegrations) {
-        List<Finding> errors = new ArrayList<>(findings.stream().filter(Finding::isError).toList());
+        List<Finding> errors =
+                new ArrayList<>(findings.stream().filter(Finding::isError).toList());
         for (String id : usedIntegrations) {
             Optional.ofNullable(integrations.get(id)).ifPresent(e -> errors.addAll(e.tokenFindings()));
         }
@@ -80,13 +81,17 @@ public record ConfigFile(
 
     /** The scopes a job sees, nearest first, with their valid resources. */
     public List<ScopedResources> scopesFor(Optional<JobPath> job) {
-        return scopeNames(job).stream().map(scope -> new ScopedResources(scope, usable(entries(scope)))).toList();
+        return scopeNames(job).stream()
+                .map(scope -> new ScopedResources(scope, usable(entries(scope))))
+                .toList();
     }
 
     /** The scopes a job sees, nearest first: its folders that the file defines, then the global list; every entry. */
     public List<ScopeDefinitions> definitionsFor(Optional<JobPath> job) {
         return scopeNames(job).stream()
-                .map(scope -> new ScopeDefinitions(scope, entries(scope).stream().map(DefinitionEntry::definition).toList()))
+                .map(scope -> new ScopeDefinitions(
+                        scope,
+                        entries(scope).stream().map(DefinitionEntry::definition).toList()))
                 .toList();
     }
 
@@ -98,7 +103,9 @@ public record ConfigFile(
 
     private List<Scope> scopeNames(Optional<JobPath> job) {
         List<Scope> scopes = new ArrayList<>();
-        job.ifPresent(j -> j.foldersNearestFirst().stream().filter(folderDefinitions::containsKey).map(Scope.Folder::new)
+        job.ifPresent(j -> j.foldersNearestFirst().stream()
+                .filter(folderDefinitions::containsKey)
+                .map(Scope.Folder::new)
                 .forEach(scopes::add));
         scopes.add(Scope.GLOBAL);
         return scopes;

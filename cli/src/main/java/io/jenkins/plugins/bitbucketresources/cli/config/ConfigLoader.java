@@ -67,10 +67,25 @@ public final class ConfigLoader {
     public static final int MAX_TOKEN_FILE_BYTES = 4 * 1024;
 
     private static final Set<String> TOP_KEYS = Set.of("integrations", "resources", "folders", "policy");
-    private static final Set<String> INTEGRATION_KEYS = Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
+    private static final Set<String> INTEGRATION_KEYS =
+            Set.of("id", "url", "username", "platform", "kind", "token", "tokenFile");
     private static final Set<String> FOLDER_KEYS = Set.of("resources");
-    private static final Set<String> RESOURCE_KEYS = Set.of("name", "type", "integration", "sourceName", "branch", "branches", "tags",
-            "buildOnCommit", "buildOnPullRequest", "buildOnTagPush", "buildOnRelease", "resolveCommit", "gitAuth", "shipctl", "allowedJobs",
+    private static final Set<String> RESOURCE_KEYS = Set.of(
+            "name",
+            "type",
+            "integration",
+            "sourceName",
+            "branch",
+            "branches",
+            "tags",
+            "buildOnCommit",
+            "buildOnPullRequest",
+            "buildOnTagPush",
+            "buildOnRelease",
+            "resolveCommit",
+            "gitAuth",
+            "shipctl",
+            "allowedJobs",
             "onlyOwnCheckout");
     private static final Set<String> POLICY_KEYS = Set.of(GlobalPolicy.FIELD);
     private static final Set<String> FILTER_KEYS = Set.of("only", "except");
@@ -94,21 +109,26 @@ public final class ConfigLoader {
      * Without a job, only the global resources are read.
      */
     public ConfigFile loadFor(Path path, Optional<JobPath> job) {
-        return new Load(path, Optional.of(Set.copyOf(job.map(JobPath::foldersNearestFirst).orElse(List.of())))).run();
+        return new Load(
+                        path,
+                        Optional.of(
+                                Set.copyOf(job.map(JobPath::foldersNearestFirst).orElse(List.of()))))
+                .run();
     }
 
     /** A resource's reference to an integration, with where it was written; the resource when it is valid. */
-    private record Reference(String integration, Node node, String field, Optional<Resource> resource) {
-    }
+    private record Reference(String integration, Node node, String field, Optional<Resource> resource) {}
 
     /** One pass over one file. */
     private final class Load {
         private final Path path;
         /** The folders to read; empty to read them all. */
         private final Optional<Set<String>> onlyFolders;
+
         private final List<Finding> findings = new ArrayList<>();
         /** Errors that leave the whole file unusable. */
         private final List<Finding> fileErrors = new ArrayList<>();
+
         private final Map<String, IntegrationEntry> integrations = new LinkedHashMap<>();
         private final List<DefinitionEntry> global = new ArrayList<>();
         private final Map<String, List<DefinitionEntry>> folders = new LinkedHashMap<>();
@@ -120,6 +140,7 @@ public final class ConfigLoader {
         private boolean relations;
         /** Fields whose value has the wrong shape, already reported: what the engine says about them again is noise. */
         private final Set<String> misshapen = new HashSet<>();
+
         private boolean foldersCut;
 
         Load(Path path, Optional<Set<String>> onlyFolders) {
@@ -139,7 +160,8 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             if (onlyFolders.isPresent()) {
-                Optional<FolderCut.Result> cut = FolderCut.keepOnly(text.get(), onlyFolders.get()).filter(c -> c.cut() > 0);
+                Optional<FolderCut.Result> cut =
+                        FolderCut.keepOnly(text.get(), onlyFolders.get()).filter(c -> c.cut() > 0);
                 if (cut.isPresent()) {
                     int findingsBefore = findings.size();
                     int fileErrorsBefore = fileErrors.size();
@@ -159,23 +181,33 @@ public final class ConfigLoader {
         private Optional<String> text() {
             BoundedFile.Read read = BoundedFile.read(path, MAX_FILE_BYTES);
             if (read instanceof BoundedFile.Refused refused) {
-                fileError(switch (refused.why()) {
-                    case MISSING -> "does not exist: check the path given to --config";
-                    case DENIED -> "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
-                    case DIRECTORY -> "is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
-                            + path.resolve("bitbucket-resources.yml") + "`";
-                    case SPECIAL -> "is " + refused.detail() + ", not a regular file: write the resources to a file and give its path";
-                    case LOOP -> "is a symbolic link that leads back to itself (a loop): point the link at the resources file";
-                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a resources file may have at most "
-                            + BoundedFile.size(MAX_FILE_BYTES)
-                            + " (some 40,000 resources); check that this is the resources file";
-                    case OTHER -> "cannot be read (" + refused.detail() + "): check the path given to --config";
-                });
+                fileError(
+                        switch (refused.why()) {
+                            case MISSING -> "does not exist: check the path given to --config";
+                            case DENIED ->
+                                "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
+                            case DIRECTORY ->
+                                "is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
+                                        + path.resolve("bitbucket-resources.yml") + "`";
+                            case SPECIAL ->
+                                "is " + refused.detail()
+                                        + ", not a regular file: write the resources to a file and give its path";
+                            case LOOP ->
+                                "is a symbolic link that leads back to itself (a loop): point the link at the resources file";
+                            case TOO_LARGE ->
+                                "is too large (" + refused.detail() + "): a resources file may have at most "
+                                        + BoundedFile.size(MAX_FILE_BYTES)
+                                        + " (some 40,000 resources); check that this is the resources file";
+                            case OTHER -> "cannot be read (" + refused.detail() + "): check the path given to --config";
+                        });
                 return Optional.empty();
             }
             try {
                 byte[] bytes = ((BoundedFile.Content) read).bytes();
-                return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+                return Optional.of(StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString());
             } catch (CharacterCodingException e) {
                 fileError("is not UTF-8 text: save it as UTF-8");
                 return Optional.empty();
@@ -203,9 +235,13 @@ public final class ConfigLoader {
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-                add(new Finding(Problem.Severity.ERROR, path, mark == null ? 0 : mark.getLine() + 1,
-                        mark == null ? 0 : mark.getColumn() + 1, "", "is not valid YAML: " + problem
-                        + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
+                add(new Finding(
+                        Problem.Severity.ERROR,
+                        path,
+                        mark == null ? 0 : mark.getLine() + 1,
+                        mark == null ? 0 : mark.getColumn() + 1,
+                        "",
+                        "is not valid YAML: " + problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")")));
                 return Optional.empty();
             } catch (YAMLException | IOException e) {
                 fileError("is not valid YAML: " + e.getMessage());
@@ -220,7 +256,8 @@ public final class ConfigLoader {
             }
             Map<String, NodeTuple> keys = top.get();
             Optional.ofNullable(keys.get("integrations")).ifPresent(t -> readIntegrations(t.getValueNode()));
-            Optional.ofNullable(keys.get("resources")).ifPresent(t -> global.addAll(readResources(t.getValueNode(), "resources")));
+            Optional.ofNullable(keys.get("resources"))
+                    .ifPresent(t -> global.addAll(readResources(t.getValueNode(), "resources")));
             Optional.ofNullable(keys.get("folders")).ifPresent(t -> readFolders(t.getValueNode()));
             Optional.ofNullable(keys.get("policy")).ifPresent(t -> readPolicy(t.getValueNode()));
             if (!keys.containsKey("resources") && !keys.containsKey("folders")) {
@@ -247,7 +284,8 @@ public final class ConfigLoader {
         }
 
         /** Reads one integration; its ID when it has one. */
-        private Optional<String> readIntegration(Node node, String field, Map<String, NodeTuple> keys, List<Finding> own) {
+        private Optional<String> readIntegration(
+                Node node, String field, Map<String, NodeTuple> keys, List<Finding> own) {
             Integration.Builder builder = Integration.builder();
             Optional<String> id = string(keys, "id", field);
             id.ifPresent(builder::id);
@@ -260,7 +298,9 @@ public final class ConfigLoader {
             token.ifPresent(builder::token);
             if (id.isEmpty()) {
                 if (!misshapen.contains(field + ".id")) {
-                    error(node, field + ".id",
+                    error(
+                            node,
+                            field + ".id",
                             "is missing: give the integration an ID that resources refer to, e.g. `id: bitbucket-cloud`");
                 }
                 return Optional.empty();
@@ -284,29 +324,40 @@ public final class ConfigLoader {
             String key = id.get().strip();
             if (integrations.containsKey(key)) {
                 // The first integration of an ID is the one resources use; this one is only reported.
-                error(keys.get("id").getValueNode(), field + ".id", "`" + key + "` is used by another integration (line "
-                        + integrations.get(key).line() + "): give each integration its own ID");
+                error(
+                        keys.get("id").getValueNode(),
+                        field + ".id",
+                        "`" + key + "` is used by another integration (line "
+                                + integrations.get(key).line() + "): give each integration its own ID");
                 return Optional.of(key);
             }
             integrations.put(key, new IntegrationEntry(key, line(node), integration, tokenFindings, own));
             return Optional.of(key);
         }
 
-        private Optional<Token> readToken(Node node, String field, Map<String, NodeTuple> keys, List<Finding> tokenFindings) {
+        private Optional<Token> readToken(
+                Node node, String field, Map<String, NodeTuple> keys, List<Finding> tokenFindings) {
             boolean inline = keys.containsKey("token");
             boolean file = keys.containsKey("tokenFile");
             if (inline && file) {
-                error(keys.get("tokenFile").getKeyNode(), field + ".tokenFile", "is set together with `token`: keep one of them");
+                error(
+                        keys.get("tokenFile").getKeyNode(),
+                        field + ".tokenFile",
+                        "is set together with `token`: keep one of them");
                 return Optional.empty();
             }
             if (!inline && !file) {
-                error(node, field + ".token", "is missing: add `token: ${BITBUCKET_TOKEN}` (read from the environment) or "
-                        + "`tokenFile: path/to/token`");
+                error(
+                        node,
+                        field + ".token",
+                        "is missing: add `token: ${BITBUCKET_TOKEN}` (read from the environment) or "
+                                + "`tokenFile: path/to/token`");
                 return Optional.empty();
             }
             if (file) {
                 Optional<String> tokenPath = string(keys, "tokenFile", field);
-                return tokenPath.flatMap(p -> readTokenFile(keys.get("tokenFile").getValueNode(), field + ".tokenFile", p, tokenFindings));
+                return tokenPath.flatMap(p ->
+                        readTokenFile(keys.get("tokenFile").getValueNode(), field + ".tokenFile", p, tokenFindings));
             }
             Node valueNode = keys.get("token").getValueNode();
             Optional<String> raw = string(keys, "token", field);
@@ -315,8 +366,11 @@ public final class ConfigLoader {
             }
             Matcher variables = VARIABLE.matcher(raw.get());
             if (!variables.find()) {
-                warning(valueNode, field + ".token", "is written in the file in plain text: anyone who can read the file can use it; "
-                        + "write `token: ${BITBUCKET_TOKEN}` and export the variable, or use `tokenFile`");
+                warning(
+                        valueNode,
+                        field + ".token",
+                        "is written in the file in plain text: anyone who can read the file can use it; "
+                                + "write `token: ${BITBUCKET_TOKEN}` and export the variable, or use `tokenFile`");
                 return token(valueNode, field + ".token", raw.get(), Optional.empty());
             }
             StringBuilder value = new StringBuilder();
@@ -325,9 +379,14 @@ public final class ConfigLoader {
                 String name = variables.group(1);
                 String found = environment.get(name);
                 if (found == null || found.isEmpty()) {
-                    tokenFindings.add(finding(Problem.Severity.ERROR, valueNode, field + ".token", "environment variable " + name
-                            + (found == null ? " is not set" : " is empty") + ": export it (`export " + name + "=<token>`) before running, "
-                            + "or use `tokenFile`"));
+                    tokenFindings.add(finding(
+                            Problem.Severity.ERROR,
+                            valueNode,
+                            field + ".token",
+                            "environment variable " + name
+                                    + (found == null ? " is not set" : " is empty") + ": export it (`export " + name
+                                    + "=<token>`) before running, "
+                                    + "or use `tokenFile`"));
                     return Optional.empty();
                 }
                 variables.appendReplacement(value, Matcher.quoteReplacement(found));
@@ -340,25 +399,43 @@ public final class ConfigLoader {
             Path tokenPath = path.toAbsolutePath().getParent().resolve(raw.strip());
             BoundedFile.Read read = BoundedFile.read(tokenPath, MAX_TOKEN_FILE_BYTES);
             if (read instanceof BoundedFile.Refused refused) {
-                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw + "` " + switch (refused.why()) {
-                    case MISSING -> "does not exist (paths are relative to the resources file): create it or fix the path";
-                    case DENIED -> "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
-                    case DIRECTORY -> "is a directory: point it at the file holding the token";
-                    case SPECIAL -> "is " + refused.detail() + ", not a regular file: write the token to a file (`chmod 600` it) and point "
-                            + "tokenFile at it, or use `token: ${VARIABLE}`";
-                    case LOOP -> "is a symbolic link that leads back to itself (a loop): point it at the file holding the token";
-                    case TOO_LARGE -> "is too large (" + refused.detail() + "): a token file may have at most "
-                            + BoundedFile.size(MAX_TOKEN_FILE_BYTES) + "; it should hold only the token";
-                    case OTHER -> "cannot be read (" + refused.detail() + ")";
-                }));
+                tokenFindings.add(finding(
+                        Problem.Severity.ERROR,
+                        node,
+                        field,
+                        "`" + raw + "` "
+                                + switch (refused.why()) {
+                                    case MISSING ->
+                                        "does not exist (paths are relative to the resources file): create it or fix the path";
+                                    case DENIED ->
+                                        "cannot be read (permission denied): make it readable by the user running bitbucket-resources";
+                                    case DIRECTORY -> "is a directory: point it at the file holding the token";
+                                    case SPECIAL ->
+                                        "is " + refused.detail()
+                                                + ", not a regular file: write the token to a file (`chmod 600` it) and point "
+                                                + "tokenFile at it, or use `token: ${VARIABLE}`";
+                                    case LOOP ->
+                                        "is a symbolic link that leads back to itself (a loop): point it at the file holding the token";
+                                    case TOO_LARGE ->
+                                        "is too large (" + refused.detail() + "): a token file may have at most "
+                                                + BoundedFile.size(MAX_TOKEN_FILE_BYTES)
+                                                + "; it should hold only the token";
+                                    case OTHER -> "cannot be read (" + refused.detail() + ")";
+                                }));
                 return Optional.empty();
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes())).toString();
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes()))
+                        .toString();
             } catch (CharacterCodingException e) {
-                tokenFindings.add(finding(Problem.Severity.ERROR, node, field, "`" + raw
-                        + "` is not UTF-8 text: it should hold only the token"));
+                tokenFindings.add(finding(
+                        Problem.Severity.ERROR,
+                        node,
+                        field,
+                        "`" + raw + "` is not UTF-8 text: it should hold only the token"));
                 return Optional.empty();
             }
             warnIfReadableByOthers(node, field, tokenPath);
@@ -368,7 +445,8 @@ public final class ConfigLoader {
         private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(tokenPath);
-                if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                        || permissions.contains(PosixFilePermission.GROUP_READ)) {
                     warning(node, field, "the token file can be read by other users: `chmod 600` it");
                 }
             } catch (UnsupportedOperationException | IOException e) {
@@ -392,18 +470,25 @@ public final class ConfigLoader {
                 return; // every folder was cut away: none is the job's
             }
             if (!(node instanceof MappingNode mappingNode)) {
-                error(node, "folders", "must be a mapping of folder full names to their resources, e.g. `team-a: {resources: [...]}`");
+                error(
+                        node,
+                        "folders",
+                        "must be a mapping of folder full names to their resources, e.g. `team-a: {resources: [...]}`");
                 return;
             }
             Map<String, Node> seen = new HashMap<>();
             for (NodeTuple tuple : mappingNode.getValue()) {
-                if (onlyFolders.isPresent() && !(tuple.getKeyNode() instanceof ScalarNode key
-                        && onlyFolders.get().contains(key.getValue().strip()))) {
+                if (onlyFolders.isPresent()
+                        && !(tuple.getKeyNode() instanceof ScalarNode key
+                                && onlyFolders.get().contains(key.getValue().strip()))) {
                     continue; // not a folder the job sits in: not this command's business
                 }
                 if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
-                    error(tuple.getKeyNode(), "folders.<<", "YAML merge keys are not followed between folders: write each folder's "
-                            + "`resources:` out (a merge key inside a resource works)");
+                    error(
+                            tuple.getKeyNode(),
+                            "folders.<<",
+                            "YAML merge keys are not followed between folders: write each folder's "
+                                    + "`resources:` out (a merge key inside a resource works)");
                     continue;
                 }
                 Optional<String> name = scalarText(tuple.getKeyNode(), "folders");
@@ -415,18 +500,29 @@ public final class ConfigLoader {
                 try {
                     fullName = JobPath.parse(name.get()).fullName();
                 } catch (InvalidValueException e) {
-                    error(tuple.getKeyNode(), field, "`" + name.get() + "` is not a folder full name: write folder names separated by `/`, e.g. `team-a/backend`");
+                    error(
+                            tuple.getKeyNode(),
+                            field,
+                            "`" + name.get()
+                                    + "` is not a folder full name: write folder names separated by `/`, e.g. `team-a/backend`");
                     continue;
                 }
                 Node previous = seen.putIfAbsent(fullName, tuple.getKeyNode());
                 if (previous != null) {
-                    error(tuple.getKeyNode(), field, "folder `" + fullName + "` is listed twice (also line " + line(previous) + "): merge the two lists");
+                    error(
+                            tuple.getKeyNode(),
+                            field,
+                            "folder `" + fullName + "` is listed twice (also line " + line(previous)
+                                    + "): merge the two lists");
                     continue;
                 }
                 mapping(tuple.getValueNode(), field, FOLDER_KEYS).ifPresent(keys -> {
                     NodeTuple resources = keys.get("resources");
                     if (resources == null) {
-                        error(tuple.getValueNode(), field + ".resources", "is missing: list the folder's resources under `resources:`");
+                        error(
+                                tuple.getValueNode(),
+                                field + ".resources",
+                                "is missing: list the folder's resources under `resources:`");
                     } else {
                         folders.put(fullName, readResources(resources.getValueNode(), field + ".resources"));
                     }
@@ -444,40 +540,65 @@ public final class ConfigLoader {
                 Optional<Map<String, NodeTuple>> keys = mapping(item.getValue(), itemField, RESOURCE_KEYS);
                 Optional<Resource> resource = keys.flatMap(k -> readResource(item.getValue(), itemField, k));
                 owner = null;
-                Optional<NodeTuple> name = keys.map(k -> k.get("name")).filter(t -> t.getValueNode() instanceof ScalarNode scalar
-                        && !isNull(scalar) && !scalar.getValue().isBlank());
+                Optional<NodeTuple> name = keys.map(k -> k.get("name"))
+                        .filter(t -> t.getValueNode() instanceof ScalarNode scalar
+                                && !isNull(scalar)
+                                && !scalar.getValue().isBlank());
                 if (name.isEmpty()) {
                     // An entry without a name could be the nearest definition of any name: the file cannot be trusted.
                     own.stream().filter(Finding::isError).forEach(fileErrors::add);
                     continue;
                 }
-                List<Problem> errors = own.stream().filter(Finding::isError).map(f -> Problem.error(f.field(), f.message())).toList();
+                List<Problem> errors = own.stream()
+                        .filter(Finding::isError)
+                        .map(f -> Problem.error(f.field(), f.message()))
+                        .toList();
                 Validated<Resource> validated = errors.isEmpty() && resource.isPresent()
                         ? new Validated.Valid<>(resource.get(), List.of())
-                        : new Validated.Invalid<>(errors.isEmpty() ? List.of(Problem.error(itemField, "is not a valid resource")) : errors);
+                        : new Validated.Invalid<>(
+                                errors.isEmpty()
+                                        ? List.of(Problem.error(itemField, "is not a valid resource"))
+                                        : errors);
                 Node start = item.getValue();
-                entries.add(new DefinitionEntry(((ScalarNode) name.get().getValueNode()).getValue().strip(), line(start),
-                        start.getStartMark().getColumn() + 1, itemField, validated, own));
+                entries.add(new DefinitionEntry(
+                        ((ScalarNode) name.get().getValueNode()).getValue().strip(),
+                        line(start),
+                        start.getStartMark().getColumn() + 1,
+                        itemField,
+                        validated,
+                        own));
                 nameNodes.add(name.get().getValueNode());
             }
             relations = true;
-            for (Definitions.Conflict conflict : Definitions.conflicts(entries.stream().map(DefinitionEntry::resource).toList())) {
+            for (Definitions.Conflict conflict : Definitions.conflicts(
+                    entries.stream().map(DefinitionEntry::resource).toList())) {
                 DefinitionEntry entry = entries.get(conflict.index());
                 DefinitionEntry earlier = entries.get(conflict.earlier());
-                error(nameNodes.get(conflict.index()), entry.field() + ".name", conflict.problem().message().replace(
-                        "(" + Definitions.FIELD + "[" + conflict.earlier() + "]", "(" + earlier.field() + ", line " + earlier.line()));
+                error(
+                        nameNodes.get(conflict.index()),
+                        entry.field() + ".name",
+                        conflict.problem()
+                                .message()
+                                .replace(
+                                        "(" + Definitions.FIELD + "[" + conflict.earlier() + "]",
+                                        "(" + earlier.field() + ", line " + earlier.line()));
             }
-            // The engine compares the valid entries; a name written twice is a duplicate even when one of the two is broken.
+            // The engine compares the valid entries; a name written twice is a duplicate even when one of the two is
+            // broken.
             Map<String, Integer> firstByName = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 DefinitionEntry entry = entries.get(i);
                 Integer first = firstByName.putIfAbsent(entry.name(), i);
-                if (first != null && !(entry.resource() instanceof Validated.Valid
-                        && entries.get(first).resource() instanceof Validated.Valid)) {
+                if (first != null
+                        && !(entry.resource() instanceof Validated.Valid
+                                && entries.get(first).resource() instanceof Validated.Valid)) {
                     DefinitionEntry earlier = entries.get(first);
-                    error(nameNodes.get(i), entry.field() + ".name", "`" + entry.name() + "` is already defined in this scope ("
-                            + earlier.field()
-                            + ", line " + earlier.line() + "): rename one of them or remove the duplicate");
+                    error(
+                            nameNodes.get(i),
+                            entry.field() + ".name",
+                            "`" + entry.name() + "` is already defined in this scope ("
+                                    + earlier.field()
+                                    + ", line " + earlier.line() + "): rename one of them or remove the duplicate");
                 }
             }
             relations = false;
@@ -489,7 +610,10 @@ public final class ConfigLoader {
             boolean complete = true;
             for (String required : List.of("name", "type", "integration", "sourceName")) {
                 if (!keys.containsKey(required)) {
-                    error(node, field + "." + required, "is missing: every resource needs `name`, `type`, `integration` and `sourceName`");
+                    error(
+                            node,
+                            field + "." + required,
+                            "is missing: every resource needs `name`, `type`, `integration` and `sourceName`");
                     complete = false;
                 }
             }
@@ -509,17 +633,24 @@ public final class ConfigLoader {
             bool(keys, "resolveCommit", field).ifPresent(builder::resolveCommit);
             bool(keys, "gitAuth", field).ifPresent(builder::gitAuth);
             bool(keys, "shipctl", field).ifPresent(builder::shipctl);
-            names(keys, "allowedJobs", field, "a job full name or pattern, e.g. `team-a/**`").ifPresent(builder::allowedJobs);
+            names(keys, "allowedJobs", field, "a job full name or pattern, e.g. `team-a/**`")
+                    .ifPresent(builder::allowedJobs);
             bool(keys, "onlyOwnCheckout", field).ifPresent(builder::onlyOwnCheckout);
             if (!complete) {
                 return Optional.empty();
             }
             Validated<Resource> validated = builder.build();
-            validated.problems().stream().filter(problem -> !alreadyReported(field, problem)).forEach(problem -> report(keys, field,
-                    problem, node));
-            Optional<Resource> resource = validated instanceof Validated.Valid<Resource> valid ? Optional.of(valid.value()) : Optional.empty();
-            string(keys, "integration", field).map(String::strip).filter(id -> !id.isEmpty()).ifPresent(id ->
-                    references.add(new Reference(id, keys.get("integration").getValueNode(), field, resource)));
+            validated.problems().stream()
+                    .filter(problem -> !alreadyReported(field, problem))
+                    .forEach(problem -> report(keys, field, problem, node));
+            Optional<Resource> resource = validated instanceof Validated.Valid<Resource> valid
+                    ? Optional.of(valid.value())
+                    : Optional.empty();
+            string(keys, "integration", field)
+                    .map(String::strip)
+                    .filter(id -> !id.isEmpty())
+                    .ifPresent(id -> references.add(
+                            new Reference(id, keys.get("integration").getValueNode(), field, resource)));
             return resource;
         }
 
@@ -529,18 +660,28 @@ public final class ConfigLoader {
                 IntegrationEntry entry = integrations.get(reference.integration());
                 if (entry == null) {
                     List<String> close = ClosestNames.closest(reference.integration(), integrations.keySet());
-                    error(reference.node(), reference.field() + ".integration", "`" + reference.integration() + "` is not an integration of this file"
-                            + (close.isEmpty() ? "" : " (did you mean " + close.stream().map(c -> "`" + c + "`").collect(Collectors.joining(" or ")) + "?)")
-                            + ": add it under `integrations:` or fix the ID");
+                    error(
+                            reference.node(),
+                            reference.field() + ".integration",
+                            "`" + reference.integration() + "` is not an integration of this file"
+                                    + (close.isEmpty()
+                                            ? ""
+                                            : " (did you mean "
+                                                    + close.stream()
+                                                            .map(c -> "`" + c + "`")
+                                                            .collect(Collectors.joining(" or "))
+                                                    + "?)")
+                                    + ": add it under `integrations:` or fix the ID");
                     continue;
                 }
-                entry.integration().ifPresent(integration -> reference.resource().ifPresent(resource -> {
-                    try {
-                        resource.sourceName().checkFor(integration.platform());
-                    } catch (InvalidValueException e) {
-                        error(reference.node(), reference.field() + ".sourceName", e.getMessage());
-                    }
-                }));
+                entry.integration()
+                        .ifPresent(integration -> reference.resource().ifPresent(resource -> {
+                            try {
+                                resource.sourceName().checkFor(integration.platform());
+                            } catch (InvalidValueException e) {
+                                error(reference.node(), reference.field() + ".sourceName", e.getMessage());
+                            }
+                        }));
             }
         }
 
@@ -549,18 +690,20 @@ public final class ConfigLoader {
          * here spoils the whole file: a policy that cannot be read must not leave the global resources open to every job.
          */
         private void readPolicy(Node node) {
-            mapping(node, "policy", POLICY_KEYS).ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
-                    .ifPresent(folders -> {
-                        Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
-                        Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
-                        for (Problem problem : validated.problems()) {
-                            Node at = itemNode(list, problem.field()).orElse(list);
-                            add(finding(problem.severity(), at, "policy." + problem.field(), problem.message()));
-                        }
-                        if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
-                            policy = valid.value();
-                        }
-                    }));
+            mapping(node, "policy", POLICY_KEYS)
+                    .ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
+                            .ifPresent(folders -> {
+                                Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
+                                Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
+                                for (Problem problem : validated.problems()) {
+                                    Node at = itemNode(list, problem.field()).orElse(list);
+                                    add(finding(
+                                            problem.severity(), at, "policy." + problem.field(), problem.message()));
+                                }
+                                if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
+                                    policy = valid.value();
+                                }
+                            }));
         }
 
         /** The list item a field such as {@code name[2]} points at. */
@@ -570,7 +713,9 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             int index = Integer.parseInt(field.substring(open + 1, field.length() - 1));
-            return index < sequence.getValue().size() ? Optional.of(sequence.getValue().get(index)) : Optional.empty();
+            return index < sequence.getValue().size()
+                    ? Optional.of(sequence.getValue().get(index))
+                    : Optional.empty();
         }
 
         /** A list of plain values, e.g. {@code allowedJobs: [team-a/**, release/*]}. */
@@ -582,11 +727,15 @@ public final class ConfigLoader {
             String listField = field + "." + key;
             List<String> values = new ArrayList<>();
             boolean clean = true;
-            for (Map.Entry<Integer, Node> item : sequence(tuple.getValueNode(), listField).entrySet()) {
+            for (Map.Entry<Integer, Node> item :
+                    sequence(tuple.getValueNode(), listField).entrySet()) {
                 if (item.getValue() instanceof ScalarNode scalar && !isNull(scalar)) {
                     values.add(scalar.getValue());
                 } else {
-                    error(item.getValue(), listField + "[" + item.getKey() + "]", "must be " + what + " (" + describe(item.getValue()) + " found)");
+                    error(
+                            item.getValue(),
+                            listField + "[" + item.getKey() + "]",
+                            "must be " + what + " (" + describe(item.getValue()) + " found)");
                     clean = false;
                     values.add("");
                 }
@@ -598,8 +747,11 @@ public final class ConfigLoader {
 
         private Optional<Map<String, NodeTuple>> mapping(Node node, String field, Set<String> allowed) {
             if (!(node instanceof MappingNode mappingNode)) {
-                error(node, field, "must be a mapping of keys to values (" + describe(node) + " found); allowed keys: "
-                        + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                error(
+                        node,
+                        field,
+                        "must be a mapping of keys to values (" + describe(node) + " found); allowed keys: "
+                                + allowed.stream().sorted().collect(Collectors.joining(", ")));
                 return Optional.empty();
             }
             Map<String, NodeTuple> keys = new LinkedHashMap<>();
@@ -616,13 +768,20 @@ public final class ConfigLoader {
                 String keyField = field.isEmpty() ? key.get() : field + "." + key.get();
                 if (!allowed.contains(key.get())) {
                     List<String> close = ClosestNames.closest(key.get(), allowed);
-                    error(tuple.getKeyNode(), keyField, "unknown key" + (close.isEmpty() ? "." : ": did you mean `" + close.get(0) + "`?")
-                            + " Allowed here: " + allowed.stream().sorted().collect(Collectors.joining(", ")));
+                    error(
+                            tuple.getKeyNode(),
+                            keyField,
+                            "unknown key" + (close.isEmpty() ? "." : ": did you mean `" + close.get(0) + "`?")
+                                    + " Allowed here: "
+                                    + allowed.stream().sorted().collect(Collectors.joining(", ")));
                     continue;
                 }
                 NodeTuple previous = keys.putIfAbsent(key.get(), tuple);
                 if (previous != null) {
-                    error(tuple.getKeyNode(), keyField, "appears twice (also line " + line(previous.getKeyNode()) + "): keep one");
+                    error(
+                            tuple.getKeyNode(),
+                            keyField,
+                            "appears twice (also line " + line(previous.getKeyNode()) + "): keep one");
                 }
             }
             // YAML merge keys: what is written here wins, then the first mapping merged, then the next.
@@ -640,8 +799,11 @@ public final class ConfigLoader {
                 if (source instanceof MappingNode mapping) {
                     mappings.add(mapping);
                 } else {
-                    error(source, field, "a YAML merge key takes a mapping or a list of them, usually an alias such as `<<: *defaults` ("
-                            + describe(source) + " found)");
+                    error(
+                            source,
+                            field,
+                            "a YAML merge key takes a mapping or a list of them, usually an alias such as `<<: *defaults` ("
+                                    + describe(source) + " found)");
                 }
             }
             return mappings;
@@ -653,7 +815,11 @@ public final class ConfigLoader {
                 return items;
             }
             if (!(node instanceof SequenceNode sequenceNode)) {
-                error(node, field, "must be a list (" + describe(node) + " found): write each entry on its own line starting with `- `");
+                error(
+                        node,
+                        field,
+                        "must be a list (" + describe(node)
+                                + " found): write each entry on its own line starting with `- `");
                 return items;
             }
             List<Node> values = sequenceNode.getValue();
@@ -713,12 +879,16 @@ public final class ConfigLoader {
                 List<String> values = new ArrayList<>();
                 NodeTuple list = parts.get().get(part);
                 if (list != null) {
-                    for (Map.Entry<Integer, Node> item : sequence(list.getValueNode(), filterField + "." + part).entrySet()) {
+                    for (Map.Entry<Integer, Node> item : sequence(list.getValueNode(), filterField + "." + part)
+                            .entrySet()) {
                         if (item.getValue() instanceof ScalarNode scalar && !isNull(scalar)) {
                             values.add(scalar.getValue());
                         } else {
-                            error(item.getValue(), filterField + "." + part + "[" + item.getKey() + "]",
-                                    "must be a branch or tag name or pattern (" + describe(item.getValue()) + " found)");
+                            error(
+                                    item.getValue(),
+                                    filterField + "." + part + "[" + item.getKey() + "]",
+                                    "must be a branch or tag name or pattern (" + describe(item.getValue())
+                                            + " found)");
                         }
                     }
                 }
@@ -766,7 +936,11 @@ public final class ConfigLoader {
             String topKey = problem.field().split("[.\\[]", 2)[0];
             NodeTuple tuple = keys.get(topKey);
             Node at = tuple == null ? fallback : tuple.getValueNode();
-            add(finding(problem.severity(), at, problem.field().isEmpty() ? field : field + "." + problem.field(), problem.message()));
+            add(finding(
+                    problem.severity(),
+                    at,
+                    problem.field().isEmpty() ? field : field + "." + problem.field(),
+                    problem.message()));
         }
 
         private int line(Node node) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param field where it is in the file's structure, e.g. {@code folders.team-a.resources[0]}
  */
-public record DefinitionEntry(String name, int line, int column, String field, Validated<Resource> resource, List<Finding> findings) {
+public record DefinitionEntry(
+        String name, int line, int column, String field, Validated<Resource> resource, List<Finding> findings) {
 
     public DefinitionEntry {
         Objects.requireNonNull(name, "name");

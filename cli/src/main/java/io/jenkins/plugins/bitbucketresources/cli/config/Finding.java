@@ -7,7 +7,8 @@ import java.util.Comparator;
 /** A problem in a resources file, with where it is: {@code file:line:column: error: field: message}. */
 public record Finding(Problem.Severity severity, Path file, int line, int column, String field, String message) {
 
-    static final Comparator<Finding> BY_POSITION = Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column);
+    static final Comparator<Finding> BY_POSITION =
+            Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column);
 
     public boolean isError() {
         return severity == Problem.Severity.ERROR;

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 final class FolderCut {
 
     private static final Pattern FOLDERS_KEY = Pattern.compile("folders[ \\t]*:[ \\t]*(#.*)?");
-    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("(---|\\.\\.\\.)([ \\t].*)?|[A-Za-z_][A-Za-z0-9_-]*[ \\t]*:([ \\t].*)?");
-    private static final Pattern FOLDER_KEY = Pattern.compile(
-            "(?<plain>[A-Za-z0-9_.][A-Za-z0-9_./ -]*)|\"(?<double>[^\"\\\\]*)\"|'(?<single>[^']*)'");
+    private static final Pattern TOP_LEVEL_KEY =
+            Pattern.compile("(---|\\.\\.\\.)([ \\t].*)?|[A-Za-z_][A-Za-z0-9_-]*[ \\t]*:([ \\t].*)?");
+    private static final Pattern FOLDER_KEY =
+            Pattern.compile("(?<plain>[A-Za-z0-9_.][A-Za-z0-9_./ -]*)|\"(?<double>[^\"\\\\]*)\"|'(?<single>[^']*)'");
     private static final Pattern KEY_LINE_END = Pattern.compile("[ \\t]*:[ \\t]*(#.*)?");
 
     /**
@@ -30,11 +31,9 @@ final class FolderCut {
      * @param cut how many folders were blanked out
      * @param left how many folders were kept
      */
-    record Result(String kept, int cut, int left) {
-    }
+    record Result(String kept, int cut, int left) {}
 
-    private FolderCut() {
-    }
+    private FolderCut() {}
 
     /**
      * @param wanted the full names of the folders to keep
@@ -64,7 +63,9 @@ final class FolderCut {
                 return Optional.empty();
             }
             anchor[lineCount] = scanned == ANCHOR;
-            if (end > start && text.charAt(start) == 'f' && FOLDERS_KEY.matcher(text.substring(start, end)).matches()) {
+            if (end > start
+                    && text.charAt(start) == 'f'
+                    && FOLDERS_KEY.matcher(text.substring(start, end)).matches()) {
                 if (foldersLine >= 0) {
                     return Optional.empty();
                 }
@@ -150,9 +151,9 @@ final class FolderCut {
         if (!key.lookingAt() || !KEY_LINE_END.matcher(line.substring(key.end())).matches()) {
             return Optional.empty();
         }
-        String name = key.group("plain") != null ? key.group("plain")
-                : key.group("double") != null ? key.group("double")
-                : key.group("single");
+        String name = key.group("plain") != null
+                ? key.group("plain")
+                : key.group("double") != null ? key.group("double") : key.group("single");
         return Optional.of(name);
     }
 
@@ -215,5 +216,4 @@ final class FolderCut {
         }
         return anchor ? ANCHOR : SAFE;
     }
-
 }

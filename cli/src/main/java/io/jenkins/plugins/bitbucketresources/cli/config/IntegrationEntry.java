@@ -19,6 +19,9 @@ public record IntegrationEntry(
 
     /** The errors that keep a command from using it: the entry's own and its token source's, in file order. */
     public List<Finding> errors() {
-        return Stream.concat(findings.stream(), tokenFindings.stream()).filter(Finding::isError).sorted(Finding.BY_POSITION).toList();
+        return Stream.concat(findings.stream(), tokenFindings.stream())
+                .filter(Finding::isError)
+                .sorted(Finding.BY_POSITION)
+                .toList();
     }
 }

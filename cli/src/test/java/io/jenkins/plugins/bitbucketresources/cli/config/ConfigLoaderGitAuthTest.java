@@ -49,7 +49,9 @@ class ConfigLoaderGitAuthTest {
                     gitAuth: sometimes
                 """);
 
-        assertThat(file.allFindings()).extracting(Finding::line, Finding::field, Finding::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(9, "resources[0].gitAuth", "must be `true` or `false` (text found)"));
+        assertThat(file.allFindings())
+                .extracting(Finding::line, Finding::field, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        9, "resources[0].gitAuth", "must be `true` or `false` (text found)"));
     }
 }

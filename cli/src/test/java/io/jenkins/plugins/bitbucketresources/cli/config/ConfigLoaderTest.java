@@ -49,7 +49,9 @@ class ConfigLoaderTest {
     }
 
     private List<String> messages(ConfigFile file) {
-        return file.allFindings().stream().map(f -> f.line() + ": " + (f.isError() ? "" : "warning: ") + f.field() + ": " + f.message()).toList();
+        return file.allFindings().stream()
+                .map(f -> f.line() + ": " + (f.isError() ? "" : "warning: ") + f.field() + ": " + f.message())
+                .toList();
     }
 
     @Test
@@ -57,7 +59,9 @@ class ConfigLoaderTest {
         ConfigFile file = new ConfigLoader(ENV).load(Path.of("..", "examples", "bitbucket-resources.yml"));
         assertThat(file.allFindings()).isEmpty();
         assertThat(file.integrations()).containsOnlyKeys("bitbucket-cloud", "bitbucket-datacenter");
-        assertThat(file.globalResources()).extracting(r -> r.name().value()).containsExactly("app-repo", "pipeline-defs");
+        assertThat(file.globalResources())
+                .extracting(r -> r.name().value())
+                .containsExactly("app-repo", "pipeline-defs");
         assertThat(file.folders()).containsOnlyKeys("team-a", "team-a/backend");
     }
 
@@ -74,8 +78,9 @@ class ConfigLoaderTest {
     @Test
     void tokenMissingFromTheEnvironmentIsAnErrorWithLineAndFix() throws IOException {
         ConfigFile file = load(INTEGRATION + "resources: []\n", Map.of());
-        assertThat(messages(file)).containsExactly("5: integrations[0].token: environment variable BITBUCKET_TOKEN is not set: "
-                + "export it (`export BITBUCKET_TOKEN=<token>`) before running, or use `tokenFile`");
+        assertThat(messages(file))
+                .containsExactly("5: integrations[0].token: environment variable BITBUCKET_TOKEN is not set: "
+                        + "export it (`export BITBUCKET_TOKEN=<token>`) before running, or use `tokenFile`");
         assertThat(file.errorsFor(List.of())).isEmpty();
         assertThat(file.errorsFor(List.of("cloud"))).hasSize(1);
     }
@@ -100,7 +105,13 @@ class ConfigLoaderTest {
                 resources: []
                 """);
         assertThat(file.allFindings()).isEmpty();
-        assertThat(file.integrations().get("dc").integration().orElseThrow().token().reveal()).isEqualTo(TOKEN);
+        assertThat(file.integrations()
+                        .get("dc")
+                        .integration()
+                        .orElseThrow()
+                        .token()
+                        .reveal())
+                .isEqualTo(TOKEN);
     }
 
     @Test
@@ -115,7 +126,9 @@ class ConfigLoaderTest {
                     tokenFile: token
                 resources: []
                 """);
-        assertThat(messages(file)).containsExactly("4: warning: integrations[0].tokenFile: the token file can be read by other users: `chmod 600` it");
+        assertThat(messages(file))
+                .containsExactly(
+                        "4: warning: integrations[0].tokenFile: the token file can be read by other users: `chmod 600` it");
     }
 
     @Test
@@ -127,8 +140,9 @@ class ConfigLoaderTest {
                     tokenFile: nowhere/token
                 resources: []
                 """);
-        assertThat(messages(file)).containsExactly("4: integrations[0].tokenFile: `nowhere/token` does not exist (paths are relative to "
-                + "the resources file): create it or fix the path");
+        assertThat(messages(file))
+                .containsExactly("4: integrations[0].tokenFile: `nowhere/token` does not exist (paths are relative to "
+                        + "the resources file): create it or fix the path");
     }
 
     @Test
@@ -141,7 +155,10 @@ class ConfigLoaderTest {
                 resources: []
                 """);
         assertThat(file.integrations().get("dc").integration()).isPresent();
-        assertThat(messages(file)).singleElement().asString().startsWith("4: warning: integrations[0].token: is written in the file in plain text");
+        assertThat(messages(file))
+                .singleElement()
+                .asString()
+                .startsWith("4: warning: integrations[0].token: is written in the file in plain text");
     }
 
     @Test
@@ -154,7 +171,8 @@ class ConfigLoaderTest {
                     tokenFile: token
                 resources: []
                 """);
-        assertThat(messages(file)).containsExactly("5: integrations[0].tokenFile: is set together with `token`: keep one of them");
+        assertThat(messages(file))
+                .containsExactly("5: integrations[0].tokenFile: is set together with `token`: keep one of them");
     }
 
     @Test
@@ -188,14 +206,15 @@ class ConfigLoaderTest {
                     integration: clod
                     sourceName: acme/lib
                 """);
-        assertThat(messages(file)).containsExactly(
-                "7: resources[0].name: `app repo` contains whitespace: use letters, digits, `-` and `_`, e.g. `app-repo`",
-                "8: resources[0].type: `gitrepo2` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
-                "10: resources[0].sourceName: `acme` is not of the form owner/repository: write `workspace/repo_slug` "
-                        + "(Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, e.g. `PROJ/app`)",
-                "11: resources[0].branches.only[1]: `main` is listed twice: remove one",
-                "14: resources[1].integration: `clod` is not an integration of this file (did you mean `cloud`?): "
-                        + "add it under `integrations:` or fix the ID");
+        assertThat(messages(file))
+                .containsExactly(
+                        "7: resources[0].name: `app repo` contains whitespace: use letters, digits, `-` and `_`, e.g. `app-repo`",
+                        "8: resources[0].type: `gitrepo2` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
+                        "10: resources[0].sourceName: `acme` is not of the form owner/repository: write `workspace/repo_slug` "
+                                + "(Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, e.g. `PROJ/app`)",
+                        "11: resources[0].branches.only[1]: `main` is listed twice: remove one",
+                        "14: resources[1].integration: `clod` is not an integration of this file (did you mean `cloud`?): "
+                                + "add it under `integrations:` or fix the ID");
         assertThat(file.globalResources()).extracting(r -> r.name().value()).containsExactly("lib");
     }
 
@@ -208,9 +227,11 @@ class ConfigLoaderTest {
                     integration: cloud
                     sourcename: acme/app
                 """);
-        assertThat(messages(file)).contains("10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: allowedJobs, "
-                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, "
-                + "onlyOwnCheckout, resolveCommit, shipctl, sourceName, tags, type");
+        assertThat(messages(file))
+                .contains(
+                        "10: resources[0].sourcename: unknown key: did you mean `sourceName`? Allowed here: allowedJobs, "
+                                + "branch, branches, buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, "
+                                + "onlyOwnCheckout, resolveCommit, shipctl, sourceName, tags, type");
     }
 
     @Test
@@ -224,10 +245,11 @@ class ConfigLoaderTest {
                     buildOnCommit: sometimes
                     branches: main
                 """);
-        assertThat(messages(file)).contains(
-                "10: resources[0].sourceName: must be a single value (a list found)",
-                "11: resources[0].buildOnCommit: must be `true` or `false` (text found)",
-                "12: resources[0].branches: must be a mapping of keys to values (text found); allowed keys: except, only");
+        assertThat(messages(file))
+                .contains(
+                        "10: resources[0].sourceName: must be a single value (a list found)",
+                        "11: resources[0].buildOnCommit: must be `true` or `false` (text found)",
+                        "12: resources[0].branches: must be a mapping of keys to values (text found); allowed keys: except, only");
     }
 
     @Test
@@ -237,10 +259,13 @@ class ConfigLoaderTest {
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app}
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
                 """);
-        assertThat(messages(file)).containsExactly(
-                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
-                        + "duplicate");
-        assertThat(file.globalResources()).extracting(r -> r.sourceName().toString()).containsExactly("acme/app");
+        assertThat(messages(file))
+                .containsExactly(
+                        "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                                + "duplicate");
+        assertThat(file.globalResources())
+                .extracting(r -> r.sourceName().toString())
+                .containsExactly("acme/app");
     }
 
     @Test
@@ -265,10 +290,13 @@ class ConfigLoaderTest {
                   - {name: my-repo, type: gitRepo, integration: cloud, sourceName: acme/a}
                   - {name: myrepo, type: gitRepo, integration: cloud, sourceName: acme/b}
                 """);
-        assertThat(messages(file)).containsExactly("8: resources[1].name: `myrepo` gives the variable prefix `MYREPO`, as `my-repo` "
-                + "(resources[0], line 7) does, so their variables would overwrite each other and they could never be used together: "
-                + "rename one of them");
-        assertThat(file.fileErrors()).as("each of them can still be used on its own").isEmpty();
+        assertThat(messages(file))
+                .containsExactly("8: resources[1].name: `myrepo` gives the variable prefix `MYREPO`, as `my-repo` "
+                        + "(resources[0], line 7) does, so their variables would overwrite each other and they could never be used together: "
+                        + "rename one of them");
+        assertThat(file.fileErrors())
+                .as("each of them can still be used on its own")
+                .isEmpty();
     }
 
     @Test
@@ -298,8 +326,11 @@ class ConfigLoaderTest {
     @Test
     void missingFileSaysSo() {
         ConfigFile file = new ConfigLoader(ENV).load(dir.resolve("absent.yml"));
-        assertThat(file.allFindings()).singleElement().satisfies(f ->
-                assertThat(f.format()).isEqualTo(dir.resolve("absent.yml") + ": error: does not exist: check the path given to --config"));
+        assertThat(file.allFindings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.format())
+                        .isEqualTo(dir.resolve("absent.yml")
+                                + ": error: does not exist: check the path given to --config"));
     }
 
     @Test
@@ -311,7 +342,8 @@ class ConfigLoaderTest {
     @Test
     void aFileWithoutResourcesSaysSo() throws IOException {
         ConfigFile file = load(INTEGRATION);
-        assertThat(messages(file)).containsExactly("1: : defines no resources: add a `resources:` list, or `folders:` with resources");
+        assertThat(messages(file))
+                .containsExactly("1: : defines no resources: add a `resources:` list, or `folders:` with resources");
     }
 
     @Test
@@ -324,8 +356,11 @@ class ConfigLoaderTest {
                 resources:
                   - {name: app, type: gitRepo, integration: dc, sourceName: "{0f0e0d0c-0b0a-0908-0706-050403020100}/app"}
                 """);
-        assertThat(messages(file)).singleElement().asString()
-                .startsWith("6: resources[0].sourceName: `{0f0e0d0c-0b0a-0908-0706-050403020100}` is not a Bitbucket Data Center project key");
+        assertThat(messages(file))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "6: resources[0].sourceName: `{0f0e0d0c-0b0a-0908-0706-050403020100}` is not a Bitbucket Data Center project key");
     }
 
     @Test
@@ -339,9 +374,10 @@ class ConfigLoaderTest {
                   "team-a":
                     resources: []
                 """);
-        assertThat(messages(file)).containsExactly(
-                "7: folders.team-a//x: `team-a//x` is not a folder full name: write folder names separated by `/`, e.g. `team-a/backend`",
-                "11: folders.team-a: folder `team-a` is listed twice (also line 9): merge the two lists");
+        assertThat(messages(file))
+                .containsExactly(
+                        "7: folders.team-a//x: `team-a//x` is not a folder full name: write folder names separated by `/`, e.g. `team-a/backend`",
+                        "11: folders.team-a: folder `team-a` is listed twice (also line 9): merge the two lists");
     }
 
     @Test
@@ -406,10 +442,11 @@ class ConfigLoaderTest {
                     sourceName: acme/app
                     zzz: 1
                 """);
-        assertThat(messages(file)).containsExactly("11: resources[0].zzz: unknown key. Allowed here: allowedJobs, branch, branches, "
-                + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, "
-                + "resolveCommit, "
-                + "shipctl, sourceName, tags, type");
+        assertThat(messages(file))
+                .containsExactly("11: resources[0].zzz: unknown key. Allowed here: allowedJobs, branch, branches, "
+                        + "buildOnCommit, buildOnPullRequest, buildOnRelease, buildOnTagPush, gitAuth, integration, name, onlyOwnCheckout, "
+                        + "resolveCommit, "
+                        + "shipctl, sourceName, tags, type");
     }
 
     @Test
@@ -430,9 +467,11 @@ class ConfigLoaderTest {
                     branch: develop
                 """);
         assertThat(file.allFindings()).isEmpty();
-        assertThat(file.globalResources()).extracting(r -> r.name().value() + " " + r.type() + " " + r.sourceName() + " "
-                + r.branch().orElse(""))
-                .containsExactly("app GIT_REPO acme/app main", "lib GIT_REPO acme/lib main", "tools GIT_REPO acme/app develop");
+        assertThat(file.globalResources())
+                .extracting(r -> r.name().value() + " " + r.type() + " " + r.sourceName() + " "
+                        + r.branch().orElse(""))
+                .containsExactly(
+                        "app GIT_REPO acme/app main", "lib GIT_REPO acme/lib main", "tools GIT_REPO acme/app develop");
     }
 
     @Test
@@ -445,8 +484,9 @@ class ConfigLoaderTest {
                     integration: cloud
                     sourceName: acme/app
                 """);
-        assertThat(messages(file)).containsExactly("7: resources[0].<<: a YAML merge key takes a mapping or a list of them, usually an "
-                + "alias such as `<<: *defaults` (text found)");
+        assertThat(messages(file))
+                .containsExactly("7: resources[0].<<: a YAML merge key takes a mapping or a list of them, usually an "
+                        + "alias such as `<<: *defaults` (text found)");
     }
 
     @Test
@@ -456,10 +496,11 @@ class ConfigLoaderTest {
                   - {name: app, type: svnRepo, integration: cloud, sourceName: acme/app}
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/other}
                 """);
-        assertThat(messages(file)).containsExactly(
-                "7: resources[0].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
-                "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
-                        + "duplicate");
+        assertThat(messages(file))
+                .containsExactly(
+                        "7: resources[0].type: `svnRepo` is not a resource type: use `gitRepo`, `ciRepo`, `syncRepo`",
+                        "8: resources[1].name: `app` is already defined in this scope (resources[0], line 7): rename one of them or remove the "
+                                + "duplicate");
     }
 
     @Test
@@ -467,9 +508,12 @@ class ConfigLoaderTest {
         StringBuilder yaml = new StringBuilder(INTEGRATION).append("resources:\n");
         int count = 30_000;
         for (int i = 0; i < count; i++) {
-            yaml.append("  - name: repository-").append(i).append("\n    type: gitRepo\n    integration: cloud\n")
+            yaml.append("  - name: repository-")
+                    .append(i)
+                    .append("\n    type: gitRepo\n    integration: cloud\n")
                     .append("    sourceName: acme/repository-")
-                    .append(i).append("\n    branch: main\n");
+                    .append(i)
+                    .append("\n    branch: main\n");
         }
         assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
         ConfigFile file = load(yaml.toString());
@@ -494,7 +538,8 @@ class ConfigLoaderTest {
                 resources:
                   - {name: app, type: gitRepo, integration: cloud, sourceName: acme/app, shipctl: "yes please"}
                 """);
-        assertThat(messages(file)).anyMatch(m -> m.contains("resources[0].shipctl: must be `true` or `false` (text found)"));
+        assertThat(messages(file))
+                .anyMatch(m -> m.contains("resources[0].shipctl: must be `true` or `false` (text found)"));
     }
 
     @Test
@@ -510,8 +555,13 @@ class ConfigLoaderTest {
         DefinitionEntry legacy = file.globalDefinitions().get(1);
         assertThat(legacy.resource().isValid()).isFalse();
         assertThat(legacy.line()).isEqualTo(8);
-        assertThat(legacy.findings()).extracting(Finding::field).containsExactly("resources[1].colour", "resources[1].type");
-        assertThat(legacy.resource().problems()).extracting(p -> p.field() + ": " + p.message()).first().asString()
+        assertThat(legacy.findings())
+                .extracting(Finding::field)
+                .containsExactly("resources[1].colour", "resources[1].type");
+        assertThat(legacy.resource().problems())
+                .extracting(p -> p.field() + ": " + p.message())
+                .first()
+                .asString()
                 .startsWith("resources[1].colour: unknown key");
         assertThat(file.globalResources()).extracting(r -> r.name().value()).containsExactly("app");
     }
@@ -552,7 +602,9 @@ class ConfigLoaderTest {
                   - {name: app, type: gitRepo, integration: dc, sourceName: P/app}
                 """);
 
-        assertThat(file.integrations().get("dc").errors()).extracting(Finding::field).containsExactly("integrations[0].url");
+        assertThat(file.integrations().get("dc").errors())
+                .extracting(Finding::field)
+                .containsExactly("integrations[0].url");
         assertThat(file.fileErrors()).extracting(Finding::field).containsExactly("integrations[1].id");
     }
 
@@ -572,9 +624,16 @@ class ConfigLoaderTest {
 
         List<ScopeDefinitions> scopes = file.definitionsFor(Optional.of(JobPath.parse("team-a/build")));
 
-        assertThat(scopes).extracting(ScopeDefinitions::scope).containsExactly(new Scope.Folder("team-a"), Scope.GLOBAL);
-        assertThat(scopes.get(0).definitions()).singleElement().satisfies(d -> assertThat(d.isValid()).isFalse());
-        assertThat(file.entry(new DefinitionRef(new Scope.Folder("team-a"), 0))).get().extracting(DefinitionEntry::line).isEqualTo(11);
+        assertThat(scopes)
+                .extracting(ScopeDefinitions::scope)
+                .containsExactly(new Scope.Folder("team-a"), Scope.GLOBAL);
+        assertThat(scopes.get(0).definitions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.isValid()).isFalse());
+        assertThat(file.entry(new DefinitionRef(new Scope.Folder("team-a"), 0)))
+                .get()
+                .extracting(DefinitionEntry::line)
+                .isEqualTo(11);
         assertThat(file.entry(new DefinitionRef(Scope.GLOBAL, 5))).isEmpty();
     }
 }

@@ -41,17 +41,19 @@ class FileBoundsTest {
 
     @Test
     void aDirectoryIsNotAResourcesFile() {
-        assertThat(onlyMessage(dir)).isEqualTo(dir
-                + ": error: is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
-                + dir.resolve("bitbucket-resources.yml") + "`");
+        assertThat(onlyMessage(dir))
+                .isEqualTo(dir
+                        + ": error: is a directory: give the path of the resources file (YAML) in it, e.g. `--config "
+                        + dir.resolve("bitbucket-resources.yml") + "`");
     }
 
     @Test
     void aCharacterDeviceIsRefusedWithoutReadingIt() {
         Path zero = Path.of("/dev/zero");
-        assertThat(onlyMessage(zero)).isEqualTo("/dev/zero: error: is a character device, not a regular file: write the resources to "
-                + "a file "
-                + "and give its path");
+        assertThat(onlyMessage(zero))
+                .isEqualTo("/dev/zero: error: is a character device, not a regular file: write the resources to "
+                        + "a file "
+                        + "and give its path");
     }
 
     @Test
@@ -59,7 +61,8 @@ class FileBoundsTest {
         Path fifo = dir.resolve("resources.yml");
         makeFifo(fifo);
         assertThat(onlyMessage(fifo))
-                .endsWith("error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
+                .endsWith(
+                        "error: is a FIFO (named pipe), not a regular file: write the resources to a file and give its path");
     }
 
     @Test
@@ -68,8 +71,9 @@ class FileBoundsTest {
         Path b = dir.resolve("b.yml");
         Files.createSymbolicLink(a, b);
         Files.createSymbolicLink(b, a);
-        assertThat(onlyMessage(a)).isEqualTo(a + ": error: is a symbolic link that leads back to itself (a loop): point the link at the "
-                + "resources file");
+        assertThat(onlyMessage(a))
+                .isEqualTo(a + ": error: is a symbolic link that leads back to itself (a loop): point the link at the "
+                        + "resources file");
     }
 
     @Test
@@ -78,14 +82,16 @@ class FileBoundsTest {
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(ConfigLoader.MAX_FILE_BYTES + 512L * 1024);
         }
-        assertThat(onlyMessage(big)).isEqualTo(big + ": error: is too large (8.5 MiB): a resources file may have at most 8 MiB (some "
-                + "40,000 resources); check that this is the resources file");
+        assertThat(onlyMessage(big))
+                .isEqualTo(big + ": error: is too large (8.5 MiB): a resources file may have at most 8 MiB (some "
+                        + "40,000 resources); check that this is the resources file");
     }
 
     @Test
     void aTokenFileThatIsADeviceIsRefused() throws IOException {
-        assertThat(tokenFileMessage("/dev/zero")).isEqualTo("`/dev/zero` is a character device, not a regular file: write the token to a "
-                + "file (`chmod 600` it) and point tokenFile at it, or use `token: ${VARIABLE}`");
+        assertThat(tokenFileMessage("/dev/zero"))
+                .isEqualTo("`/dev/zero` is a character device, not a regular file: write the token to a "
+                        + "file (`chmod 600` it) and point tokenFile at it, or use `token: ${VARIABLE}`");
     }
 
     @Test
@@ -93,8 +99,9 @@ class FileBoundsTest {
         Path token = dir.resolve("token");
         Files.writeString(token, TOKEN + "\n" + "x".repeat(ConfigLoader.MAX_TOKEN_FILE_BYTES));
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        assertThat(tokenFileMessage("token")).isEqualTo("`token` is too large (4114 bytes): a token file may have at most 4 KiB; it should "
-                + "hold only the token");
+        assertThat(tokenFileMessage("token"))
+                .isEqualTo("`token` is too large (4114 bytes): a token file may have at most 4 KiB; it should "
+                        + "hold only the token");
     }
 
     @Test
@@ -107,7 +114,8 @@ class FileBoundsTest {
     @Test
     void aTokenFileThatIsADirectoryIsRefused() throws IOException {
         Files.createDirectory(dir.resolve("secrets"));
-        assertThat(tokenFileMessage("secrets")).isEqualTo("`secrets` is a directory: point it at the file holding the token");
+        assertThat(tokenFileMessage("secrets"))
+                .isEqualTo("`secrets` is a directory: point it at the file holding the token");
     }
 
     private String tokenFileMessage(String tokenFile) throws IOException {

@@ -29,7 +29,8 @@ class FolderCutTest {
 
     @Test
     void otherFoldersBecomeBlankLinesAndEverythingElseStaysInPlace() {
-        FolderCut.Result result = FolderCut.keepOnly(FILE, Set.of("team-a/backend", "team-a")).orElseThrow();
+        FolderCut.Result result =
+                FolderCut.keepOnly(FILE, Set.of("team-a/backend", "team-a")).orElseThrow();
         assertThat(result.cut()).isEqualTo(1);
         assertThat(result.left()).isEqualTo(2);
         assertThat(result.kept()).isEqualTo(FILE.replace("""
@@ -54,7 +55,10 @@ class FolderCutTest {
 
     @Test
     void nothingToCutLeavesTheTextAlone() {
-        assertThat(FolderCut.keepOnly(FILE, Set.of("team-a", "team-b", "team-a/backend")).orElseThrow().kept()).isSameAs(FILE);
+        assertThat(FolderCut.keepOnly(FILE, Set.of("team-a", "team-b", "team-a/backend"))
+                        .orElseThrow()
+                        .kept())
+                .isSameAs(FILE);
     }
 
     @Test
@@ -67,23 +71,40 @@ class FolderCutTest {
     @Test
     void layoutsThatCannotBeCutSafelyAreLeftWhole() {
         Set<String> wanted = Set.of("team-a");
-        assertThat(cut("folders: {team-a: {resources: []}, team-b: {resources: []}}\n", wanted)).isEmpty();
+        assertThat(cut("folders: {team-a: {resources: []}, team-b: {resources: []}}\n", wanted))
+                .isEmpty();
         assertThat(cut("folders:\n  team-a: {resources: []}\n  team-b: {resources: []}\n", wanted))
-                .as("a folder's value on its key line").isEmpty();
-        assertThat(cut("folders:\n  team-a:\n    resources: [\n  team-b: x]\n", wanted)).as("a flow list over lines").isEmpty();
-        assertThat(cut("folders:\n  team-b:\n    resources:\n      - {name: \"a\n  team-a:\n  b\"}\n",
-                wanted)).as("a quote over lines").isEmpty();
-        assertThat(cut("folders:\n\tteam-b:\n    resources: []\n", wanted)).as("a tab").isEmpty();
-        assertThat(cut("folders:\n  team-b:\n    resources: []\n team-a:\n    resources: []\n", wanted)).as("a shallower key").isEmpty();
-        assertThat(cut("folders:\n  team-b:\n    resources: []\n- x\n", wanted)).as("not a key at the left margin").isEmpty();
-        assertThat(cut("folders:\n  team-b:\n    resources: []\nfolders:\n  team-a:\n    resources: []\n", wanted)).isEmpty();
-        assertThat(cut("folders:\n  team-b:\r    resources: []\n", wanted)).as("a lone carriage return").isEmpty();
-        assertThat(cut("folders:\n  ? team-b\n  : resources: []\n", wanted)).as("a complex key").isEmpty();
+                .as("a folder's value on its key line")
+                .isEmpty();
+        assertThat(cut("folders:\n  team-a:\n    resources: [\n  team-b: x]\n", wanted))
+                .as("a flow list over lines")
+                .isEmpty();
+        assertThat(cut("folders:\n  team-b:\n    resources:\n      - {name: \"a\n  team-a:\n  b\"}\n", wanted))
+                .as("a quote over lines")
+                .isEmpty();
+        assertThat(cut("folders:\n\tteam-b:\n    resources: []\n", wanted))
+                .as("a tab")
+                .isEmpty();
+        assertThat(cut("folders:\n  team-b:\n    resources: []\n team-a:\n    resources: []\n", wanted))
+                .as("a shallower key")
+                .isEmpty();
+        assertThat(cut("folders:\n  team-b:\n    resources: []\n- x\n", wanted))
+                .as("not a key at the left margin")
+                .isEmpty();
+        assertThat(cut("folders:\n  team-b:\n    resources: []\nfolders:\n  team-a:\n    resources: []\n", wanted))
+                .isEmpty();
+        assertThat(cut("folders:\n  team-b:\r    resources: []\n", wanted))
+                .as("a lone carriage return")
+                .isEmpty();
+        assertThat(cut("folders:\n  ? team-b\n  : resources: []\n", wanted))
+                .as("a complex key")
+                .isEmpty();
     }
 
     @Test
     void quotesAndBracketsOpenedAndClosedOnOneLineAreSelfContained() {
-        assertThat(FolderCut.selfContained("    - {name: \"a, b\", branches: {only: [main, 'rel/*']}}  # don't")).isTrue();
+        assertThat(FolderCut.selfContained("    - {name: \"a, b\", branches: {only: [main, 'rel/*']}}  # don't"))
+                .isTrue();
         assertThat(FolderCut.selfContained("    description: don't [stop]")).isTrue();
         assertThat(FolderCut.selfContained("    sourceName: \"acme/app\\\"x\"")).isTrue();
         assertThat(FolderCut.selfContained("    name: 'it''s'")).isTrue();

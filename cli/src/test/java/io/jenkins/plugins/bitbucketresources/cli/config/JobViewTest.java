@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class JobViewTest {
 
     private static final Map<String, String> ENV = Map.of("BITBUCKET_TOKEN", "view-T0ken-1a2b");
-    private static final List<String> FOLDERS = List.of("team-a", "team-a/backend", "team-a/backend/deep", "team-b", "x", "x/y", "other");
-    private static final List<Optional<String>> JOBS = List.of(Optional.empty(), Optional.of("team-a/build"),
-            Optional.of("team-a/backend/build"), Optional.of("team-a/backend/deep/build"), Optional.of("x/y/build"),
-                    Optional.of("nowhere/build"));
+    private static final List<String> FOLDERS =
+            List.of("team-a", "team-a/backend", "team-a/backend/deep", "team-b", "x", "x/y", "other");
+    private static final List<Optional<String>> JOBS = List.of(
+            Optional.empty(),
+            Optional.of("team-a/build"),
+            Optional.of("team-a/backend/build"),
+            Optional.of("team-a/backend/deep/build"),
+            Optional.of("x/y/build"),
+            Optional.of("nowhere/build"));
 
     @TempDir
     Path dir;
@@ -47,7 +51,8 @@ class JobViewTest {
                 Optional<String> job = JOBS.get(random.nextInt(JOBS.size()));
                 Path path = dir.resolve("resources-" + i + ".yml");
                 Files.writeString(path, yaml, StandardCharsets.UTF_8);
-                Set<String> wanted = Set.copyOf(job.map(j -> JobPath.parse(j).foldersNearestFirst()).orElse(List.of()));
+                Set<String> wanted = Set.copyOf(
+                        job.map(j -> JobPath.parse(j).foldersNearestFirst()).orElse(List.of()));
                 if (FolderCut.keepOnly(yaml, wanted).filter(c -> c.cut() > 0).isPresent()) {
                     cuttable++;
                 }
@@ -58,14 +63,23 @@ class JobViewTest {
 
                 assertThat(view.integrations()).as(context).isEqualTo(whole.integrations());
                 assertThat(view.globalResources()).as(context).isEqualTo(whole.globalResources());
-                assertThat(view.folders()).as(context).isEqualTo(whole.folders().entrySet().stream()
-                        .filter(e -> wanted.contains(e.getKey())).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-                assertThat(view.scopesFor(job.map(JobPath::parse))).as(context).isEqualTo(whole.scopesFor(job.map(JobPath::parse)));
-                assertThat(view.allFindings()).as(context).isEqualTo(whole.allFindings().stream()
-                        .filter(f -> !f.field().startsWith("folders.") || wanted.contains(folderOf(f.field())))
-                        .toList());
+                assertThat(view.folders())
+                        .as(context)
+                        .isEqualTo(whole.folders().entrySet().stream()
+                                .filter(e -> wanted.contains(e.getKey()))
+                                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                assertThat(view.scopesFor(job.map(JobPath::parse)))
+                        .as(context)
+                        .isEqualTo(whole.scopesFor(job.map(JobPath::parse)));
+                assertThat(view.allFindings())
+                        .as(context)
+                        .isEqualTo(whole.allFindings().stream()
+                                .filter(f -> !f.field().startsWith("folders.") || wanted.contains(folderOf(f.field())))
+                                .toList());
             }
-            assertThat(cuttable).as("cases where other folders were cut before parsing").isGreaterThan(50);
+            assertThat(cuttable)
+                    .as("cases where other folders were cut before parsing")
+                    .isGreaterThan(50);
         });
     }
 
@@ -78,7 +92,8 @@ class JobViewTest {
     /** A valid YAML resources file, with some errors in it, in one of the layouts people write. */
     private static String file(RandomGenerator random) {
         StringBuilder yaml = new StringBuilder();
-        yaml.append("# resources\nintegrations:\n  - id: cloud\n    url: https://api.bitbucket.org/2.0\n    token: ${BITBUCKET_TOKEN}\n");
+        yaml.append(
+                "# resources\nintegrations:\n  - id: cloud\n    url: https://api.bitbucket.org/2.0\n    token: ${BITBUCKET_TOKEN}\n");
         if (random.nextInt(4) == 0) {
             yaml.append("  - {id: dc, url: \"https://bitbucket.example.com\", token: \"${BITBUCKET_TOKEN}\"}\n");
         }
@@ -103,11 +118,12 @@ class JobViewTest {
                 if (random.nextInt(6) == 0) {
                     yaml.append("  # ").append(name).append("'s resources\n");
                 }
-                String key = switch (random.nextInt(5)) {
-                    case 0 -> "\"" + name + "\"";
-                    case 1 -> "'" + name + "'";
-                    default -> name;
-                };
+                String key =
+                        switch (random.nextInt(5)) {
+                            case 0 -> "\"" + name + "\"";
+                            case 1 -> "'" + name + "'";
+                            default -> name;
+                        };
                 yaml.append("  ").append(key).append(":\n");
                 if (random.nextInt(8) == 0) {
                     yaml.append("\n");
@@ -138,13 +154,29 @@ class JobViewTest {
         String integration = random.nextInt(8) == 0 ? "clod" : random.nextInt(4) == 0 ? "dc" : "cloud";
         String source = random.nextInt(8) == 0 ? "acme" : integration.equals("dc") ? "PROJ/" + name : "acme/" + name;
         switch (random.nextInt(3)) {
-            case 0 -> yaml.append(indent).append("- {name: ").append(name).append(", type: ").append(type).append(", integration: ")
-                    .append(integration).append(", sourceName: \"").append(source).append("\"}\n");
+            case 0 ->
+                yaml.append(indent)
+                        .append("- {name: ")
+                        .append(name)
+                        .append(", type: ")
+                        .append(type)
+                        .append(", integration: ")
+                        .append(integration)
+                        .append(", sourceName: \"")
+                        .append(source)
+                        .append("\"}\n");
             case 1 -> {
-                yaml.append(indent).append("- ").append(anchored ? "&base" + random.nextInt(3) + "\n" + indent + "  " : "").append("name: ")
-                        .append(name).append("\n");
+                yaml.append(indent)
+                        .append("- ")
+                        .append(anchored ? "&base" + random.nextInt(3) + "\n" + indent + "  " : "")
+                        .append("name: ")
+                        .append(name)
+                        .append("\n");
                 yaml.append(indent).append("  type: ").append(type).append("\n");
-                yaml.append(indent).append("  integration: ").append(integration).append("\n");
+                yaml.append(indent)
+                        .append("  integration: ")
+                        .append(integration)
+                        .append("\n");
                 yaml.append(indent).append("  sourceName: ").append(source).append("   # where it lives\n");
                 if (random.nextBoolean()) {
                     yaml.append(indent).append("  branches: {only: [main, 'release/*'], except: [release/old]}\n");
@@ -153,9 +185,23 @@ class JobViewTest {
                     yaml.append(indent).append("  buildOnCommit: maybe\n");
                 }
             }
-            default -> yaml.append(indent).append("- name: ").append(name).append("\n").append(indent).append("  type: ").append(type)
-                    .append("\n").append(indent).append("  integration: ").append(integration).append("\n").append(indent)
-                    .append("  sourceName: '").append(source).append("'\n");
+            default ->
+                yaml.append(indent)
+                        .append("- name: ")
+                        .append(name)
+                        .append("\n")
+                        .append(indent)
+                        .append("  type: ")
+                        .append(type)
+                        .append("\n")
+                        .append(indent)
+                        .append("  integration: ")
+                        .append(integration)
+                        .append("\n")
+                        .append(indent)
+                        .append("  sourceName: '")
+                        .append(source)
+                        .append("'\n");
         }
     }
 }

@@ -51,8 +51,9 @@ public final class BitbucketClient {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(settings, "settings");
         if (http.followRedirects() != HttpClient.Redirect.NEVER) {
-            throw new IllegalArgumentException("the HttpClient follows redirects (" + http.followRedirects() + "), which could send the "
-                    + "token to another host: build it with followRedirects(HttpClient.Redirect.NEVER), e.g. through ClientSettings.configure");
+            throw new IllegalArgumentException(
+                    "the HttpClient follows redirects (" + http.followRedirects() + "), which could send the "
+                            + "token to another host: build it with followRedirects(HttpClient.Redirect.NEVER), e.g. through ClientSettings.configure");
         }
         Json json = new Json();
         this.failures = new Failures(settings, json);
@@ -92,13 +93,15 @@ public final class BitbucketClient {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(resource, "resource");
         if (!resource.integration().equals(integration.id())) {
-            throw new IllegalArgumentException("resource `" + resource.name() + "` uses integration `" + resource.integration()
-                    + "`, not `" + integration.id() + "`");
+            throw new IllegalArgumentException("resource `" + resource.name() + "` uses integration `"
+                    + resource.integration() + "`, not `" + integration.id() + "`");
         }
         SourceName source = resource.sourceName();
-        return repository(integration, source).flatMap(info -> resource.singleBranch()
-                .map(name -> branch(integration, source, name).map(b -> new RepositoryCheck(info, Optional.of(b))))
-                .orElseGet(() -> new Outcome.Ok<>(new RepositoryCheck(info, Optional.empty()))));
+        return repository(integration, source)
+                .flatMap(info -> resource.singleBranch()
+                        .map(name ->
+                                branch(integration, source, name).map(b -> new RepositoryCheck(info, Optional.of(b))))
+                        .orElseGet(() -> new Outcome.Ok<>(new RepositoryCheck(info, Optional.empty()))));
     }
 
     /**
@@ -115,8 +118,8 @@ public final class BitbucketClient {
             return bad.get();
         }
         if (integration.platform() == Platform.CLOUD) {
-            return cloud.repository(integration, source).map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source),
-                    List.of()));
+            return cloud.repository(integration, source)
+                    .map(info -> new Identity(Optional.empty(), Optional.empty(), Optional.of(source), List.of()));
         }
         return dataCenter.identity(integration, Optional.of(source));
     }
@@ -172,7 +175,10 @@ public final class BitbucketClient {
         try {
             name = RefNames.checkName("branch", branch);
         } catch (InvalidValueException e) {
-            return failures.invalid(integration, new Subject("branch `" + branch.strip() + "` of `" + source + "`", ""), e.getMessage());
+            return failures.invalid(
+                    integration,
+                    new Subject("branch `" + branch.strip() + "` of `" + source + "`", ""),
+                    e.getMessage());
         }
         return api(integration).branch(integration, source, name);
     }
@@ -182,7 +188,8 @@ public final class BitbucketClient {
             source.checkFor(integration.platform());
             return Optional.empty();
         } catch (InvalidValueException e) {
-            return Optional.of(failures.invalid(integration, new Subject("repository `" + source + "`", ""), "sourceName " + e.getMessage()));
+            return Optional.of(failures.invalid(
+                    integration, new Subject("repository `" + source + "`", ""), "sourceName " + e.getMessage()));
         }
     }
 

@@ -48,19 +48,23 @@ public record ClientSettings(
         positive("connectTimeout", connectTimeout);
         positive("requestTimeout", requestTimeout);
         if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new IllegalArgumentException("maxAttempts is " + maxAttempts + ": use 1 (no retry) to " + MAX_ATTEMPTS_LIMIT);
+            throw new IllegalArgumentException(
+                    "maxAttempts is " + maxAttempts + ": use 1 (no retry) to " + MAX_ATTEMPTS_LIMIT);
         }
         notNegative("initialBackoff", initialBackoff);
         notNegative("maxBackoff", maxBackoff);
         if (initialBackoff.compareTo(maxBackoff) > 0) {
-            throw new IllegalArgumentException("initialBackoff (" + initialBackoff + ") is longer than maxBackoff (" + maxBackoff + ")");
+            throw new IllegalArgumentException(
+                    "initialBackoff (" + initialBackoff + ") is longer than maxBackoff (" + maxBackoff + ")");
         }
         notNegative("maxRetryAfter", maxRetryAfter);
         notNegative("cacheTtl", cacheTtl);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(random, "random");
-        proxyAdvice = Objects.requireNonNull(proxyAdvice, "proxyAdvice").map(String::strip).filter(advice -> !advice.isEmpty());
+        proxyAdvice = Objects.requireNonNull(proxyAdvice, "proxyAdvice")
+                .map(String::strip)
+                .filter(advice -> !advice.isEmpty());
     }
 
     /**
@@ -69,8 +73,18 @@ public record ClientSettings(
      * sleeping, a fresh random source.
      */
     public static ClientSettings defaults() {
-        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false,
+        return new ClientSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                Clock.systemUTC(),
+                Sleeper.system(),
+                new SplittableRandom(),
+                false,
                 Optional.empty());
     }
 
@@ -80,8 +94,19 @@ public record ClientSettings(
      * click asks Bitbucket again; and interactive messages.
      */
     public static ClientSettings forms() {
-        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), true, Optional.empty());
+        return new ClientSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                1,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Clock.systemUTC(),
+                Sleeper.system(),
+                new SplittableRandom(),
+                true,
+                Optional.empty());
     }
 
     /**
@@ -91,8 +116,19 @@ public record ClientSettings(
      * later, away from the credential's form.
      */
     public static ClientSettings checks() {
-        return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 1, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO, Clock.systemUTC(), Sleeper.system(), new SplittableRandom(), false, Optional.empty());
+        return new ClientSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                1,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                Clock.systemUTC(),
+                Sleeper.system(),
+                new SplittableRandom(),
+                false,
+                Optional.empty());
     }
 
     /**
@@ -104,33 +140,99 @@ public record ClientSettings(
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(connect, request, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, sleeper, random, interactive, proxyAdvice);
+        return new ClientSettings(
+                connect,
+                request,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                cacheTtl,
+                clock,
+                sleeper,
+                random,
+                interactive,
+                proxyAdvice);
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
-        return new ClientSettings(connectTimeout, requestTimeout, attempts, initial, max, retryAfterCap,
-                cacheTtl, clock, sleeper, random, interactive, proxyAdvice);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                attempts,
+                initial,
+                max,
+                retryAfterCap,
+                cacheTtl,
+                clock,
+                sleeper,
+                random,
+                interactive,
+                proxyAdvice);
     }
 
     public ClientSettings withCacheTtl(Duration ttl) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                ttl, clock, sleeper, random, interactive, proxyAdvice);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                ttl,
+                clock,
+                sleeper,
+                random,
+                interactive,
+                proxyAdvice);
     }
 
     public ClientSettings withClock(Clock value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, value, sleeper, random, interactive, proxyAdvice);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                cacheTtl,
+                value,
+                sleeper,
+                random,
+                interactive,
+                proxyAdvice);
     }
 
     public ClientSettings withSleeper(Sleeper value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, value, random, interactive, proxyAdvice);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                cacheTtl,
+                clock,
+                value,
+                random,
+                interactive,
+                proxyAdvice);
     }
 
     public ClientSettings withRandom(RandomGenerator value) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, sleeper, value, interactive, proxyAdvice);
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                cacheTtl,
+                clock,
+                sleeper,
+                value,
+                interactive,
+                proxyAdvice);
     }
 
     /**
@@ -138,8 +240,19 @@ public record ClientSettings(
      * {@code HTTPS_PROXY}. The engine's message for a proxy's refusal speaks of no host; this is added after it.
      */
     public ClientSettings withProxyAdvice(String sentence) {
-        return new ClientSettings(connectTimeout, requestTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter,
-                cacheTtl, clock, sleeper, random, interactive, Optional.of(sentence));
+        return new ClientSettings(
+                connectTimeout,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                cacheTtl,
+                clock,
+                sleeper,
+                random,
+                interactive,
+                Optional.of(sentence));
     }
 
     private static void positive(String name, Duration value) {

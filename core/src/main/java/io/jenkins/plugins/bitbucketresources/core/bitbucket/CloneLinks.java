@@ -17,12 +17,10 @@ final class CloneLinks {
 
     private static final Pattern SCP_LIKE = Pattern.compile("[A-Za-z0-9._~-]+@[A-Za-z0-9.\\-\\[\\]:]+:[^\\s]+");
 
-    private CloneLinks() {
-    }
+    private CloneLinks() {}
 
     /** The first HTTP(S) and the first SSH link of a repository's {@code links.clone}, made safe. */
-    record Pair(Optional<String> http, Optional<String> ssh) {
-    }
+    record Pair(Optional<String> http, Optional<String> ssh) {}
 
     static Pair of(JsonNode repository) {
         Optional<String> http = Optional.empty();
@@ -83,6 +81,7 @@ final class CloneLinks {
     }
 
     private static String rest(URI uri) {
-        return (uri.getRawPath() == null ? "" : uri.getRawPath()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

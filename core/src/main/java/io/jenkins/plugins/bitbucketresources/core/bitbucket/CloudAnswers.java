@@ -15,14 +15,15 @@ final class CloudAnswers {
         }
     }
 
-    private CloudAnswers() {
-    }
+    private CloudAnswers() {}
 
     /** {@code GET /2.0/user}. */
     static Identity identity(JsonNode node) {
         Json.object(node, "the user");
         Optional<String> displayName = Json.text(node, "display_name");
-        Optional<String> username = Json.text(node, "username").or(() -> Json.text(node, "nickname")).or(() -> Json.text(node, "account_id"));
+        Optional<String> username = Json.text(node, "username")
+                .or(() -> Json.text(node, "nickname"))
+                .or(() -> Json.text(node, "account_id"));
         if (displayName.isEmpty() && username.isEmpty()) {
             throw new UnexpectedShape("the user has no `display_name`, `username`, `nickname` nor `account_id`");
         }
@@ -36,7 +37,9 @@ final class CloudAnswers {
         if (type.isPresent() && !type.get().equals("repository")) {
             throw new UnexpectedShape("the answer is a " + Texts.quote(type.get(), 40) + ", not a repository");
         }
-        if (Json.text(node, "full_name").isEmpty() && Json.text(node, "slug").isEmpty() && Json.text(node, "name").isEmpty()) {
+        if (Json.text(node, "full_name").isEmpty()
+                && Json.text(node, "slug").isEmpty()
+                && Json.text(node, "name").isEmpty()) {
             throw new UnexpectedShape("the repository has no `full_name`, `slug` nor `name`");
         }
         JsonNode main = node.get("mainbranch");
@@ -53,9 +56,11 @@ final class CloudAnswers {
         if (target == null || !target.isObject()) {
             throw new UnexpectedShape("branch `" + name + "` has no `target` commit");
         }
-        String hash = Json.text(target, "hash").orElseThrow(() -> new UnexpectedShape("branch `" + name + "` has no `target.hash`"));
+        String hash = Json.text(target, "hash")
+                .orElseThrow(() -> new UnexpectedShape("branch `" + name + "` has no `target.hash`"));
         if (!Branch.isCommitId(hash)) {
-            throw new UnexpectedShape("branch `" + name + "` has `target.hash` " + Texts.quote(hash, 80) + ", which is not a commit ID");
+            throw new UnexpectedShape(
+                    "branch `" + name + "` has `target.hash` " + Texts.quote(hash, 80) + ", which is not a commit ID");
         }
         return new Branch(name, hash);
     }

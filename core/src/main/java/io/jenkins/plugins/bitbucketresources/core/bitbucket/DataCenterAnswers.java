@@ -24,8 +24,7 @@ final class DataCenterAnswers {
         }
     }
 
-    private DataCenterAnswers() {
-    }
+    private DataCenterAnswers() {}
 
     /** {@code GET /rest/api/1.0/projects/{key}/repos/{slug}}; the main branch comes from another request. */
     static RepositoryInfo repository(SourceName source, JsonNode node) {
@@ -40,10 +39,12 @@ final class DataCenterAnswers {
     /** A branch: {@code …/branches/default}, or one value of a {@code …/branches} page. */
     static Branch branch(JsonNode node) {
         String name = branchName(node);
-        String commit = Json.text(node, "latestCommit").or(() -> Json.text(node, "latestChangeset"))
+        String commit = Json.text(node, "latestCommit")
+                .or(() -> Json.text(node, "latestChangeset"))
                 .orElseThrow(() -> new UnexpectedShape("branch `" + name + "` has no `latestCommit`"));
         if (!Branch.isCommitId(commit)) {
-            throw new UnexpectedShape("branch `" + name + "` has `latestCommit` " + Texts.quote(commit, 80) + ", which is not a commit ID");
+            throw new UnexpectedShape("branch `" + name + "` has `latestCommit` " + Texts.quote(commit, 80)
+                    + ", which is not a commit ID");
         }
         return new Branch(name, commit);
     }
@@ -55,7 +56,8 @@ final class DataCenterAnswers {
         if (display.isPresent()) {
             return display.get();
         }
-        String id = Json.text(node, "id").orElseThrow(() -> new UnexpectedShape("the branch has no `displayId` nor `id`"));
+        String id =
+                Json.text(node, "id").orElseThrow(() -> new UnexpectedShape("the branch has no `displayId` nor `id`"));
         return id.startsWith(HEADS) ? id.substring(HEADS.length()) : id;
     }
 
@@ -71,10 +73,13 @@ final class DataCenterAnswers {
         }
         List<JsonNode> values = Json.array(node, "values");
         JsonNode next = node.get("nextPageStart");
-        Optional<Integer> nextPageStart = next != null && next.canConvertToInt() && next.isIntegralNumber() && next.asInt() >= 0
-                ? Optional.of(next.asInt()) : Optional.empty();
+        Optional<Integer> nextPageStart =
+                next != null && next.canConvertToInt() && next.isIntegralNumber() && next.asInt() >= 0
+                        ? Optional.of(next.asInt())
+                        : Optional.empty();
         if (!last.asBoolean() && nextPageStart.isEmpty()) {
-            throw new UnexpectedShape("a page that is not the last (`isLastPage: false`) has no usable `nextPageStart`");
+            throw new UnexpectedShape(
+                    "a page that is not the last (`isLastPage: false`) has no usable `nextPageStart`");
         }
         return new Page(values, last.asBoolean(), nextPageStart);
     }

@@ -17,8 +17,9 @@ final class DataCenterApi implements PlatformApi {
     static final String PAGE_LIMIT = "100";
     static final String USER_HEADER = "X-AUSERNAME";
 
-    private static final String REPOSITORY_CHECK = "the sourceName (`PROJECT/repo`, as in the repository's URL; `~user/repo` for a personal "
-            + "repository) and that the token can read the repository (Project read or Repository read)";
+    private static final String REPOSITORY_CHECK =
+            "the sourceName (`PROJECT/repo`, as in the repository's URL; `~user/repo` for a personal "
+                    + "repository) and that the token can read the repository (Project read or Repository read)";
     private static final String REPOSITORY_ADVICE = "Check " + REPOSITORY_CHECK + ".";
 
     private final Reader reader;
@@ -44,40 +45,70 @@ final class DataCenterApi implements PlatformApi {
     public Outcome<Identity> identity(Integration integration, Optional<SourceName> fallbackRepository) {
         if (fallbackRepository.isPresent()) {
             SourceName source = fallbackRepository.get();
-            return reader.read(integration, repositorySubject(source), repositoryUrl(integration, source).build(), answer -> {
-                DataCenterAnswers.repository(source, reader.json(answer));
-                return identity(integration, answer, Optional.of(source));
-            });
+            return reader.read(
+                    integration,
+                    repositorySubject(source),
+                    repositoryUrl(integration, source).build(),
+                    answer -> {
+                        DataCenterAnswers.repository(source, reader.json(answer));
+                        return identity(integration, answer, Optional.of(source));
+                    });
         }
         if (integration.kind() == TokenKind.DATA_CENTER_PERSONAL_TOKEN) {
             String username = integration.username().orElseThrow();
-            Subject subject = new Subject("users named `" + username + "`", "Check the integration URL: every Data Center server lists its users.");
-            return reader.read(integration, subject, Url.under(integration.restBase()).path("users").query("filter", username)
-                    .query("limit", "1").build(), answer -> {
+            Subject subject = new Subject(
+                    "users named `" + username + "`",
+                    "Check the integration URL: every Data Center server lists its users.");
+            return reader.read(
+                    integration,
+                    subject,
+                    Url.under(integration.restBase())
+                            .path("users")
+                            .query("filter", username)
+                            .query("limit", "1")
+                            .build(),
+                    answer -> {
                         DataCenterAnswers.page(reader.json(answer));
                         return identity(integration, answer, Optional.empty());
                     });
         }
-        Subject subject = new Subject("the projects the token can see", "Check the integration URL: every Data Center server lists projects.");
-        return reader.read(integration, subject, Url.under(integration.restBase()).path("projects").query("limit", "1").build(), answer -> {
-            DataCenterAnswers.page(reader.json(answer));
-            Identity found = identity(integration, answer, Optional.empty());
-            List<String> warnings = new ArrayList<>(found.warnings());
-            warnings.add("A project or repository token was checked without a repository: check it together with a resource's repository "
-                    + "to be sure it can read it.");
-            return new Identity(found.username(), found.displayName(), found.repository(), warnings);
-        });
+        Subject subject = new Subject(
+                "the projects the token can see",
+                "Check the integration URL: every Data Center server lists projects.");
+        return reader.read(
+                integration,
+                subject,
+                Url.under(integration.restBase())
+                        .path("projects")
+                        .query("limit", "1")
+                        .build(),
+                answer -> {
+                    DataCenterAnswers.page(reader.json(answer));
+                    Identity found = identity(integration, answer, Optional.empty());
+                    List<String> warnings = new ArrayList<>(found.warnings());
+                    warnings.add(
+                            "A project or repository token was checked without a repository: check it together with a resource's repository "
+                                    + "to be sure it can read it.");
+                    return new Identity(found.username(), found.displayName(), found.repository(), warnings);
+                });
     }
 
     private static Identity identity(Integration integration, Reply.Answer answer, Optional<SourceName> repository) {
-        Optional<String> user = answer.headers().firstValue(USER_HEADER).map(String::strip).filter(u -> !u.isEmpty());
+        Optional<String> user =
+                answer.headers().firstValue(USER_HEADER).map(String::strip).filter(u -> !u.isEmpty());
         List<String> warnings = new ArrayList<>();
         if (user.isEmpty()) {
-            warnings.add("Bitbucket did not say who the token acts as (no " + USER_HEADER + " header in its answer; a proxy may remove it).");
-        } else if (integration.kind() == TokenKind.DATA_CENTER_PERSONAL_TOKEN && integration.username().isPresent()
-                && !user.get().toLowerCase(Locale.ROOT).equals(integration.username().get().toLowerCase(Locale.ROOT))) {
-            warnings.add("The token belongs to `" + user.get() + "`, but the integration's username is `" + integration.username().get()
-                    + "`: git over HTTPS sends that username with the token, so set the username to `" + user.get() + "`.");
+            warnings.add("Bitbucket did not say who the token acts as (no " + USER_HEADER
+                    + " header in its answer; a proxy may remove it).");
+        } else if (integration.kind() == TokenKind.DATA_CENTER_PERSONAL_TOKEN
+                && integration.username().isPresent()
+                && !user.get()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(integration.username().get().toLowerCase(Locale.ROOT))) {
+            warnings.add("The token belongs to `" + user.get() + "`, but the integration's username is `"
+                    + integration.username().get()
+                    + "`: git over HTTPS sends that username with the token, so set the username to `" + user.get()
+                    + "`.");
         }
         return new Identity(user, Optional.empty(), repository, warnings);
     }
@@ -89,13 +120,21 @@ final class DataCenterApi implements PlatformApi {
      */
     @Override
     public Outcome<RepositoryInfo> repository(Integration integration, SourceName source) {
-        return reader.readReusable(integration, repositorySubject(source), repositoryUrl(integration, source).build(),
-                answer -> DataCenterAnswers.repository(source, reader.json(answer)))
-                .flatMap(info -> defaultBranch(integration, source, repositoryUrl(integration, source).path("branches", "default"), true)
+        return reader.readReusable(
+                        integration,
+                        repositorySubject(source),
+                        repositoryUrl(integration, source).build(),
+                        answer -> DataCenterAnswers.repository(source, reader.json(answer)))
+                .flatMap(info -> defaultBranch(
+                                integration,
+                                source,
+                                repositoryUrl(integration, source).path("branches", "default"),
+                                true)
                         .map(main -> new RepositoryInfo(info.source(), main, info.httpsUrl(), info.sshUrl())));
     }
 
-    private Outcome<Optional<String>> defaultBranch(Integration integration, SourceName source, Url url, boolean mayFallBack) {
+    private Outcome<Optional<String>> defaultBranch(
+            Integration integration, SourceName source, Url url, boolean mayFallBack) {
         Subject subject = new Subject("the default branch of `" + source + "`", REPOSITORY_ADVICE);
         Reply reply = reader.fetchReusable(integration, url.build());
         if (reply instanceof Reply.Broken broken) {
@@ -106,14 +145,20 @@ final class DataCenterApi implements PlatformApi {
             return new Outcome.Ok<>(Optional.empty());
         }
         if (answer.isSuccess()) {
-            return reader.parse(integration, subject, answer, a -> Optional.of(DataCenterAnswers.branchName(reader.json(a))));
+            return reader.parse(
+                    integration, subject, answer, a -> Optional.of(DataCenterAnswers.branchName(reader.json(a))));
         }
         boolean noDefault = answer.status() == 404 && reader.errorBody(answer).exceptionIs("NoDefaultBranchException");
         if (noDefault || (answer.status() == 404 && !mayFallBack)) {
             return new Outcome.Ok<>(Optional.empty());
         }
-        if (mayFallBack && (answer.status() == 404 || answer.status() == 405 || answer.status() == 400 || answer.status() == 410)) {
-            return defaultBranch(integration, source, repositoryUrl(integration, source).path("default-branch"), false);
+        if (mayFallBack
+                && (answer.status() == 404
+                        || answer.status() == 405
+                        || answer.status() == 400
+                        || answer.status() == 410)) {
+            return defaultBranch(
+                    integration, source, repositoryUrl(integration, source).path("default-branch"), false);
         }
         return reader.failures().from(integration, subject, answer);
     }
@@ -124,26 +169,56 @@ final class DataCenterApi implements PlatformApi {
      */
     @Override
     public Outcome<Branch> branch(Integration integration, SourceName source, String name) {
-        Subject subject = new Subject("branch `" + name + "` of `" + source + "`", "Check the branch name (it is case-sensitive) or create "
-                + "the branch; if the repository itself is missing, check " + REPOSITORY_CHECK + ".");
-        return reader.dataCenterPages(integration, subject, repositoryUrl(integration, source).path("branches").query("filterText", name)
-                .query("boostMatches", "true").query("limit", PAGE_LIMIT).build(), DataCenterAnswers::branch, b -> b.name().equals(name))
-                .flatMap(collected -> collected.values().stream().filter(b -> b.name().equals(name)).findFirst()
+        Subject subject = new Subject(
+                "branch `" + name + "` of `" + source + "`",
+                "Check the branch name (it is case-sensitive) or create "
+                        + "the branch; if the repository itself is missing, check " + REPOSITORY_CHECK + ".");
+        return reader.dataCenterPages(
+                        integration,
+                        subject,
+                        repositoryUrl(integration, source)
+                                .path("branches")
+                                .query("filterText", name)
+                                .query("boostMatches", "true")
+                                .query("limit", PAGE_LIMIT)
+                                .build(),
+                        DataCenterAnswers::branch,
+                        b -> b.name().equals(name))
+                .flatMap(collected -> collected.values().stream()
+                        .filter(b -> b.name().equals(name))
+                        .findFirst()
                         .<Outcome<Branch>>map(Outcome.Ok::new)
                         .orElseGet(() -> collected.complete()
-                                ? reader.failures().notFound(integration, subject, "no branch of that name among the "
-                                        + collected.values().size() + " whose names contain it")
-                                : reader.failures().listingCut(integration, subject, "the listing of branches whose names contain `" + name
-                                        + "` was cut after " + BitbucketClient.MAX_PAGES + " pages (" + collected.values().size()
-                                        + " branches) without it. Bitbucket lists the branch of exactly that name first, so it most likely "
-                                        + "does not exist")));
+                                ? reader.failures()
+                                        .notFound(
+                                                integration,
+                                                subject,
+                                                "no branch of that name among the "
+                                                        + collected.values().size() + " whose names contain it")
+                                : reader.failures()
+                                        .listingCut(
+                                                integration,
+                                                subject,
+                                                "the listing of branches whose names contain `" + name
+                                                        + "` was cut after " + BitbucketClient.MAX_PAGES + " pages ("
+                                                        + collected.values().size()
+                                                        + " branches) without it. Bitbucket lists the branch of exactly that name first, so it most likely "
+                                                        + "does not exist")));
     }
 
     @Override
     public Outcome<BranchList> branches(Integration integration, SourceName source) {
         Subject subject = new Subject("the branches of `" + source + "`", REPOSITORY_ADVICE);
-        return reader.dataCenterPages(integration, subject, repositoryUrl(integration, source).path("branches").query("limit", PAGE_LIMIT)
-                .build(), DataCenterAnswers::branch, b -> false).map(collected -> new BranchList(collected.values(), collected.complete()));
+        return reader.dataCenterPages(
+                        integration,
+                        subject,
+                        repositoryUrl(integration, source)
+                                .path("branches")
+                                .query("limit", PAGE_LIMIT)
+                                .build(),
+                        DataCenterAnswers::branch,
+                        b -> false)
+                .map(collected -> new BranchList(collected.values(), collected.complete()));
     }
 
     private static Subject repositorySubject(SourceName source) {

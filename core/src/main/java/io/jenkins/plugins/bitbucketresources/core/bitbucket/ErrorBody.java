@@ -17,7 +17,11 @@ import java.util.function.UnaryOperator;
  * @param exceptionName Data Center's exception class, e.g. {@code …NoSuchRepositoryException}
  * @param html whether the body is an HTML page (never quoted)
  */
-record ErrorBody(Optional<String> message, List<String> requiredScopes, List<String> grantedScopes, Optional<String> exceptionName,
+record ErrorBody(
+        Optional<String> message,
+        List<String> requiredScopes,
+        List<String> grantedScopes,
+        Optional<String> exceptionName,
         boolean html) {
 
     static final int MAX_MESSAGE = 300;
@@ -38,7 +42,9 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
             return NOTHING;
         }
         String type = contentType.orElse("").toLowerCase(Locale.ROOT);
-        if (type.contains("html") || text.regionMatches(true, 0, "<!doctype html", 0, 14) || text.regionMatches(true, 0, "<html", 0, 5)) {
+        if (type.contains("html")
+                || text.regionMatches(true, 0, "<!doctype html", 0, 14)
+                || text.regionMatches(true, 0, "<html", 0, 5)) {
             return new ErrorBody(Optional.empty(), List.of(), List.of(), Optional.empty(), true);
         }
         if (text.startsWith("{")) {
@@ -48,7 +54,12 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
                 // A body that starts like JSON but is not: quote it as text.
             }
         }
-        return new ErrorBody(Optional.of(Texts.clip(redact.apply(text), MAX_MESSAGE)), List.of(), List.of(), Optional.empty(), false);
+        return new ErrorBody(
+                Optional.of(Texts.clip(redact.apply(text), MAX_MESSAGE)),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                false);
     }
 
     static ErrorBody fromJson(JsonNode node, UnaryOperator<String> redact) {
@@ -84,19 +95,28 @@ record ErrorBody(Optional<String> message, List<String> requiredScopes, List<Str
             }
             return new ErrorBody(joined(parts, redact), List.of(), List.of(), exception, false);
         }
-        return new ErrorBody(Json.text(node, "message").map(m -> Texts.clip(redact.apply(m), MAX_MESSAGE)), List.of(), List.of(),
-                Optional.empty(), false);
+        return new ErrorBody(
+                Json.text(node, "message").map(m -> Texts.clip(redact.apply(m), MAX_MESSAGE)),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                false);
     }
 
     private static Optional<String> joined(List<String> parts, UnaryOperator<String> redact) {
-        return parts.isEmpty() ? Optional.empty() : Optional.of(Texts.clip(redact.apply(String.join(" ", parts)), MAX_MESSAGE));
+        return parts.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Texts.clip(redact.apply(String.join(" ", parts)), MAX_MESSAGE));
     }
 
     boolean mentionsRateLimit() {
-        return message.map(m -> m.toLowerCase(Locale.ROOT).contains("rate limit")).orElse(false);
+        return message.map(m -> m.toLowerCase(Locale.ROOT).contains("rate limit"))
+                .orElse(false);
     }
 
     boolean exceptionIs(String simpleName) {
-        return exceptionName.map(e -> e.endsWith("." + simpleName) || e.equals(simpleName)).orElse(false);
+        return exceptionName
+                .map(e -> e.endsWith("." + simpleName) || e.equals(simpleName))
+                .orElse(false);
     }
 }

@@ -27,11 +27,9 @@ final class Exchanges {
     /** Beyond this many entries, expired ones are dropped, and if that is not enough the cache starts over. */
     static final int MAX_ENTRIES = 4096;
 
-    private record Key(String credentials, String uri) {
-    }
+    private record Key(String credentials, String uri) {}
 
-    private record Entry(Reply.Answer answer, Instant expires) {
-    }
+    private record Entry(Reply.Answer answer, Instant expires) {}
 
     private final Transport transport;
     private final ClientSettings settings;
@@ -69,7 +67,9 @@ final class Exchanges {
             }
             Reply shared = await(leader, uri);
             // The leader's thread was interrupted (its build was aborted): that is no reason for this caller to fail.
-            if (!(shared instanceof Reply.Broken broken && broken.trouble() == Reply.Trouble.INTERRUPTED && !Thread.currentThread().isInterrupted())) {
+            if (!(shared instanceof Reply.Broken broken
+                    && broken.trouble() == Reply.Trouble.INTERRUPTED
+                    && !Thread.currentThread().isInterrupted())) {
                 return shared;
             }
         }
@@ -98,7 +98,8 @@ final class Exchanges {
             return leader.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply.Broken(Reply.Trouble.INTERRUPTED, uri, "interrupted while waiting for the same request", 0);
+            return new Reply.Broken(
+                    Reply.Trouble.INTERRUPTED, uri, "interrupted while waiting for the same request", 0);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -120,7 +121,9 @@ final class Exchanges {
     }
 
     private boolean cacheable(Reply.Answer answer) {
-        return !settings.cacheTtl().isZero() && answer.isSuccess() && (answer.body().length == 0 || json.isJson(answer.body()));
+        return !settings.cacheTtl().isZero()
+                && answer.isSuccess()
+                && (answer.body().length == 0 || json.isJson(answer.body()));
     }
 
     private void store(Key key, Reply.Answer answer) {
@@ -154,7 +157,8 @@ final class Exchanges {
     private static String credentials(Integration integration) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String material = integration.platform().id() + "\n" + integration.kind().id() + "\n" + integration.username().orElse("") + "\n"
+            String material = integration.platform().id() + "\n"
+                    + integration.kind().id() + "\n" + integration.username().orElse("") + "\n"
                     + integration.token().reveal();
             return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -16,7 +16,11 @@ import java.util.Optional;
  * @param repository the repository the token was shown to read, when the check used one
  * @param warnings things that work but deserve attention, each a sentence saying what to do
  */
-public record Identity(Optional<String> username, Optional<String> displayName, Optional<SourceName> repository, List<String> warnings) {
+public record Identity(
+        Optional<String> username,
+        Optional<String> displayName,
+        Optional<SourceName> repository,
+        List<String> warnings) {
 
     public Identity {
         Objects.requireNonNull(username, "username");
@@ -28,7 +32,9 @@ public record Identity(Optional<String> username, Optional<String> displayName, 
     /** One line, e.g. {@code acts as Jane Doe (jdoe)} or {@code can read acme/app}. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        if (displayName.isPresent() && username.isPresent() && !displayName.get().equals(username.get())) {
+        if (displayName.isPresent()
+                && username.isPresent()
+                && !displayName.get().equals(username.get())) {
             parts.add("acts as " + displayName.get() + " (" + username.get() + ")");
         } else if (displayName.isPresent() || username.isPresent()) {
             parts.add("acts as " + displayName.or(() -> username).orElseThrow());

@@ -17,7 +17,9 @@ import java.util.Optional;
  */
 final class Json {
 
-    private final ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The body as a JSON tree; {@link UnexpectedShape} when it is empty or not JSON. */
     JsonNode parse(byte[] body) {
@@ -33,7 +35,8 @@ final class Json {
         } catch (JsonProcessingException e) {
             // Jackson's own message quotes the body; only the position is kept, as the body is the server's to say.
             JsonLocation at = e.getLocation();
-            throw new UnexpectedShape("the body is not valid JSON" + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new UnexpectedShape("the body is not valid JSON"
+                    + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UnexpectedShape("the body cannot be read as JSON");
         }
@@ -51,7 +54,9 @@ final class Json {
     /** A non-blank string field. */
     static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+        return value != null && value.isTextual() && !value.asText().isBlank()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     static JsonNode object(JsonNode node, String what) {

@@ -101,7 +101,8 @@ public sealed interface Outcome<T> {
      * @param requiredScopes the scopes Bitbucket said it needs (Cloud names them); empty when the answer does not say
      * @param grantedScopes the scopes Bitbucket said the token has; empty when the answer does not say
      */
-    record MissingScope<T>(List<String> requiredScopes, List<String> grantedScopes, String message) implements Failure<T> {
+    record MissingScope<T>(List<String> requiredScopes, List<String> grantedScopes, String message)
+            implements Failure<T> {
         public MissingScope {
             requiredScopes = List.copyOf(requiredScopes);
             grantedScopes = List.copyOf(grantedScopes);

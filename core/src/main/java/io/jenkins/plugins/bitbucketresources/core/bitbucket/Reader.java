@@ -26,8 +26,8 @@ final class Reader {
         }
     }
 
-    private record Converted<T>(List<T> values, Optional<String> next, boolean lastPage, Optional<Integer> nextPageStart) {
-    }
+    private record Converted<T>(
+            List<T> values, Optional<String> next, boolean lastPage, Optional<Integer> nextPageStart) {}
 
     private final Exchanges exchanges;
     private final Failures failures;
@@ -72,7 +72,8 @@ final class Reader {
         return outcome(integration, subject, fetchReusable(integration, uri), parse);
     }
 
-    private <T> Outcome<T> outcome(Integration integration, Subject subject, Reply reply, Function<Reply.Answer, T> parse) {
+    private <T> Outcome<T> outcome(
+            Integration integration, Subject subject, Reply reply, Function<Reply.Answer, T> parse) {
         if (reply instanceof Reply.Broken broken) {
             return failures.from(integration, subject, broken);
         }
@@ -83,7 +84,8 @@ final class Reader {
         return parse(integration, subject, answer, parse);
     }
 
-    <T> Outcome<T> parse(Integration integration, Subject subject, Reply.Answer answer, Function<Reply.Answer, T> parse) {
+    <T> Outcome<T> parse(
+            Integration integration, Subject subject, Reply.Answer answer, Function<Reply.Answer, T> parse) {
         try {
             return new Outcome.Ok<>(parse.apply(answer));
         } catch (UnexpectedShape e) {
@@ -96,7 +98,8 @@ final class Reader {
      * integration's origin: the token goes with every request. Each value is converted as its page is read, and the
      * reading stops at the first value {@code stop} accepts.
      */
-    <T> Outcome<Collected<T>> cloudPages(Integration integration, Subject subject, URI first, Function<JsonNode, T> convert, Predicate<T> stop) {
+    <T> Outcome<Collected<T>> cloudPages(
+            Integration integration, Subject subject, URI first, Function<JsonNode, T> convert, Predicate<T> stop) {
         Origin origin = Exchanges.origin(integration);
         List<T> values = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
@@ -105,7 +108,11 @@ final class Reader {
             seen.add(next);
             Outcome<Converted<T>> read = read(integration, subject, next, a -> {
                 CloudAnswers.Page parsed = CloudAnswers.page(json(a));
-                return new Converted<>(parsed.values().stream().map(convert).toList(), parsed.next(), parsed.next().isEmpty(), Optional.empty());
+                return new Converted<>(
+                        parsed.values().stream().map(convert).toList(),
+                        parsed.next(),
+                        parsed.next().isEmpty(),
+                        Optional.empty());
             });
             if (!(read instanceof Outcome.Ok<Converted<T>> ok)) {
                 return ((Outcome.Failure<Converted<T>>) read).retype();
@@ -120,12 +127,16 @@ final class Reader {
                 return failures.unexpected(integration, subject, "the `next` link of page " + page + " is not a URL");
             }
             if (!origin.contains(link)) {
-                return failures.unexpected(integration, subject, "the `next` link of page " + page + " leads to "
-                        + Origin.of(link).map(Origin::toString).orElse("an address that is not http(s)")
-                        + ", another origin than " + origin + ", where the token is never sent");
+                return failures.unexpected(
+                        integration,
+                        subject,
+                        "the `next` link of page " + page + " leads to "
+                                + Origin.of(link).map(Origin::toString).orElse("an address that is not http(s)")
+                                + ", another origin than " + origin + ", where the token is never sent");
             }
             if (seen.contains(link)) {
-                return failures.unexpected(integration, subject, "the `next` link of page " + page + " leads back to a page already read");
+                return failures.unexpected(
+                        integration, subject, "the `next` link of page " + page + " leads back to a page already read");
             }
             next = link;
         }
@@ -136,15 +147,19 @@ final class Reader {
      * Follows a Data Center list by {@code start=nextPageStart} while {@code isLastPage} is false. A page that is not
      * the last but gives no next start, or a start that does not move forward, is an unexpected answer, not a loop.
      */
-    <T> Outcome<Collected<T>> dataCenterPages(Integration integration, Subject subject, URI first, Function<JsonNode, T> convert,
-            Predicate<T> stop) {
+    <T> Outcome<Collected<T>> dataCenterPages(
+            Integration integration, Subject subject, URI first, Function<JsonNode, T> convert, Predicate<T> stop) {
         List<T> values = new ArrayList<>();
         URI next = first;
         int start = 0;
         for (int page = 1; page <= BitbucketClient.MAX_PAGES; page++) {
             Outcome<Converted<T>> read = read(integration, subject, next, a -> {
                 DataCenterAnswers.Page parsed = DataCenterAnswers.page(json(a));
-                return new Converted<>(parsed.values().stream().map(convert).toList(), Optional.empty(), parsed.lastPage(), parsed.nextPageStart());
+                return new Converted<>(
+                        parsed.values().stream().map(convert).toList(),
+                        Optional.empty(),
+                        parsed.lastPage(),
+                        parsed.nextPageStart());
             });
             if (!(read instanceof Outcome.Ok<Converted<T>> ok)) {
                 return ((Outcome.Failure<Converted<T>>) read).retype();
@@ -154,8 +169,11 @@ final class Reader {
             }
             int nextStart = ok.value().nextPageStart().orElseThrow();
             if (nextStart <= start) {
-                return failures.unexpected(integration, subject, "page " + page + " gives `nextPageStart: " + nextStart
-                        + "`, which does not move past its start " + start);
+                return failures.unexpected(
+                        integration,
+                        subject,
+                        "page " + page + " gives `nextPageStart: " + nextStart
+                                + "`, which does not move past its start " + start);
             }
             start = nextStart;
             next = Url.withQuery(first, "start", Integer.toString(nextStart));

@@ -14,7 +14,8 @@ final class Redactor {
     private final Masker masker;
 
     Redactor(Integration integration) {
-        this.masker = Masker.forSecrets(List.of(new MaskedSecret(integration.token().reveal(), integration.username())));
+        this.masker =
+                Masker.forSecrets(List.of(new MaskedSecret(integration.token().reveal(), integration.username())));
     }
 
     String redact(String text) {

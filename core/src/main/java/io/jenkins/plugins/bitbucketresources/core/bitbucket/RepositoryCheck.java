@@ -18,7 +18,11 @@ public record RepositoryCheck(RepositoryInfo repository, Optional<Branch> branch
 
     /** One line, e.g. {@code acme/app, branch main at 0123abc…}. */
     public String describe() {
-        return repository.source() + branch.map(b -> ", branch " + b.name() + " at " + b.commit())
-                .orElse(repository.mainBranch().map(m -> ", main branch " + m).orElse(""));
+        return repository.source()
+                + branch.map(b -> ", branch " + b.name() + " at " + b.commit())
+                        .orElse(repository
+                                .mainBranch()
+                                .map(m -> ", main branch " + m)
+                                .orElse(""));
     }
 }

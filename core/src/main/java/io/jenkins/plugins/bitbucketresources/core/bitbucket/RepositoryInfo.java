@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param httpsUrl the HTTP(S) clone URL (plain {@code http} when a Data Center server is served so)
  * @param sshUrl the SSH clone URL; empty when SSH access is off
  */
-public record RepositoryInfo(SourceName source, Optional<String> mainBranch, Optional<String> httpsUrl, Optional<String> sshUrl) {
+public record RepositoryInfo(
+        SourceName source, Optional<String> mainBranch, Optional<String> httpsUrl, Optional<String> sshUrl) {
 
     public RepositoryInfo {
         Objects.requireNonNull(source, "source");

@@ -15,8 +15,7 @@ final class RetryAfter {
     private static final Pattern SECONDS = Pattern.compile("[0-9]{1,12}");
     private static final Duration NEVER_LONGER = Duration.ofDays(365);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** How long the server asks to wait, from now; empty when it does not say or says something unreadable. */
     static Optional<Duration> in(HttpHeaders headers, Clock clock) {

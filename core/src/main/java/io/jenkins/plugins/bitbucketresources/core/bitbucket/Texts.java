@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Text for messages: what came from a server made fit for one line, and durations as people write them. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** Control characters and runs of whitespace become one space; the result is cut at {@code max} characters. */
     static String clip(String raw, int max) {

@@ -27,8 +27,9 @@ final class TokenDetails {
 
     private static final String DATA_CENTER_PREFIX = "BBDC-";
     private static final Pattern TOKEN_ID = Pattern.compile("[0-9]{1,20}");
-    private static final String CLOUD = "Bitbucket Cloud does not tell when an API token or access token expires; once it has expired, "
-            + "Bitbucket refuses it (HTTP 401), and that is shown instead.";
+    private static final String CLOUD =
+            "Bitbucket Cloud does not tell when an API token or access token expires; once it has expired, "
+                    + "Bitbucket refuses it (HTTP 401), and that is shown instead.";
 
     private final Reader reader;
 
@@ -42,19 +43,23 @@ final class TokenDetails {
         }
         Optional<String> id = tokenId(integration.token().reveal());
         if (id.isEmpty()) {
-            return new Outcome.Ok<>(new TokenExpiry.Unknown("The token is not in the form Bitbucket Data Center gives its HTTP access "
-                    + "tokens (the base64 of its ID and secret), so its details cannot be looked up."));
+            return new Outcome.Ok<>(
+                    new TokenExpiry.Unknown("The token is not in the form Bitbucket Data Center gives its HTTP access "
+                            + "tokens (the base64 of its ID and secret), so its details cannot be looked up."));
         }
         if (integration.kind() == TokenKind.DATA_CENTER_PERSONAL_TOKEN) {
-            return read(integration, tokens(integration).path("users", integration.username().orElseThrow(), id.get()));
+            return read(
+                    integration,
+                    tokens(integration).path("users", integration.username().orElseThrow(), id.get()));
         }
         if (repository.isEmpty()) {
-            return new Outcome.Ok<>(new TokenExpiry.Unknown("A project or repository token's details are kept under its project or "
-                    + "repository, and no repository was given to look there."));
+            return new Outcome.Ok<>(
+                    new TokenExpiry.Unknown("A project or repository token's details are kept under its project or "
+                            + "repository, and no repository was given to look there."));
         }
         SourceName source = repository.get();
-        Outcome<TokenExpiry> ofRepository = read(integration, tokens(integration).path("projects", source.owner(), "repos", source.slug(),
-                id.get()));
+        Outcome<TokenExpiry> ofRepository = read(
+                integration, tokens(integration).path("projects", source.owner(), "repos", source.slug(), id.get()));
         if (!(ofRepository instanceof Outcome.Ok<TokenExpiry> ok) || !(ok.value() instanceof TokenExpiry.Unknown)) {
             return ofRepository;
         }
@@ -68,17 +73,24 @@ final class TokenDetails {
 
     private Outcome<TokenExpiry> read(Integration integration, Url url) {
         Subject subject = new Subject("the details of the integration's HTTP access token", "");
-        Outcome<TokenExpiry> outcome = reader.read(integration, subject, url.build(), answer -> expiry(reader.json(answer)));
-        if (outcome instanceof Outcome.InvalidToken || outcome instanceof Outcome.MissingScope || outcome instanceof Outcome.NotFound) {
-            // Data Center answers 401 both for a token it refuses and for one not allowed to read token details: no verdict.
-            return new Outcome.Ok<>(new TokenExpiry.Unknown("Bitbucket Data Center did not show the token's details to the token "
-                    + "itself (" + kind(outcome) + "), so its expiry date is unknown."));
+        Outcome<TokenExpiry> outcome =
+                reader.read(integration, subject, url.build(), answer -> expiry(reader.json(answer)));
+        if (outcome instanceof Outcome.InvalidToken
+                || outcome instanceof Outcome.MissingScope
+                || outcome instanceof Outcome.NotFound) {
+            // Data Center answers 401 both for a token it refuses and for one not allowed to read token details: no
+            // verdict.
+            return new Outcome.Ok<>(
+                    new TokenExpiry.Unknown("Bitbucket Data Center did not show the token's details to the token "
+                            + "itself (" + kind(outcome) + "), so its expiry date is unknown."));
         }
         return outcome;
     }
 
     private static String kind(Outcome<?> outcome) {
-        return outcome instanceof Outcome.InvalidToken ? "HTTP 401" : outcome instanceof Outcome.MissingScope ? "HTTP 403" : "HTTP 404";
+        return outcome instanceof Outcome.InvalidToken
+                ? "HTTP 401"
+                : outcome instanceof Outcome.MissingScope ? "HTTP 403" : "HTTP 404";
     }
 
     static TokenExpiry expiry(JsonNode node) {
@@ -110,7 +122,8 @@ final class TokenDetails {
             try {
                 return Optional.of(OffsetDateTime.parse(value.asText().strip()).toInstant());
             } catch (DateTimeParseException e) {
-                throw new UnexpectedShape("a date in the token's details (`" + Texts.clip(value.asText(), 40) + "`) is not a date");
+                throw new UnexpectedShape(
+                        "a date in the token's details (`" + Texts.clip(value.asText(), 40) + "`) is not a date");
             }
         }
         throw new UnexpectedShape("a date in the token's details is neither a number nor text");

@@ -14,8 +14,7 @@ public sealed interface TokenExpiry {
     }
 
     /** Bitbucket shows the token's details, and they have no expiry date. */
-    record Never() implements TokenExpiry {
-    }
+    record Never() implements TokenExpiry {}
 
     /**
      * Bitbucket does not tell (Cloud never does; Data Center shows a token's details only to those allowed to read them).

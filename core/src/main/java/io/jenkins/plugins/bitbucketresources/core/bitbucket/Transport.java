@@ -56,25 +56,34 @@ final class Transport {
                     .header("User-Agent", USER_AGENT)
                     .build();
             Optional<Duration> wait;
-            // The request timeout of HttpClient ends with the headers; this deadline also covers a body that trickles in.
+            // The request timeout of HttpClient ends with the headers; this deadline also covers a body that trickles
+            // in.
             LimitedBody limited = new LimitedBody(MAX_BODY_BYTES);
             CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> limited);
             try {
-                HttpResponse<byte[]> response = exchange.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                HttpResponse<byte[]> response =
+                        exchange.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
                 byte[] body = response.body();
                 int status = response.statusCode();
                 if (REDIRECTS.contains(status)) {
                     Optional<String> location = response.headers().firstValue("Location");
                     if (location.isEmpty()) {
-                        return new Reply.Broken(Reply.Trouble.REDIRECT_WITHOUT_LOCATION, current, "HTTP " + status, attempt);
+                        return new Reply.Broken(
+                                Reply.Trouble.REDIRECT_WITHOUT_LOCATION, current, "HTTP " + status, attempt);
                     }
                     Optional<URI> target = resolve(current, location.get());
                     if (target.isEmpty() || !origin.contains(target.get())) {
-                        return new Reply.Broken(Reply.Trouble.REDIRECT_ELSEWHERE, current,
-                                target.flatMap(Origin::of).map(Origin::toString).orElse("an address that is not http(s)"), attempt);
+                        return new Reply.Broken(
+                                Reply.Trouble.REDIRECT_ELSEWHERE,
+                                current,
+                                target.flatMap(Origin::of)
+                                        .map(Origin::toString)
+                                        .orElse("an address that is not http(s)"),
+                                attempt);
                     }
                     if (++redirects > MAX_REDIRECTS) {
-                        return new Reply.Broken(Reply.Trouble.TOO_MANY_REDIRECTS, current, "more than " + MAX_REDIRECTS, attempt);
+                        return new Reply.Broken(
+                                Reply.Trouble.TOO_MANY_REDIRECTS, current, "more than " + MAX_REDIRECTS, attempt);
                     }
                     current = target.get();
                     continue;
@@ -91,7 +100,10 @@ final class Transport {
                 wait = Optional.of(asked.orElseGet(() -> backoff(retry)));
             } catch (TimeoutException e) {
                 exchange.cancel(true);
-                return new Reply.Broken(Reply.Trouble.TIMEOUT, current, "no complete answer within " + Texts.duration(settings.requestTimeout()),
+                return new Reply.Broken(
+                        Reply.Trouble.TIMEOUT,
+                        current,
+                        "no complete answer within " + Texts.duration(settings.requestTimeout()),
                         attempt);
             } catch (InterruptedException e) {
                 exchange.cancel(true);
@@ -99,10 +111,12 @@ final class Transport {
                 return broken(Reply.Trouble.INTERRUPTED, current, e, attempt);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                // Cutting a body short may fail the exchange with the client's own error first (HTTP/2: "stream cancelled").
+                // Cutting a body short may fail the exchange with the client's own error first (HTTP/2: "stream
+                // cancelled").
                 Reply.Trouble trouble = limited.exceeded() ? Reply.Trouble.TOO_LARGE : classify(cause);
                 if (trouble == Reply.Trouble.TOO_LARGE) {
-                    return new Reply.Broken(trouble, current, "more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB", attempt);
+                    return new Reply.Broken(
+                            trouble, current, "more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB", attempt);
                 }
                 if (trouble != Reply.Trouble.RESET || attempt >= settings.maxAttempts()) {
                     return broken(trouble, current, cause, attempt);
@@ -178,7 +192,9 @@ final class Transport {
     }
 
     private static Reply.Broken broken(Reply.Trouble trouble, URI uri, Throwable e, int attempts) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String detail = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new Reply.Broken(trouble, uri, detail, attempts);
     }
 }

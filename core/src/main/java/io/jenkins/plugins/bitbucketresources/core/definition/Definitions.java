@@ -32,8 +32,7 @@ public final class Definitions {
         }
     }
 
-    private Definitions() {
-    }
+    private Definitions() {}
 
     /** The resources when all are valid (warnings kept), or every problem found. */
     public static Validated<List<Resource>> check(List<Validated<Resource>> entries) {
@@ -71,16 +70,29 @@ public final class Definitions {
             String field = entry(i) + "." + ResourceName.FIELD;
             Integer sameName = byName.putIfAbsent(name.value(), i);
             if (sameName != null) {
-                conflicts.add(new Conflict(i, sameName, Problem.error(field, "`" + name + "` is already defined in this scope ("
-                        + entry(sameName) + "): rename one of them or remove the duplicate")));
+                conflicts.add(new Conflict(
+                        i,
+                        sameName,
+                        Problem.error(
+                                field,
+                                "`" + name + "` is already defined in this scope (" + entry(sameName)
+                                        + "): rename one of them or remove the duplicate")));
                 continue;
             }
             Integer samePrefix = byPrefix.putIfAbsent(name.prefix(), i);
             if (samePrefix != null) {
-                ResourceName other = ((Validated.Valid<Resource>) entries.get(samePrefix)).value().name();
-                conflicts.add(new Conflict(i, samePrefix, Problem.error(field, "`" + name + "` gives the variable prefix `" + name.prefix()
-                        + "`, as `" + other + "` (" + entry(samePrefix) + ") does, so their variables would overwrite each other and "
-                        + "they could never be used together: rename one of them")));
+                ResourceName other = ((Validated.Valid<Resource>) entries.get(samePrefix))
+                        .value()
+                        .name();
+                conflicts.add(new Conflict(
+                        i,
+                        samePrefix,
+                        Problem.error(
+                                field,
+                                "`" + name + "` gives the variable prefix `" + name.prefix()
+                                        + "`, as `" + other + "` (" + entry(samePrefix)
+                                        + ") does, so their variables would overwrite each other and "
+                                        + "they could never be used together: rename one of them")));
             }
         }
         return List.copyOf(conflicts);

@@ -38,7 +38,9 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
     }
 
     public static Validated<BlockEnvironment> assemble(List<ResourceVariables> resources) {
-        List<Problem> problems = collisions(resources).stream().map(c -> Problem.error("names", c.message())).toList();
+        List<Problem> problems = collisions(resources).stream()
+                .map(c -> Problem.error("names", c.message()))
+                .toList();
         return Validated.of(problems.isEmpty() ? new BlockEnvironment(resources) : null, problems);
     }
 
@@ -51,14 +53,22 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
             String prefix = current.resolved().resource().name().prefix();
             ResourceVariables samePrefix = byPrefix.putIfAbsent(prefix, current);
             if (samePrefix != null) {
-                collisions.add(new Collision(names(samePrefix, current), "resources " + side(samePrefix) + " and " + side(current)
-                        + " both give the variable prefix `" + prefix + "`, so their variables would overwrite each other: "
-                        + "use them in separate blocks, or rename one of them"));
+                collisions.add(new Collision(
+                        names(samePrefix, current),
+                        "resources " + side(samePrefix) + " and " + side(current)
+                                + " both give the variable prefix `" + prefix
+                                + "`, so their variables would overwrite each other: "
+                                + "use them in separate blocks, or rename one of them"));
                 continue;
             }
-            ReservedVariables.collisions(prefix).ifPresent(hits -> collisions.add(new Collision(names(current), "resource "
-                    + side(current) + " gives the variable prefix `" + prefix + "`, which would overwrite "
-                    + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + ": rename it")));
+            ReservedVariables.collisions(prefix)
+                    .ifPresent(hits -> collisions.add(new Collision(
+                            names(current),
+                            "resource "
+                                    + side(current) + " gives the variable prefix `" + prefix
+                                    + "`, which would overwrite "
+                                    + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", "))
+                                    + ": rename it")));
             Map<ResourceVariables, List<String>> clashes = new LinkedHashMap<>();
             for (Variable variable : current.variables()) {
                 ResourceVariables other = byVariable.putIfAbsent(variable.name(), current);
@@ -66,19 +76,24 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
                     clashes.computeIfAbsent(other, o -> new ArrayList<>()).add("`" + variable.name() + "`");
                 }
             }
-            clashes.forEach((other, names) -> collisions.add(new Collision(names(other, current), "resources " + side(other) + " and "
-                    + side(current) + " would both set " + String.join(", ", names)
-                    + ": use them in separate blocks, or rename one of them")));
+            clashes.forEach((other, names) -> collisions.add(new Collision(
+                    names(other, current),
+                    "resources " + side(other) + " and "
+                            + side(current) + " would both set " + String.join(", ", names)
+                            + ": use them in separate blocks, or rename one of them")));
         }
         return List.copyOf(collisions);
     }
 
     private static List<String> names(ResourceVariables... resources) {
-        return Arrays.stream(resources).map(r -> r.resolved().resource().name().value()).toList();
+        return Arrays.stream(resources)
+                .map(r -> r.resolved().resource().name().value())
+                .toList();
     }
 
     private static String side(ResourceVariables resource) {
-        return "`" + resource.resolved().resource().name() + "` (" + resource.resolved().scope().describe() + ")";
+        return "`" + resource.resolved().resource().name() + "` ("
+                + resource.resolved().scope().describe() + ")";
     }
 
     /** Every variable, resource by resource, in contract order. */
@@ -106,7 +121,8 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
     /** For a log line: every resource with where it came from and its variable names; never a value. */
     public String describe() {
         return resources.stream()
-                .map(r -> r.resolved().describe() + " via " + r.integration().id() + ": " + String.join(", ", r.names()))
+                .map(r ->
+                        r.resolved().describe() + " via " + r.integration().id() + ": " + String.join(", ", r.names()))
                 .collect(Collectors.joining("; "));
     }
 }

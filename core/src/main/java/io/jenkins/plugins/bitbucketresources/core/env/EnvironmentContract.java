@@ -42,8 +42,7 @@ public final class EnvironmentContract {
 
     private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-fA-F]{7,64}");
 
-    private EnvironmentContract() {
-    }
+    private EnvironmentContract() {}
 
     /**
      * The variables of a resource reached through an integration.
@@ -52,17 +51,27 @@ public final class EnvironmentContract {
      * @throws InvalidValueException when the integration is not the one the resource names, the source name does not
      *     fit the integration's platform, or the commit is not a commit ID
      */
-    public static ResourceVariables variables(ResolvedResource resolved, Integration integration, Optional<String> commit) {
+    public static ResourceVariables variables(
+            ResolvedResource resolved, Integration integration, Optional<String> commit) {
         Resource resource = resolved.resource();
         if (!resource.integration().equals(integration.id())) {
-            throw new InvalidValueException(Resource.INTEGRATION_FIELD, "resource `" + resource.name() + "` uses integration `"
-                    + resource.integration() + "`, not `" + integration.id() + "`: look up the integration with the ID `"
-                    + resource.integration() + "`");
+            throw new InvalidValueException(
+                    Resource.INTEGRATION_FIELD,
+                    "resource `" + resource.name() + "` uses integration `"
+                            + resource.integration() + "`, not `" + integration.id()
+                            + "`: look up the integration with the ID `"
+                            + resource.integration() + "`");
         }
         resource.sourceName().checkFor(integration.platform());
         commit.ifPresent(EnvironmentContract::checkCommit);
         CloneUrls urls = CloneUrls.of(integration.url(), integration.platform(), resource.sourceName());
-        List<Variable> variables = generate(resource, integration.url().value(), integration.token().reveal(), integration.username(), urls, commit);
+        List<Variable> variables = generate(
+                resource,
+                integration.url().value(),
+                integration.token().reveal(),
+                integration.username(),
+                urls,
+                commit);
         return new ResourceVariables(resolved, integration, variables);
     }
 
@@ -74,9 +83,16 @@ public final class EnvironmentContract {
      */
     public static List<String> names(Resource resource, boolean withUsername, boolean withCommit) {
         CloneUrls placeholder = new CloneUrls("", "");
-        return generate(resource, "", "", withUsername ? Optional.of("") : Optional.empty(), placeholder,
-                withCommit ? Optional.of("") : Optional.empty())
-                .stream().map(Variable::name).toList();
+        return generate(
+                        resource,
+                        "",
+                        "",
+                        withUsername ? Optional.of("") : Optional.empty(),
+                        placeholder,
+                        withCommit ? Optional.of("") : Optional.empty())
+                .stream()
+                .map(Variable::name)
+                .toList();
     }
 
     /**
@@ -93,12 +109,19 @@ public final class EnvironmentContract {
 
     private static void checkCommit(String commit) {
         if (!COMMIT_ID.matcher(commit).matches()) {
-            throw new InvalidValueException("commit", "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits): pass the revision "
-                    + "as `git rev-parse HEAD` prints it");
+            throw new InvalidValueException(
+                    "commit",
+                    "`" + commit + "` is not a commit ID (7 to 64 hexadecimal digits): pass the revision "
+                            + "as `git rev-parse HEAD` prints it");
         }
     }
 
-    private static List<Variable> generate(Resource resource, String url, String token, Optional<String> username, CloneUrls urls,
+    private static List<Variable> generate(
+            Resource resource,
+            String url,
+            String token,
+            Optional<String> username,
+            CloneUrls urls,
             Optional<String> commit) {
         String p = resource.name().prefix() + "_";
         List<Variable> out = new ArrayList<>();
@@ -118,7 +141,8 @@ public final class EnvironmentContract {
         indexed(out, p + POINTER_TAGS_ONLY, tags.only());
         indexed(out, p + POINTER_TAGS_EXCEPT, tags.except());
         out.add(new Variable(p + POINTER_BUILDONCOMMIT, flag(resource.buildOn().commit()), false));
-        out.add(new Variable(p + POINTER_BUILDONPULLREQUEST, flag(resource.buildOn().pullRequest()), false));
+        out.add(new Variable(
+                p + POINTER_BUILDONPULLREQUEST, flag(resource.buildOn().pullRequest()), false));
         out.add(new Variable(p + POINTER_BUILDONTAGPUSH, flag(resource.buildOn().tagPush()), false));
         out.add(new Variable(p + POINTER_BUILDONRELEASE, flag(resource.buildOn().release()), false));
         commit.ifPresent(c -> out.add(new Variable(p + COMMIT, c, false)));

@@ -15,8 +15,7 @@ final class CredentialHelper {
     private static final String SAYS = "bitbucket-resources: ";
     private static final String CHECK = ": check that it is valid, not expired and allowed to use this repository";
 
-    private CredentialHelper() {
-    }
+    private CredentialHelper() {}
 
     /**
      * Answers {@code get} with the user name and the token. git sends {@code erase} when the server refused what it was
@@ -34,8 +33,8 @@ final class CredentialHelper {
      * git to stop, instead of git prompting for a password that would not work either.
      */
     static String refusing(GitRoute route) {
-        String refused = SAYS + route.repositoryUrl() + " refused the Bearer token of resource " + route.resource() + " ("
-                + route.tokenVariable() + ")" + CHECK;
+        String refused = SAYS + route.repositoryUrl() + " refused the Bearer token of resource " + route.resource()
+                + " (" + route.tokenVariable() + ")" + CHECK;
         return "!f() { if test \"${1:-}\" = get; then printf '%s\\n' " + quote(refused) + " >&2; echo quit=1; fi; }; f";
     }
 

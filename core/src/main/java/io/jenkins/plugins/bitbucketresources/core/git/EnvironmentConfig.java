@@ -24,6 +24,7 @@ final class EnvironmentConfig {
 
     /** git reads the count with {@code strtoul}: blanks and a {@code +} may lead, nothing may follow the digits. */
     private static final Pattern NUMBER = Pattern.compile("[ \\t\\n\\x0B\\f\\r]*\\+?([0-9]+)");
+
     private static final String NO_CREDENTIALS = "; until then git over HTTPS gets no credentials from the resources";
 
     /** One configuration entry; {@code secret} when its value carries a token. */
@@ -34,8 +35,7 @@ final class EnvironmentConfig {
         }
     }
 
-    private EnvironmentConfig() {
-    }
+    private EnvironmentConfig() {}
 
     /** The entries as numbered pairs after those {@code GIT_CONFIG_COUNT} already counts. */
     static GitEnvironment append(Map<String, String> current, List<Entry> entries) {
@@ -73,8 +73,9 @@ final class EnvironmentConfig {
         String existing = current.getOrDefault(PARAMETERS, "");
         if (!wellFormed(existing)) {
             // The value is not repeated: it may carry another tool's secret.
-            return new GitEnvironment.NotAdded(PARAMETERS + " is not a list of quoted 'key'='value' entries, so git refuses to run "
-                    + "(\"bogus format in " + PARAMETERS + "\"): unset it, or set it the way `git -c` does" + NO_CREDENTIALS);
+            return new GitEnvironment.NotAdded(PARAMETERS
+                    + " is not a list of quoted 'key'='value' entries, so git refuses to run " + "(\"bogus format in "
+                    + PARAMETERS + "\"): unset it, or set it the way `git -c` does" + NO_CREDENTIALS);
         }
         StringBuilder value = new StringBuilder(existing);
         for (Entry entry : entries) {
@@ -95,21 +96,26 @@ final class EnvironmentConfig {
         }
         Matcher number = NUMBER.matcher(raw);
         if (!number.matches()) {
-            return Optional.of(new GitEnvironment.NotAdded(COUNT + " is `" + raw + "`, which is not a number, so git refuses to run "
-                    + "(\"bogus count in " + COUNT + "\"): set it to the number of " + KEY + "<n>/" + VALUE + "<n> pairs, or unset it"
-                    + NO_CREDENTIALS));
+            return Optional.of(new GitEnvironment.NotAdded(
+                    COUNT + " is `" + raw + "`, which is not a number, so git refuses to run "
+                            + "(\"bogus count in " + COUNT + "\"): set it to the number of " + KEY + "<n>/" + VALUE
+                            + "<n> pairs, or unset it"
+                            + NO_CREDENTIALS));
         }
         long existing = existingCount(current);
         if (existing > Integer.MAX_VALUE - (long) adding) {
-            return Optional.of(new GitEnvironment.NotAdded(COUNT + " is " + digits(number) + ", more entries than git accepts (\"too many "
-                    + "entries in " + COUNT + "\"): set it to the number of " + KEY + "<n>/" + VALUE + "<n> pairs" + NO_CREDENTIALS));
+            return Optional.of(new GitEnvironment.NotAdded(COUNT + " is " + digits(number)
+                    + ", more entries than git accepts (\"too many " + "entries in " + COUNT
+                    + "\"): set it to the number of " + KEY + "<n>/" + VALUE + "<n> pairs" + NO_CREDENTIALS));
         }
         for (int i = 0; i < existing; i++) {
             for (String stem : List.of(KEY, VALUE)) {
                 if (!current.containsKey(stem + i)) {
-                    return Optional.of(new GitEnvironment.NotAdded(COUNT + " is " + existing + ", but " + stem + i + " is not set, so git "
-                            + "refuses to run (\"missing config " + (stem.equals(KEY) ? "key " : "value ") + stem + i + "\"): set it, or "
-                            + "lower " + COUNT + NO_CREDENTIALS));
+                    return Optional.of(new GitEnvironment.NotAdded(
+                            COUNT + " is " + existing + ", but " + stem + i + " is not set, so git "
+                                    + "refuses to run (\"missing config " + (stem.equals(KEY) ? "key " : "value ")
+                                    + stem + i + "\"): set it, or "
+                                    + "lower " + COUNT + NO_CREDENTIALS));
                 }
             }
         }
@@ -192,7 +198,9 @@ final class EnvironmentConfig {
             }
             int after = close + 1;
             // '\'' and '\!' continue the word with a quote or an exclamation mark.
-            if (after + 2 < text.length() && text.charAt(after) == '\\' && (text.charAt(after + 1) == '\'' || text.charAt(after + 1) == '!')
+            if (after + 2 < text.length()
+                    && text.charAt(after) == '\\'
+                    && (text.charAt(after + 1) == '\'' || text.charAt(after + 1) == '!')
                     && text.charAt(after + 2) == '\'') {
                 at = after + 3;
                 continue;

@@ -20,8 +20,7 @@ import java.util.List;
  */
 public final class GitAuth {
 
-    private GitAuth() {
-    }
+    private GitAuth() {}
 
     /** The routes of the block's resources that have git authentication on, in the block's order. */
     public static GitAuthPlan plan(BlockEnvironment environment) {
@@ -29,14 +28,19 @@ public final class GitAuth {
     }
 
     public static GitAuthPlan plan(List<ResourceVariables> resources) {
-        return new GitAuthPlan(resources.stream().filter(r -> r.resolved().resource().gitAuth()).map(GitAuth::route).toList());
+        return new GitAuthPlan(resources.stream()
+                .filter(r -> r.resolved().resource().gitAuth())
+                .map(GitAuth::route)
+                .toList());
     }
 
     private static GitRoute route(ResourceVariables variables) {
         Resource resource = variables.resolved().resource();
         Integration integration = variables.integration();
         CloneUrls urls = CloneUrls.of(integration.url(), integration.platform(), resource.sourceName());
-        GitCredential credential = integration.kind().gitUsername(integration.username())
+        GitCredential credential = integration
+                .kind()
+                .gitUsername(integration.username())
                 .<GitCredential>map(GitCredential.Basic::new)
                 .orElseGet(GitCredential.Bearer::new);
         return new GitRoute(resource.name().value(), resource.name().prefix(), urls.https(), credential);

@@ -76,10 +76,12 @@ public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
                 entries.add(new EnvironmentConfig.Entry(helper, "", false));
                 entries.add(new EnvironmentConfig.Entry(header, "", false));
                 if (route.credential() instanceof GitCredential.Basic basic) {
-                    entries.add(new EnvironmentConfig.Entry(helper, CredentialHelper.answering(route, basic.username()), false));
+                    entries.add(new EnvironmentConfig.Entry(
+                            helper, CredentialHelper.answering(route, basic.username()), false));
                 } else {
                     entries.add(new EnvironmentConfig.Entry(helper, CredentialHelper.refusing(route), false));
-                    // git sends its extra headers to wherever a redirect moved the repository; not following keeps them here.
+                    // git sends its extra headers to wherever a redirect moved the repository; not following keeps them
+                    // here.
                     entries.add(new EnvironmentConfig.Entry("http." + scope + ".followRedirects", "false", false));
                     // git expands no variable in a configuration value, so the header has to carry the token itself.
                     entries.add(new EnvironmentConfig.Entry(header, BEARER + token, true));
@@ -97,8 +99,9 @@ public record GitAuthPlan(List<GitRoute> routes) implements Serializable {
     private static String token(Map<String, String> current, GitRoute route) {
         String value = current.get(route.tokenVariable());
         if (value == null) {
-            throw new IllegalArgumentException(route.tokenVariable() + " is not in the environment: extend the environment that already "
-                    + "holds the resources' variables");
+            throw new IllegalArgumentException(
+                    route.tokenVariable() + " is not in the environment: extend the environment that already "
+                            + "holds the resources' variables");
         }
         // A value that is not a token (a line break in it could start another header) never reaches git.
         return Token.of(value).reveal();

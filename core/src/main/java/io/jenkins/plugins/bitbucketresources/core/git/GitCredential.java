@@ -20,6 +20,5 @@ public sealed interface GitCredential extends Serializable {
     }
 
     /** An {@code Authorization: Bearer} header, for tokens that accept nothing else (Data Center project tokens). */
-    record Bearer() implements GitCredential {
-    }
+    record Bearer() implements GitCredential {}
 }

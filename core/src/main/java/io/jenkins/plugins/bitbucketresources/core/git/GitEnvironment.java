@@ -26,7 +26,10 @@ public sealed interface GitEnvironment {
         }
 
         public List<String> secretNames() {
-            return variables.stream().filter(Variable::secret).map(Variable::name).toList();
+            return variables.stream()
+                    .filter(Variable::secret)
+                    .map(Variable::name)
+                    .toList();
         }
     }
 

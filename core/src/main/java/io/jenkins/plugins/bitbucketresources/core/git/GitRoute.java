@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param prefix the resource's variable prefix, which names its token variable
  * @param repositoryUrl the HTTPS clone URL, {@code <P>_HTTPS_URL}
  */
-public record GitRoute(String resource, String prefix, String repositoryUrl, GitCredential credential) implements Serializable {
+public record GitRoute(String resource, String prefix, String repositoryUrl, GitCredential credential)
+        implements Serializable {
 
     private static final String GIT_SUFFIX = ".git";
     private static final Pattern PREFIX = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -50,7 +51,8 @@ public record GitRoute(String resource, String prefix, String repositoryUrl, Git
 
     /** For a log line: {@code app-repo: https://bitbucket.org/acme/app.git as x-token-auth}; never the token. */
     public String describe() {
-        String how = credential instanceof GitCredential.Basic basic ? "as " + basic.username() : "with a Bearer header";
+        String how =
+                credential instanceof GitCredential.Basic basic ? "as " + basic.username() : "with a Bearer header";
         return resource + ": " + repositoryUrl + " " + how;
     }
 
@@ -69,9 +71,11 @@ public record GitRoute(String resource, String prefix, String repositoryUrl, Git
             throw new IllegalArgumentException("the repository URL carries a user or credentials; it must not");
         }
         // git reads the URL back out of a configuration key; what could end or bend that key stays out.
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || url.chars().anyMatch(c -> c <= ' ' || c > '~' || c == '"' || c == '\\')) {
-            throw new IllegalArgumentException("`" + url + "` has a query, fragment or character git configuration cannot hold");
+            throw new IllegalArgumentException(
+                    "`" + url + "` has a query, fragment or character git configuration cannot hold");
         }
     }
 }

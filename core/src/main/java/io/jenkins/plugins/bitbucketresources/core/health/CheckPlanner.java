@@ -23,7 +23,11 @@ public final class CheckPlanner {
      * @param retryAt when Bitbucket said to try again, if it said
      * @param rateLimitStreak how many rate-limit answers came in a row
      */
-    public record History(Optional<Instant> lastRequest, Optional<Instant> rateLimitedAt, Optional<Instant> retryAt, int rateLimitStreak) {
+    public record History(
+            Optional<Instant> lastRequest,
+            Optional<Instant> rateLimitedAt,
+            Optional<Instant> retryAt,
+            int rateLimitStreak) {
         public static final History NONE = new History(Optional.empty(), Optional.empty(), Optional.empty(), 0);
 
         public History {
@@ -53,7 +57,8 @@ public final class CheckPlanner {
         if (history.rateLimitStreak() > 0 && history.rateLimitedAt().isPresent()) {
             Duration wait = interval.multipliedBy(1L << Math.min(history.rateLimitStreak() - 1, MAX_DOUBLINGS));
             Instant backedOff = history.rateLimitedAt().get().plus(wait);
-            byLimit = Optional.of(history.retryAt().filter(r -> r.isAfter(backedOff)).orElse(backedOff));
+            byLimit = Optional.of(
+                    history.retryAt().filter(r -> r.isAfter(backedOff)).orElse(backedOff));
         }
         return later(byInterval, byLimit);
     }

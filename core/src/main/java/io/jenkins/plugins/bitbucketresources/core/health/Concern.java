@@ -81,7 +81,8 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "The API URL " + url + " is http://, so the token travels unencrypted and anyone on the network path can read it: "
+            return "The API URL " + url
+                    + " is http://, so the token travels unencrypted and anyone on the network path can read it: "
                     + "use the https:// address of Bitbucket.";
         }
     }
@@ -104,8 +105,12 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "The credential is not a usable integration, so every build that uses it fails: " + problems.stream()
-                    .filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("; ")) + ".";
+            return "The credential is not a usable integration, so every build that uses it fails: "
+                    + problems.stream()
+                            .filter(Problem::isError)
+                            .map(Problem::toString)
+                            .collect(Collectors.joining("; "))
+                    + ".";
         }
 
         @Override
@@ -138,7 +143,8 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "Bitbucket refused the token (HTTP 401) the last time it was used, at " + minute(at) + ": it is wrong, expired or "
+            return "Bitbucket refused the token (HTTP 401) the last time it was used, at " + minute(at)
+                    + ": it is wrong, expired or "
                     + "revoked, or (for an API token) the username is not the e-mail address of the Atlassian account that owns it. "
                     + "Create a new token and store it in this credential, or correct the username.";
         }
@@ -172,13 +178,16 @@ public sealed interface Concern {
         public String message() {
             String when = " (HTTP 403) the last time the token was used, at " + minute(at) + ": ";
             if (required.isEmpty()) {
-                return "Bitbucket refused a request for lack of a scope or permission" + when + "give the token read access to the "
+                return "Bitbucket refused a request for lack of a scope or permission" + when
+                        + "give the token read access to the "
                         + "repositories its resources use (on Bitbucket Cloud, the scope read:repository:bitbucket), or check whether "
                         + "access is restricted, e.g. by IP allowlisting; a new token goes into this credential.";
             }
             String needed = String.join(", ", required);
-            return "Bitbucket refused a request for lack of the scope " + needed + when + "create a token that also has " + needed
-                    + (granted.isEmpty() ? "" : " (it has " + String.join(", ", granted) + ")") + " and store it in this credential.";
+            return "Bitbucket refused a request for lack of the scope " + needed + when
+                    + "create a token that also has " + needed
+                    + (granted.isEmpty() ? "" : " (it has " + String.join(", ", granted) + ")")
+                    + " and store it in this credential.";
         }
 
         @Override
@@ -204,8 +213,8 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "The token expired on " + minute(at) + " (the expiry date Bitbucket gives it): create a new token and store it in "
-                    + "this credential.";
+            return "The token expired on " + minute(at)
+                    + " (the expiry date Bitbucket gives it): create a new token and store it in " + "this credential.";
         }
 
         @Override
@@ -231,7 +240,8 @@ public sealed interface Concern {
 
         @Override
         public String message() {
-            return "The token expires on " + minute(at) + " (the expiry date Bitbucket gives it; it cannot be extended): create a new "
+            return "The token expires on " + minute(at)
+                    + " (the expiry date Bitbucket gives it; it cannot be extended): create a new "
                     + "token before then and store it in this credential.";
         }
 
@@ -242,6 +252,7 @@ public sealed interface Concern {
     }
 
     private static String minute(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(at.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .format(at.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
     }
 }

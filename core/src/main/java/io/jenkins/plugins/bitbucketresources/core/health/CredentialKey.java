@@ -18,7 +18,8 @@ public record CredentialKey(String credentialId, String store) implements Compar
             throw new IllegalArgumentException("a credential key needs the credentials ID");
         }
         if (store.isEmpty()) {
-            throw new IllegalArgumentException("a credential key needs the store the credential lives in, e.g. `system`");
+            throw new IllegalArgumentException(
+                    "a credential key needs the store the credential lives in, e.g. `system`");
         }
     }
 

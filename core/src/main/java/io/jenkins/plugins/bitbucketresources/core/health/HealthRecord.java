@@ -100,7 +100,8 @@ public final class HealthRecord {
                 entry.rateLimitedAt = now;
                 entry.retryAt = limited.retryAt().orElse(null);
                 entry.rateLimitStreak++;
-            } else if (outcome instanceof Outcome.NotFound || outcome instanceof Outcome.ServerError
+            } else if (outcome instanceof Outcome.NotFound
+                    || outcome instanceof Outcome.ServerError
                     || outcome instanceof Outcome.UnexpectedAnswer) {
                 entry.lastUsed = now;
                 entry.rateLimitStreak = 0;
@@ -209,7 +210,8 @@ public final class HealthRecord {
                 if (entry != null) {
                     boolean known = entry.expiry != null;
                     boolean limited = entry.rateLimitStreak > 0 && !planner.isDue(history(entry), now);
-                    boolean askedLately = entry.lastExpiryLookup != null && now.isBefore(entry.lastExpiryLookup.plus(planner.interval()));
+                    boolean askedLately = entry.lastExpiryLookup != null
+                            && now.isBefore(entry.lastExpiryLookup.plus(planner.interval()));
                     if (known || limited || askedLately) {
                         continue;
                     }
@@ -244,7 +246,10 @@ public final class HealthRecord {
         if (entry.lastCheckStarted != null && (last == null || entry.lastCheckStarted.isAfter(last))) {
             last = entry.lastCheckStarted;
         }
-        return new CheckPlanner.History(Optional.ofNullable(last), Optional.ofNullable(entry.rateLimitedAt), Optional.ofNullable(entry.retryAt),
+        return new CheckPlanner.History(
+                Optional.ofNullable(last),
+                Optional.ofNullable(entry.rateLimitedAt),
+                Optional.ofNullable(entry.retryAt),
                 entry.rateLimitStreak);
     }
 

@@ -27,25 +27,33 @@ public record HealthSettings(boolean periodicCheck, Duration checkInterval, Dura
         Objects.requireNonNull(checkInterval, "checkInterval");
         Objects.requireNonNull(expiryWarning, "expiryWarning");
         if (checkInterval.compareTo(MIN_INTERVAL) < 0 || checkInterval.compareTo(MAX_INTERVAL) > 0) {
-            throw new InvalidValueException(CHECK_INTERVAL_FIELD, "is " + checkInterval.toMinutes() + " minutes: use "
-                    + MIN_INTERVAL.toMinutes() + " to " + MAX_INTERVAL.toMinutes() + " minutes (Bitbucket Cloud allows about 1,000 "
-                    + "repository requests an hour per token, which builds need more than a health check does)");
+            throw new InvalidValueException(
+                    CHECK_INTERVAL_FIELD,
+                    "is " + checkInterval.toMinutes() + " minutes: use "
+                            + MIN_INTERVAL.toMinutes() + " to " + MAX_INTERVAL.toMinutes()
+                            + " minutes (Bitbucket Cloud allows about 1,000 "
+                            + "repository requests an hour per token, which builds need more than a health check does)");
         }
         if (expiryWarning.isNegative() || expiryWarning.compareTo(MAX_WARNING) > 0) {
-            throw new InvalidValueException(EXPIRY_WARNING_FIELD, "is " + expiryWarning.toDays() + " days: use 0 to " + MAX_WARNING.toDays()
-                    + " days");
+            throw new InvalidValueException(
+                    EXPIRY_WARNING_FIELD,
+                    "is " + expiryWarning.toDays() + " days: use 0 to " + MAX_WARNING.toDays() + " days");
         }
     }
 
     /** From configuration values: minutes between checks and days of warning before expiry. */
     public static HealthSettings of(boolean periodicCheck, long checkIntervalMinutes, long expiryWarningDays) {
         if (checkIntervalMinutes < 0 || checkIntervalMinutes > MAX_INTERVAL.toMinutes()) {
-            throw new InvalidValueException(CHECK_INTERVAL_FIELD, "is " + checkIntervalMinutes + ": use " + MIN_INTERVAL.toMinutes() + " to "
-                    + MAX_INTERVAL.toMinutes() + " minutes");
+            throw new InvalidValueException(
+                    CHECK_INTERVAL_FIELD,
+                    "is " + checkIntervalMinutes + ": use " + MIN_INTERVAL.toMinutes() + " to "
+                            + MAX_INTERVAL.toMinutes() + " minutes");
         }
         if (expiryWarningDays < 0 || expiryWarningDays > MAX_WARNING.toDays()) {
-            throw new InvalidValueException(EXPIRY_WARNING_FIELD, "is " + expiryWarningDays + ": use 0 to " + MAX_WARNING.toDays() + " days");
+            throw new InvalidValueException(
+                    EXPIRY_WARNING_FIELD, "is " + expiryWarningDays + ": use 0 to " + MAX_WARNING.toDays() + " days");
         }
-        return new HealthSettings(periodicCheck, Duration.ofMinutes(checkIntervalMinutes), Duration.ofDays(expiryWarningDays));
+        return new HealthSettings(
+                periodicCheck, Duration.ofMinutes(checkIntervalMinutes), Duration.ofDays(expiryWarningDays));
     }
 }

@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
  * @param expiry what Bitbucket said of its expiry date; {@link TokenExpiry.Unknown} until asked
  * @param dismissed whether an administrator dismissed this very state (it shows again once the state changes)
  */
-public record HealthState(CredentialKey key, List<Concern> concerns, Optional<Instant> lastUsed, Optional<Instant> lastSuccess,
-        TokenExpiry expiry, boolean dismissed) {
+public record HealthState(
+        CredentialKey key,
+        List<Concern> concerns,
+        Optional<Instant> lastUsed,
+        Optional<Instant> lastSuccess,
+        TokenExpiry expiry,
+        boolean dismissed) {
 
     public HealthState {
         Objects.requireNonNull(key, "key");
@@ -44,8 +49,10 @@ public record HealthState(CredentialKey key, List<Concern> concerns, Optional<In
         if (concerns.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(concerns.stream().anyMatch(c -> c.severity() == Problem.Severity.ERROR) ? Problem.Severity.ERROR
-                : Problem.Severity.WARNING);
+        return Optional.of(
+                concerns.stream().anyMatch(c -> c.severity() == Problem.Severity.ERROR)
+                        ? Problem.Severity.ERROR
+                        : Problem.Severity.WARNING);
     }
 
     /** What a dismissal is tied to: the concerns' identities, not their times. */

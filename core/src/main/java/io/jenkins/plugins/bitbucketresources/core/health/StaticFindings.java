@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class StaticFindings {
 
-    private StaticFindings() {
-    }
+    private StaticFindings() {}
 
     /**
      * @param url the API URL as written
@@ -30,7 +29,8 @@ public final class StaticFindings {
      * @param platform the platform as written, if set
      * @param kind the token kind as written, if set
      */
-    public static List<Concern> of(String url, Optional<String> username, Optional<String> platform, Optional<String> kind, Token token) {
+    public static List<Concern> of(
+            String url, Optional<String> username, Optional<String> platform, Optional<String> kind, Token token) {
         List<Concern> concerns = new ArrayList<>();
         if (isPlainHttp(url)) {
             concerns.add(new Concern.PlainHttp(url.strip()));
@@ -40,7 +40,8 @@ public final class StaticFindings {
             concerns.add(new Concern.AppPassword());
             return List.copyOf(concerns);
         }
-        Integration.Builder builder = Integration.builder().id("health-check").url(url).token(token);
+        Integration.Builder builder =
+                Integration.builder().id("health-check").url(url).token(token);
         username.ifPresent(builder::username);
         platform.ifPresent(builder::platform);
         kind.ifPresent(builder::kind);
@@ -62,7 +63,9 @@ public final class StaticFindings {
 
     /** The same findings for an integration already known to be valid: only the URL can still deserve a word. */
     public static List<Concern> of(Integration integration) {
-        return isPlainHttp(integration.url().value()) ? List.of(new Concern.PlainHttp(integration.url().value())) : List.of();
+        return isPlainHttp(integration.url().value())
+                ? List.of(new Concern.PlainHttp(integration.url().value()))
+                : List.of();
     }
 
     /**
@@ -74,7 +77,8 @@ public final class StaticFindings {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-            boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+            boolean loopback =
+                    host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
             return scheme != null && scheme.toLowerCase(Locale.ROOT).equals("http") && !loopback;
         } catch (URISyntaxException e) {
             return false;

@@ -29,6 +29,7 @@ final class Automaton {
     private static final int DENSE_BUDGET = 1 << 19;
     /** Dense entries allowed beyond those, for deeper states: at most 256 KiB. */
     private static final int DENSE_EXTRA = 1 << 16;
+
     private static final int MAX_SHALLOW_DEPTH = 2;
     private static final int MIN_HASH_BITS = 8;
     /**
@@ -36,6 +37,7 @@ final class Automaton {
      * longer shifts gain.
      */
     private static final int MAX_HASH_BITS = 18;
+
     private static final int HASH_MULTIPLIER = 0x9E3779B1;
 
     final int[] classes = new int[256];
@@ -44,18 +46,22 @@ final class Automaton {
     final int denseCount;
     /** States of depth at most {@link #shallowDepth} are those whose encoded row offset is below this. */
     final int shallowLimit;
+
     final int shallowDepth;
     /** Children of state s are the states {@code firstChild[s] .. firstChild[s + 1] - 1}. */
     final int[] firstChild;
     /** The byte on the edge into each state. */
     final byte[] label;
+
     final int[] fail;
     final int[] depth;
     /** The length of the longest form ending in each state, 0 if none. */
     final int[] matchLength;
+
     final boolean[] canStart = new boolean[256];
     /** The skip window, 0 when scans do not skip. */
     final int window;
+
     final byte[] shifts;
     final int hashShift;
     final int longest;
@@ -223,7 +229,12 @@ final class Automaton {
 
     /** The bytes its tables take on the heap, counting 16 bytes of header per array. */
     long footprint() {
-        long ints = (long) classes.length + delta.length + firstChild.length + fail.length + depth.length + matchLength.length;
+        long ints = (long) classes.length
+                + delta.length
+                + firstChild.length
+                + fail.length
+                + depth.length
+                + matchLength.length;
         long bytes = (long) label.length + canStart.length + shifts.length;
         return 4 * ints + bytes + 16L * 9;
     }
@@ -237,7 +248,10 @@ final class Automaton {
     }
 
     private static int gram(byte[] bytes, int at) {
-        return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24;
+        return (bytes[at] & 0xff)
+                | (bytes[at + 1] & 0xff) << 8
+                | (bytes[at + 2] & 0xff) << 16
+                | (bytes[at + 3] & 0xff) << 24;
     }
 
     private int countDepthAtMost(int d, int nodes) {

@@ -18,8 +18,7 @@ final class Base64Forms {
     private static final List<Integer> WRAP_WIDTHS = List.of(76, 64);
     private static final List<String> LINE_BREAKS = List.of("\n", "\r\n");
 
-    private Base64Forms() {
-    }
+    private Base64Forms() {}
 
     /** The value anywhere in a base64 stream: three alignments, each inside the stream and at its end with and without padding. */
     static void addAnywhere(byte[] value, Collection<String> forms) {
@@ -68,7 +67,8 @@ final class Base64Forms {
         byte[] placed = new byte[alignment + value.length];
         System.arraycopy(value, 0, placed, alignment, value.length);
         String encoded = alphabet.encodeToString(placed);
-        // Character j holds bits [6j, 6j + 6) of the stream; the value's bits are [8 * alignment, 8 * (alignment + length)).
+        // Character j holds bits [6j, 6j + 6) of the stream; the value's bits are [8 * alignment, 8 * (alignment +
+        // length)).
         int first = (8 * alignment + 5) / 6;
         int inner = 8 * (alignment + value.length) / 6;
         int padding = encoded.indexOf('=');

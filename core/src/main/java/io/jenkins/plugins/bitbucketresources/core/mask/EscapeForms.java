@@ -28,10 +28,16 @@ final class EscapeForms {
         final boolean octalWithoutZero;
         /** Octal digits are read only while the value stays below 256; otherwise up to three, the value taken modulo 256. */
         final boolean octalWithinByte;
+
         final boolean hexadecimal;
         final boolean unicode;
 
-        Dialect(boolean capitalE, boolean octalWithoutZero, boolean octalWithinByte, boolean hexadecimal, boolean unicode) {
+        Dialect(
+                boolean capitalE,
+                boolean octalWithoutZero,
+                boolean octalWithinByte,
+                boolean hexadecimal,
+                boolean unicode) {
             this.capitalE = capitalE;
             this.octalWithoutZero = octalWithoutZero;
             this.octalWithinByte = octalWithinByte;
@@ -40,8 +46,7 @@ final class EscapeForms {
         }
     }
 
-    private EscapeForms() {
-    }
+    private EscapeForms() {}
 
     static void addAll(String value, Collection<String> forms) {
         if (value.indexOf('\\') < 0) {
@@ -76,7 +81,9 @@ final class EscapeForms {
                 int digits = hexDigits(in, i + 2, 2);
                 out.write(Integer.parseInt(new String(in, i + 2, digits, StandardCharsets.US_ASCII), 16));
                 i += 2 + digits;
-            } else if ((next == 'u' || next == 'U') && dialect.unicode && hexDigits(in, i + 2, next == 'u' ? 4 : 8) > 0) {
+            } else if ((next == 'u' || next == 'U')
+                    && dialect.unicode
+                    && hexDigits(in, i + 2, next == 'u' ? 4 : 8) > 0) {
                 int digits = hexDigits(in, i + 2, next == 'u' ? 4 : 8);
                 writeCodePoint(Long.parseLong(new String(in, i + 2, digits, StandardCharsets.US_ASCII), 16), out);
                 i += 2 + digits;

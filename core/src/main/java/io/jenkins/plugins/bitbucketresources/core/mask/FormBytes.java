@@ -18,8 +18,7 @@ final class FormBytes {
 
     private static final int ESCAPE_BASE = 0xDC00;
 
-    private FormBytes() {
-    }
+    private FormBytes() {}
 
     /** The bytes a form stands for: UTF-8, except that each escaped byte is itself. */
     static byte[] encode(String form) {
@@ -44,7 +43,8 @@ final class FormBytes {
 
     /** The form standing for these bytes: their UTF-8 text, with every byte that is not part of a UTF-8 character escaped. */
     static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -67,6 +67,8 @@ final class FormBytes {
     /** A lone low surrogate in the escape range (a low surrogate after a high one is half of a character). */
     private static boolean isEscapedByte(String form, int i) {
         char c = form.charAt(i);
-        return c >= ESCAPE_BASE + 0x80 && c <= ESCAPE_BASE + 0xff && (i == 0 || !Character.isHighSurrogate(form.charAt(i - 1)));
+        return c >= ESCAPE_BASE + 0x80
+                && c <= ESCAPE_BASE + 0xff
+                && (i == 0 || !Character.isHighSurrogate(form.charAt(i - 1)));
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 final class JsonForms {
 
     /** One encoder's choices. */
-    record Style(boolean upperHex, boolean escapeSlash, boolean asciiOnly, String unicodeEscaped, boolean lineSeparators) {
-    }
+    record Style(
+            boolean upperHex, boolean escapeSlash, boolean asciiOnly, String unicodeEscaped, boolean lineSeparators) {}
 
     /** The styles of the encoders in common use; several encoders share each one. */
     static final List<Style> STYLES = List.of(
@@ -35,8 +35,7 @@ final class JsonForms {
             // .NET's System.Text.Json.
             new Style(true, false, true, "\"&'+<>`\u007f", false));
 
-    private JsonForms() {
-    }
+    private JsonForms() {}
 
     static void addAll(String value, Collection<String> forms) {
         for (Style style : STYLES) {

@@ -43,7 +43,8 @@ public final class Masker {
     private static List<byte[]> utf8(Collection<String> forms) {
         List<byte[]> bytes = new ArrayList<>(forms.size());
         for (String form : forms) {
-            byte[] encoded = FormBytes.encode(Objects.requireNonNull(form, "forms: a form is null; pass only the texts to mask"));
+            byte[] encoded = FormBytes.encode(
+                    Objects.requireNonNull(form, "forms: a form is null; pass only the texts to mask"));
             if (encoded.length >= SecretForms.MIN_FORM_BYTES) {
                 bytes.add(encoded);
             }

@@ -24,7 +24,8 @@ import java.util.Objects;
 public final class MaskingOutputStream extends OutputStream {
 
     private static final byte[] REPLACEMENT = Masker.REPLACEMENT.getBytes(StandardCharsets.US_ASCII);
-    private static final VarHandle INT_LITTLE_ENDIAN = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LITTLE_ENDIAN =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final OutputStream out;
     private final Automaton automaton;
@@ -33,6 +34,7 @@ public final class MaskingOutputStream extends OutputStream {
     private final byte[] held;
     /** Stream position of {@code held[0]}. */
     private long heldFrom;
+
     private int heldLength;
     /** Bytes written to this stream. */
     private long consumed;
@@ -42,17 +44,20 @@ public final class MaskingOutputStream extends OutputStream {
     private long openMaskEnd = -1;
     /** Masked ranges not passed on yet: ordered, neither overlapping nor adjacent, all at or after {@code emitted}. */
     private long[] maskStarts = new long[4];
+
     private long[] maskEnds = new long[4];
     private int maskHead;
     private int maskTail;
     /** The automaton's state after {@code consumed} bytes, and the position it started from (no form starts earlier). */
     private int state;
+
     private long anchor;
     private boolean closed;
     private final byte[] single = new byte[1];
 
     /** During a write: the caller's array, and the stream position of its index 0. */
     private byte[] buffer;
+
     private long origin;
 
     public MaskingOutputStream(OutputStream out, Masker masker) {
@@ -218,7 +223,8 @@ public final class MaskingOutputStream extends OutputStream {
         }
         int v = t * classCount;
         // Hand back only once the run has moved past its start and the window lies within this buffer.
-        int minExit = (int) Math.max(from + shallowDepth, Math.min(anchor - origin + shallowDepth + 1, Integer.MAX_VALUE));
+        int minExit =
+                (int) Math.max(from + shallowDepth, Math.min(anchor - origin + shallowDepth + 1, Integer.MAX_VALUE));
         while (i < end) {
             v = delta[v + classes[b[i++] & 0xff]];
             if (v < 0) {
@@ -239,7 +245,8 @@ public final class MaskingOutputStream extends OutputStream {
                 v = t * classCount;
             }
             if (v < shallowLimit && i >= minExit && i <= lastWindow) {
-                // No form in progress starts before i - shallowDepth; restarting there re-reads at most that many bytes.
+                // No form in progress starts before i - shallowDepth; restarting there re-reads at most that many
+                // bytes.
                 int w = i - shallowDepth;
                 while (w <= lastWindow) {
                     int shift = shifts[Automaton.hash((int) INT_LITTLE_ENDIAN.get(b, w + gramAt), hashShift)];
@@ -338,7 +345,8 @@ public final class MaskingOutputStream extends OutputStream {
         long heldEnd = heldFrom + heldLength;
         int pending = (int) (end - emitted);
         if (pending > held.length) {
-            throw new IllegalStateException("masking kept back " + pending + " bytes, more than the longest form allows");
+            throw new IllegalStateException(
+                    "masking kept back " + pending + " bytes, more than the longest form allows");
         }
         int fromHeld = (int) Math.max(0, heldEnd - emitted);
         if (fromHeld > 0) {

@@ -11,8 +11,7 @@ import java.util.List;
 final class PercentForms {
 
     /** The characters one encoder leaves as they are, besides ASCII letters and digits, and whether it writes a space as {@code +}. */
-    record Style(String kept, boolean spaceAsPlus) {
-    }
+    record Style(String kept, boolean spaceAsPlus) {}
 
     static final List<Style> STYLES = List.of(
             // RFC 3986's unreserved characters: curl, Python's quote(safe='').
@@ -31,8 +30,7 @@ final class PercentForms {
     private static final String UPPER_HEX = "0123456789ABCDEF";
     private static final String LOWER_HEX = "0123456789abcdef";
 
-    private PercentForms() {
-    }
+    private PercentForms() {}
 
     /** Each style with upper- and lower-case hexadecimal digits. */
     static void addAll(String value, Collection<String> forms) {

@@ -39,8 +39,7 @@ public final class SecretForms {
     /** The users Bitbucket accepts in Basic credentials for access tokens and API tokens, whatever the integration's username. */
     static final List<String> TOKEN_USERS = List.of("x-token-auth", "x-bitbucket-api-token-auth");
 
-    private SecretForms() {
-    }
+    private SecretForms() {}
 
     /** The forms of the secret, each at least {@value #MIN_FORM_BYTES} bytes long, without duplicates; none for an empty secret. */
     public static List<String> of(MaskedSecret secret) {

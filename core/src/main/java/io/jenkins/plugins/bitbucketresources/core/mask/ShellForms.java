@@ -17,8 +17,7 @@ final class ShellForms {
     /** Characters a backslash keeps literal inside bash's double quotes. */
     private static final String DOUBLE_QUOTE_ESCAPED = "\\$\"`";
 
-    private ShellForms() {
-    }
+    private ShellForms() {}
 
     /** Every shell form of the value. */
     static void addAll(String value, Collection<String> forms) {
@@ -114,19 +113,21 @@ final class ShellForms {
         ByteArrayOutputStream quoted = new ByteArrayOutputStream(value.length() + 8);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            String escape = switch (c) {
-                case '\\' -> "\\\\";
-                case '\'' -> "\\'";
-                case 7 -> "\\a";
-                case 8 -> "\\b";
-                case '\t' -> "\\t";
-                case '\n' -> "\\n";
-                case 11 -> "\\v";
-                case 12 -> "\\f";
-                case '\r' -> "\\r";
-                case 27 -> "\\E";
-                default -> c < 0x20 || c == 0x7f || (c >= 0x80 && octalNonAscii) ? String.format("\\%03o", c) : null;
-            };
+            String escape =
+                    switch (c) {
+                        case '\\' -> "\\\\";
+                        case '\'' -> "\\'";
+                        case 7 -> "\\a";
+                        case 8 -> "\\b";
+                        case '\t' -> "\\t";
+                        case '\n' -> "\\n";
+                        case 11 -> "\\v";
+                        case 12 -> "\\f";
+                        case '\r' -> "\\r";
+                        case 27 -> "\\E";
+                        default ->
+                            c < 0x20 || c == 0x7f || (c >= 0x80 && octalNonAscii) ? String.format("\\%03o", c) : null;
+                    };
             if (escape == null) {
                 quoted.write(c);
             } else {

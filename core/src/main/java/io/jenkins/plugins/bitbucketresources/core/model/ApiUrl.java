@@ -14,7 +14,8 @@ public record ApiUrl(String value) {
 
     public static final String FIELD = "url";
     public static final String CLOUD_API = "https://api.bitbucket.org/2.0";
-    private static final String EXAMPLES = "e.g. " + CLOUD_API + " for Bitbucket Cloud or https://bitbucket.example.com for Data Center";
+    private static final String EXAMPLES =
+            "e.g. " + CLOUD_API + " for Bitbucket Cloud or https://bitbucket.example.com for Data Center";
     private static final String DATA_CENTER_REST = "/rest/api/1.0";
     private static final int MAX_PORT = 65535;
     /** The port at the end of an authority (an IPv6 address is in brackets, so its colons come before a {@code ]}). */
@@ -42,27 +43,37 @@ public record ApiUrl(String value) {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidValueException(FIELD, "is not a valid URL (" + e.getReason() + "): write an absolute URL, " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD, "is not a valid URL (" + e.getReason() + "): write an absolute URL, " + EXAMPLES);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.isEmpty() || uri.isOpaque()) {
             // `bitbucket.example.com:7990` parses with the host as its scheme; what is missing is `https://`.
-            throw new InvalidValueException(FIELD, "is not an absolute URL: start it with `https://` (or `http://`), " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD, "is not an absolute URL: start it with `https://` (or `http://`), " + EXAMPLES);
         }
         if (!(scheme.equals("https") || scheme.equals("http"))) {
-            throw new InvalidValueException(FIELD, "uses `" + scheme + ":`, not http or https: write the http(s) address of the API, "
-                    + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD,
+                    "uses `" + scheme + ":`, not http or https: write the http(s) address of the API, " + EXAMPLES);
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-            throw new InvalidValueException(FIELD, "must not carry credentials: remove the `user:password@` part, and put the username in the "
-                    + "integration's username field and the token in its token field");
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new InvalidValueException(
+                    FIELD,
+                    "must not carry credentials: remove the `user:password@` part, and put the username in the "
+                            + "integration's username field and the token in its token field");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new InvalidValueException(FIELD, "has no valid host name (letters, digits, `-` and `.`, then an optional numeric "
-                    + "`:port`): " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD,
+                    "has no valid host name (letters, digits, `-` and `.`, then an optional numeric " + "`:port`): "
+                            + EXAMPLES);
         }
         if (uri.getRawQuery() != null) {
-            throw new InvalidValueException(FIELD, "must not have a query: remove everything from `?` on (tokens belong in the token field, never in the URL)");
+            throw new InvalidValueException(
+                    FIELD,
+                    "must not have a query: remove everything from `?` on (tokens belong in the token field, never in the URL)");
         }
         if (uri.getRawFragment() != null) {
             throw new InvalidValueException(FIELD, "must not have a fragment: remove everything from `#` on");
@@ -85,8 +96,10 @@ public record ApiUrl(String value) {
             String digits = port.group(1);
             // Compared as text first: a port of twenty digits is no number Java parses.
             if (digits.length() > 5 || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > MAX_PORT) {
-                throw new InvalidValueException(FIELD, "has the port " + digits + ", which no server listens on: use a port from 1 to "
-                        + MAX_PORT + ", or none (https uses 443, http 80), " + EXAMPLES);
+                throw new InvalidValueException(
+                        FIELD,
+                        "has the port " + digits + ", which no server listens on: use a port from 1 to " + MAX_PORT
+                                + ", or none (https uses 443, http 80), " + EXAMPLES);
             }
         }
     }

@@ -22,10 +22,13 @@ public record CloneUrls(String https, String ssh) {
             String webHost = host.startsWith("api.") ? host.substring("api.".length()) : host;
             String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
             String path = source.owner() + "/" + source.slug() + ".git";
-            return new CloneUrls(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + webHost + port + "/" + path, "git@" + webHost + ":" + path);
+            return new CloneUrls(
+                    uri.getScheme().toLowerCase(Locale.ROOT) + "://" + webHost + port + "/" + path,
+                    "git@" + webHost + ":" + path);
         }
         String path = source.owner().toLowerCase(Locale.ROOT) + "/" + source.slug() + ".git";
-        return new CloneUrls(url.serverBase() + "/scm/" + path,
+        return new CloneUrls(
+                url.serverBase() + "/scm/" + path,
                 "ssh://git@" + uri.getHost() + ":" + DATA_CENTER_SSH_PORT + "/" + path);
     }
 }

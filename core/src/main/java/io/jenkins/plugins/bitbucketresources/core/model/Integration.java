@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * A Bitbucket integration: where the API is, the token, and the username or e-mail when the token kind needs one.
  * Immutable and valid by construction; {@link #builder()} collects every problem of raw input at once.
  */
-public record Integration(String id, ApiUrl url, Optional<String> username, Platform platform, TokenKind kind, Token token) {
+public record Integration(
+        String id, ApiUrl url, Optional<String> username, Platform platform, TokenKind kind, Token token) {
 
     public static final String ID_FIELD = "id";
     public static final String USERNAME_FIELD = "username";
@@ -34,10 +35,13 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
     public static String checkId(String raw) {
         String id = raw.strip();
         if (id.isEmpty()) {
-            throw new InvalidValueException(ID_FIELD, "is empty: give the integration an ID that resources refer to, e.g. `bitbucket-cloud`");
+            throw new InvalidValueException(
+                    ID_FIELD, "is empty: give the integration an ID that resources refer to, e.g. `bitbucket-cloud`");
         }
         if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidValueException(ID_FIELD, "`" + id + "` contains whitespace: use letters, digits, `-`, `_` or `.`, e.g. `bitbucket-cloud`");
+            throw new InvalidValueException(
+                    ID_FIELD,
+                    "`" + id + "` contains whitespace: use letters, digits, `-`, `_` or `.`, e.g. `bitbucket-cloud`");
         }
         return id;
     }
@@ -50,20 +54,24 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
     public static String checkUsername(String raw) {
         String username = raw.strip();
         if (username.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException(USERNAME_FIELD, "contains a line break or another control character: write the "
-                    + "username or e-mail on its own, e.g. `ci-bot@example.com`");
+            throw new InvalidValueException(
+                    USERNAME_FIELD,
+                    "contains a line break or another control character: write the "
+                            + "username or e-mail on its own, e.g. `ci-bot@example.com`");
         }
         if (username.indexOf(':') >= 0) {
-            throw new InvalidValueException(USERNAME_FIELD, "contains `:`, which HTTP authentication cannot carry in a username: "
-                    + "write only the username or e-mail, and put the token in the token field");
+            throw new InvalidValueException(
+                    USERNAME_FIELD,
+                    "contains `:`, which HTTP authentication cannot carry in a username: "
+                            + "write only the username or e-mail, and put the token in the token field");
         }
         return username;
     }
 
     @Override
     public String toString() {
-        return "Integration[id=" + id + ", url=" + url + ", username=" + username.orElse("") + ", platform=" + platform.id()
-                + ", kind=" + kind.id() + ", token=" + Token.MASK + "]";
+        return "Integration[id=" + id + ", url=" + url + ", username=" + username.orElse("") + ", platform="
+                + platform.id() + ", kind=" + kind.id() + ", token=" + Token.MASK + "]";
     }
 
     public static Builder builder() {
@@ -79,8 +87,7 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
         private Optional<String> kind = Optional.empty();
         private Optional<Supplier<Token>> token = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(String value) {
             this.id = value;
@@ -136,7 +143,8 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
             } else {
                 checkedToken = attempt(problems, token.get());
             }
-            // The kind is checked whenever what it depends on is valid, so a bad ID or URL does not hide a token problem.
+            // The kind is checked whenever what it depends on is valid, so a bad ID or URL does not hide a token
+            // problem.
             boolean kindUsable = kind.isEmpty() || chosenKind.isPresent();
             Optional<TokenKind> checkedKind = Optional.empty();
             if (checkedPlatform.isPresent() && checkedToken.isPresent() && usernameValid && kindUsable) {
@@ -153,8 +161,15 @@ public record Integration(String id, ApiUrl url, Optional<String> username, Plat
                 return new Validated.Invalid<>(problems);
             }
             TokenKind finalKind = checkedKind.get();
-            Optional<Integration> integration = attempt(problems, () -> new Integration(checkedId.orElseThrow(), checkedUrl.orElseThrow(),
-                    checkedUsername, checkedPlatform.orElseThrow(), finalKind, checkedToken.orElseThrow()));
+            Optional<Integration> integration = attempt(
+                    problems,
+                    () -> new Integration(
+                            checkedId.orElseThrow(),
+                            checkedUrl.orElseThrow(),
+                            checkedUsername,
+                            checkedPlatform.orElseThrow(),
+                            finalKind,
+                            checkedToken.orElseThrow()));
             return Validated.of(integration.orElse(null), problems);
         }
     }

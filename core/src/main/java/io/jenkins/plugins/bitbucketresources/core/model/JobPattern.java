@@ -14,8 +14,9 @@ public final class JobPattern {
 
     public static final String FIELD = "allowedJobs";
     static final String ANY_FOLDERS = "**";
-    private static final String EXAMPLES = "e.g. `team-a/**` (every job under folder team-a), `release/*` (the jobs directly in "
-            + "folder release) or `team-a/deploy` (one job)";
+    private static final String EXAMPLES =
+            "e.g. `team-a/**` (every job under folder team-a), `release/*` (the jobs directly in "
+                    + "folder release) or `team-a/deploy` (one job)";
 
     private final String value;
     private final List<String> segments;
@@ -29,32 +30,44 @@ public final class JobPattern {
     public static JobPattern parse(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) {
-            throw new InvalidValueException(FIELD, "has an empty pattern: write a job full name or pattern, " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD, "has an empty pattern: write a job full name or pattern, " + EXAMPLES);
         }
         if (text.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException(FIELD, "`" + text.replaceAll("\\p{Cntrl}", "?") + "` contains a line break or another "
-                    + "control character: write one pattern per entry, " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + text.replaceAll("\\p{Cntrl}", "?") + "` contains a line break or another "
+                            + "control character: write one pattern per entry, " + EXAMPLES);
         }
         if (text.startsWith("/") || text.endsWith("/") || text.contains("//")) {
-            throw new InvalidValueException(FIELD, "`" + text + "` has an empty name between `/`: write folder and job names "
-                    + "separated by single `/`, without a leading or trailing `/`, " + EXAMPLES);
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + text + "` has an empty name between `/`: write folder and job names "
+                            + "separated by single `/`, without a leading or trailing `/`, " + EXAMPLES);
         }
         for (char c : new char[] {'?', '[', ']', '\\'}) {
             if (text.indexOf(c) >= 0) {
-                throw new InvalidValueException(FIELD, "`" + text + "` contains `" + c + "`, which no job name has and which is not a "
-                        + "wildcard here: use `*` for any characters within a name and `**` for any number of folders, " + EXAMPLES);
+                throw new InvalidValueException(
+                        FIELD,
+                        "`" + text + "` contains `" + c + "`, which no job name has and which is not a "
+                                + "wildcard here: use `*` for any characters within a name and `**` for any number of folders, "
+                                + EXAMPLES);
             }
         }
         List<String> segments = new ArrayList<>();
         for (String segment : text.split("/")) {
             if (!segment.equals(segment.strip())) {
-                throw new InvalidValueException(FIELD, "`" + text + "` has a space next to `/`: job and folder names neither start "
-                        + "nor end with a space, so write `" + text.replaceAll("\\s*/\\s*", "/") + "`");
+                throw new InvalidValueException(
+                        FIELD,
+                        "`" + text + "` has a space next to `/`: job and folder names neither start "
+                                + "nor end with a space, so write `" + text.replaceAll("\\s*/\\s*", "/") + "`");
             }
             if (segment.contains(ANY_FOLDERS) && !segment.equals(ANY_FOLDERS)) {
-                throw new InvalidValueException(FIELD, "`" + text + "` has `**` inside the name `" + segment + "`: `**` stands for any "
-                        + "number of folders and must stand alone between `/` (`team-a/**`); use `*` for any characters within a name, "
-                        + "e.g. `release-*`");
+                throw new InvalidValueException(
+                        FIELD,
+                        "`" + text + "` has `**` inside the name `" + segment + "`: `**` stands for any "
+                                + "number of folders and must stand alone between `/` (`team-a/**`); use `*` for any characters within a name, "
+                                + "e.g. `release-*`");
             }
             segments.add(segment);
         }

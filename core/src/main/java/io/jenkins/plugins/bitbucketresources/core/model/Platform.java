@@ -39,12 +39,15 @@ public enum Platform {
         String wanted = raw.trim();
         for (Platform platform : values()) {
             if (platform.id.equalsIgnoreCase(wanted)
-                    || (platform == DATA_CENTER && (wanted.equalsIgnoreCase("data-center") || wanted.equalsIgnoreCase("server")))) {
+                    || (platform == DATA_CENTER
+                            && (wanted.equalsIgnoreCase("data-center") || wanted.equalsIgnoreCase("server")))) {
                 return platform;
             }
         }
-        throw new InvalidValueException("platform", "`" + wanted + "` is not a platform: use "
-                + Arrays.stream(values()).map(p -> "`" + p.id + "`").collect(Collectors.joining(" or "))
-                + ", or leave it out to detect it from the URL");
+        throw new InvalidValueException(
+                "platform",
+                "`" + wanted + "` is not a platform: use "
+                        + Arrays.stream(values()).map(p -> "`" + p.id + "`").collect(Collectors.joining(" or "))
+                        + ", or leave it out to detect it from the URL");
     }
 }

@@ -24,8 +24,7 @@ public record RefFilter(List<String> only, List<String> except) {
         except = List.copyOf(checked.except());
     }
 
-    private record Patterns(List<String> only, List<String> except) {
-    }
+    private record Patterns(List<String> only, List<String> except) {}
 
     /**
      * Validates each pattern and throws for the first bad one; {@code field} is e.g. {@code branches} and the problem
@@ -44,7 +43,9 @@ public record RefFilter(List<String> only, List<String> except) {
     static Optional<RefFilter> collect(List<Problem> problems, String field, List<String> only, List<String> except) {
         int before = problems.size();
         Patterns checked = check(problems, field, only, except);
-        return problems.size() == before ? Optional.of(new RefFilter(checked.only(), checked.except())) : Optional.empty();
+        return problems.size() == before
+                ? Optional.of(new RefFilter(checked.only(), checked.except()))
+                : Optional.empty();
     }
 
     private static Patterns check(List<Problem> problems, String field, List<String> only, List<String> except) {
@@ -55,8 +56,10 @@ public record RefFilter(List<String> only, List<String> except) {
         for (int i = 0; i < except.size(); i++) {
             String pattern = except.get(i).strip();
             if (checkedOnly.contains(pattern) && checkedExcept.contains(pattern) && reported.add(pattern)) {
-                problems.add(Problem.error(prefix + "except[" + i + "]", "`" + pattern + "` is in both `only` and `except`, so it "
-                        + "would be followed and ignored at once: remove it from one of them"));
+                problems.add(Problem.error(
+                        prefix + "except[" + i + "]",
+                        "`" + pattern + "` is in both `only` and `except`, so it "
+                                + "would be followed and ignored at once: remove it from one of them"));
             }
         }
         return new Patterns(checkedOnly, checkedExcept);
@@ -67,13 +70,14 @@ public record RefFilter(List<String> only, List<String> except) {
         for (int i = 0; i < raw.size(); i++) {
             String element = field + "[" + i + "]";
             String value = raw.get(i);
-            Integration.attempt(problems, () -> RefNames.checkPattern(element, value)).ifPresent(pattern -> {
-                if (checked.contains(pattern)) {
-                    problems.add(Problem.error(element, "`" + pattern + "` is listed twice: remove one"));
-                } else {
-                    checked.add(pattern);
-                }
-            });
+            Integration.attempt(problems, () -> RefNames.checkPattern(element, value))
+                    .ifPresent(pattern -> {
+                        if (checked.contains(pattern)) {
+                            problems.add(Problem.error(element, "`" + pattern + "` is listed twice: remove one"));
+                        } else {
+                            checked.add(pattern);
+                        }
+                    });
         }
         return checked;
     }

@@ -54,40 +54,108 @@ public record Resource(
     }
 
     /** A resource every job that sees it may use. */
-    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
-            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit, boolean gitAuth, boolean shipctl) {
-        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, JobAccess.OPEN);
+    public Resource(
+            ResourceName name,
+            ResourceType type,
+            String integration,
+            SourceName sourceName,
+            Optional<String> branch,
+            RefFilter branches,
+            RefFilter tags,
+            BuildTriggers buildOn,
+            boolean resolveCommit,
+            boolean gitAuth,
+            boolean shipctl) {
+        this(
+                name,
+                type,
+                integration,
+                sourceName,
+                branch,
+                branches,
+                tags,
+                buildOn,
+                resolveCommit,
+                gitAuth,
+                shipctl,
+                JobAccess.OPEN);
     }
 
     /** The same resource, usable by the jobs {@code value} allows. */
     public Resource withAccess(JobAccess value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, shipctl, value);
+        return new Resource(
+                name,
+                type,
+                integration,
+                sourceName,
+                branch,
+                branches,
+                tags,
+                buildOn,
+                resolveCommit,
+                gitAuth,
+                shipctl,
+                value);
     }
 
     private static String onlyOwnCheckoutMisplaced(ResourceType type) {
-        return "is set on a " + type.id() + ", but only a ciRepo (the repository the job itself builds) can require the job's own "
+        return "is set on a " + type.id()
+                + ", but only a ciRepo (the repository the job itself builds) can require the job's own "
                 + "checkout: remove onlyOwnCheckout, or make the resource a ciRepo";
     }
 
     /** A resource with git authentication on and no {@code shipctl}, as they are unless set. */
-    public Resource(ResourceName name, ResourceType type, String integration, SourceName sourceName, Optional<String> branch,
-            RefFilter branches, RefFilter tags, BuildTriggers buildOn, boolean resolveCommit) {
+    public Resource(
+            ResourceName name,
+            ResourceType type,
+            String integration,
+            SourceName sourceName,
+            Optional<String> branch,
+            RefFilter branches,
+            RefFilter tags,
+            BuildTriggers buildOn,
+            boolean resolveCommit) {
         this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true, false);
     }
 
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl, access);
+        return new Resource(
+                name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl, access);
     }
 
     /** The same resource, with git over HTTPS authenticated by its token (or not). */
     public Resource withGitAuth(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, value, shipctl, access);
+        return new Resource(
+                name,
+                type,
+                integration,
+                sourceName,
+                branch,
+                branches,
+                tags,
+                buildOn,
+                resolveCommit,
+                value,
+                shipctl,
+                access);
     }
 
     /** The same resource, asking (or not) for the {@code shipctl} reader. */
     public Resource withShipctl(boolean value) {
-        return new Resource(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, gitAuth, value, access);
+        return new Resource(
+                name,
+                type,
+                integration,
+                sourceName,
+                branch,
+                branches,
+                tags,
+                buildOn,
+                resolveCommit,
+                gitAuth,
+                value,
+                access);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */
@@ -107,11 +175,14 @@ public record Resource(
     public static String checkIntegration(String raw) {
         String id = raw.strip();
         if (id.isEmpty()) {
-            throw new InvalidValueException(INTEGRATION_FIELD, "is empty: name the integration (credentials ID) this resource uses");
+            throw new InvalidValueException(
+                    INTEGRATION_FIELD, "is empty: name the integration (credentials ID) this resource uses");
         }
         if (id.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new InvalidValueException(INTEGRATION_FIELD, "`" + id + "` contains whitespace, which no integration ID has: write "
-                    + "the ID of the integration (its credentials ID), e.g. `bitbucket-cloud`");
+            throw new InvalidValueException(
+                    INTEGRATION_FIELD,
+                    "`" + id + "` contains whitespace, which no integration ID has: write "
+                            + "the ID of the integration (its credentials ID), e.g. `bitbucket-cloud`");
         }
         return id;
     }
@@ -138,8 +209,7 @@ public record Resource(
         private List<String> allowedJobs = List.of();
         private boolean onlyOwnCheckout;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             this.name = value;
@@ -218,8 +288,10 @@ public record Resource(
             Optional<ResourceType> checkedType = Integration.attempt(problems, () -> ResourceType.parse(type));
             Optional<String> checkedIntegration = Integration.attempt(problems, () -> checkIntegration(integration));
             Optional<SourceName> checkedSource = Integration.attempt(problems, () -> SourceName.parse(sourceName));
-            Optional<String> checkedBranch = branch.flatMap(b -> Integration.attempt(problems, () -> RefNames.checkName("branch", b)));
-            Optional<RefFilter> checkedBranches = RefFilter.collect(problems, BRANCHES_FIELD, branchesOnly, branchesExcept);
+            Optional<String> checkedBranch =
+                    branch.flatMap(b -> Integration.attempt(problems, () -> RefNames.checkName("branch", b)));
+            Optional<RefFilter> checkedBranches =
+                    RefFilter.collect(problems, BRANCHES_FIELD, branchesOnly, branchesExcept);
             Optional<RefFilter> checkedTags = RefFilter.collect(problems, "tags", tagsOnly, tagsExcept);
             if (branch.isPresent() && !(branchesOnly.isEmpty() && branchesExcept.isEmpty())) {
                 problems.add(Problem.error(BRANCHES_FIELD, BRANCH_AND_BRANCHES));
@@ -227,15 +299,29 @@ public record Resource(
             Validated<JobAccess> checkedAccess = JobAccess.parse(allowedJobs, onlyOwnCheckout);
             problems.addAll(checkedAccess.problems());
             if (onlyOwnCheckout && checkedType.isPresent() && checkedType.get() != ResourceType.CI_REPO) {
-                problems.add(Problem.error(JobAccess.ONLY_OWN_CHECKOUT_FIELD, onlyOwnCheckoutMisplaced(checkedType.get())));
+                problems.add(
+                        Problem.error(JobAccess.ONLY_OWN_CHECKOUT_FIELD, onlyOwnCheckoutMisplaced(checkedType.get())));
             }
             if (problems.stream().anyMatch(Problem::isError)) {
                 return new Validated.Invalid<>(problems);
             }
-            Optional<Resource> resource = Integration.attempt(problems, () -> new Resource(checkedName.orElseThrow(),
-                    checkedType.orElseThrow(), checkedIntegration.orElseThrow(), checkedSource.orElseThrow(), checkedBranch,
-                    checkedBranches.orElseThrow(), checkedTags.orElseThrow(), buildOn, resolveCommit, gitAuth, shipctl, checkedAccess.orElseThrow()));
-            return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems)).orElseGet(() -> new Validated.Invalid<>(problems));
+            Optional<Resource> resource = Integration.attempt(
+                    problems,
+                    () -> new Resource(
+                            checkedName.orElseThrow(),
+                            checkedType.orElseThrow(),
+                            checkedIntegration.orElseThrow(),
+                            checkedSource.orElseThrow(),
+                            checkedBranch,
+                            checkedBranches.orElseThrow(),
+                            checkedTags.orElseThrow(),
+                            buildOn,
+                            resolveCommit,
+                            gitAuth,
+                            shipctl,
+                            checkedAccess.orElseThrow()));
+            return resource.<Validated<Resource>>map(r -> new Validated.Valid<>(r, problems))
+                    .orElseGet(() -> new Validated.Invalid<>(problems));
         }
     }
 }

@@ -64,21 +64,25 @@ public record ResourceName(String value) implements Comparable<ResourceName> {
             return Optional.of("is empty: name the resource, e.g. `" + FALLBACK + "`");
         }
         if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            return Optional.of("`" + name + "` contains whitespace: use letters, digits, `-` and `_`, e.g. `" + example.get() + "`");
+            return Optional.of("`" + name + "` contains whitespace: use letters, digits, `-` and `_`, e.g. `"
+                    + example.get() + "`");
         }
         if (name.length() > MAX_LENGTH) {
             return Optional.of("is " + name.length() + " characters long: keep it to " + MAX_LENGTH);
         }
         Optional<String> prefix = VariablePrefix.of(name);
         if (prefix.isEmpty()) {
-            return Optional.of("`" + name + "` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are "
+            return Optional.of("`" + name
+                    + "` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are "
                     + "dropped): include at least one letter, e.g. `" + example.get() + "`");
         }
         List<String> hits = ReservedVariables.collisions(prefix.get()).orElse(List.of());
         if (!hits.isEmpty()) {
-            return Optional.of("`" + name + "` gives the variable prefix `" + prefix.get() + "`, which would overwrite or shadow "
-                    + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", ")) + " set by Jenkins, its SCM or the shell: "
-                    + "rename the resource, e.g. `" + example.get() + "`");
+            return Optional.of(
+                    "`" + name + "` gives the variable prefix `" + prefix.get() + "`, which would overwrite or shadow "
+                            + hits.stream().map(h -> "`" + h + "`").collect(Collectors.joining(", "))
+                            + " set by Jenkins, its SCM or the shell: "
+                            + "rename the resource, e.g. `" + example.get() + "`");
         }
         return Optional.empty();
     }

@@ -37,7 +37,9 @@ public enum ResourceType {
                 return type;
             }
         }
-        throw new InvalidValueException(FIELD, (wanted.isEmpty() ? "is empty" : "`" + wanted + "` is not a resource type")
-                + ": use " + Arrays.stream(values()).map(t -> "`" + t.id + "`").collect(Collectors.joining(", ")));
+        throw new InvalidValueException(
+                FIELD,
+                (wanted.isEmpty() ? "is empty" : "`" + wanted + "` is not a resource type") + ": use "
+                        + Arrays.stream(values()).map(t -> "`" + t.id + "`").collect(Collectors.joining(", ")));
     }
 }

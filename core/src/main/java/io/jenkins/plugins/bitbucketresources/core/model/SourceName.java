@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 public record SourceName(String owner, String slug) {
 
     public static final String FIELD = "sourceName";
-    private static final String FORM = "write `workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` "
-            + "(Data Center, e.g. `PROJ/app`)";
+    private static final String FORM =
+            "write `workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` "
+                    + "(Data Center, e.g. `PROJ/app`)";
     private static final Pattern OWNER = Pattern.compile("~?[A-Za-z0-9_.\\-]+|\\{[0-9A-Fa-f\\-]{36}\\}");
     private static final Pattern SLUG = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern CLOUD_WORKSPACE = Pattern.compile("[A-Za-z0-9_\\-]+|\\{[0-9A-Fa-f\\-]{36}\\}");
@@ -30,8 +31,10 @@ public record SourceName(String owner, String slug) {
             throw new InvalidValueException(FIELD, "is empty: " + FORM);
         }
         if (text.contains("://") || text.startsWith("git@")) {
-            throw new InvalidValueException(FIELD, "is a URL, not a source name: write only the owner and the repository slug, "
-                    + "e.g. `acme/app` for https://bitbucket.org/acme/app");
+            throw new InvalidValueException(
+                    FIELD,
+                    "is a URL, not a source name: write only the owner and the repository slug, "
+                            + "e.g. `acme/app` for https://bitbucket.org/acme/app");
         }
         int slash = text.indexOf('/');
         if (slash < 0 || slash != text.lastIndexOf('/')) {
@@ -45,9 +48,11 @@ public record SourceName(String owner, String slug) {
             throw new InvalidValueException(FIELD, "has no workspace or project before `/`: " + FORM);
         }
         if (!OWNER.matcher(owner).matches()) {
-            throw new InvalidValueException(FIELD, "workspace or project `" + owner + "` has characters Bitbucket does not allow: "
-                    + "write it as in the repository's URL: a workspace ID (letters, digits, `-` and `_`), a project key, or `~user` "
-                    + "for a personal repository");
+            throw new InvalidValueException(
+                    FIELD,
+                    "workspace or project `" + owner + "` has characters Bitbucket does not allow: "
+                            + "write it as in the repository's URL: a workspace ID (letters, digits, `-` and `_`), a project key, or `~user` "
+                            + "for a personal repository");
         }
     }
 
@@ -56,27 +61,41 @@ public record SourceName(String owner, String slug) {
             throw new InvalidValueException(FIELD, "has no repository after `/`: " + FORM);
         }
         if (!SLUG.matcher(slug).matches() || slug.equals(".") || slug.equals("..")) {
-            throw new InvalidValueException(FIELD, "repository slug `" + slug + "` has characters Bitbucket does not allow: use the "
-                    + "slug from the repository's URL (letters, digits, `-`, `_` and `.`)");
+            throw new InvalidValueException(
+                    FIELD,
+                    "repository slug `" + slug + "` has characters Bitbucket does not allow: use the "
+                            + "slug from the repository's URL (letters, digits, `-`, `_` and `.`)");
         }
         if (slug.toLowerCase(Locale.ROOT).endsWith(".git")) {
-            throw new InvalidValueException(FIELD, "repository slug `" + slug + "` ends in `.git`: write the slug without it"
-                    + (slug.length() > 4 ? ", e.g. `" + slug.substring(0, slug.length() - 4) + "`" : ""));
+            throw new InvalidValueException(
+                    FIELD,
+                    "repository slug `" + slug + "` ends in `.git`: write the slug without it"
+                            + (slug.length() > 4 ? ", e.g. `" + slug.substring(0, slug.length() - 4) + "`" : ""));
         }
         if (slug.length() > MAX_SLUG) {
-            throw new InvalidValueException(FIELD, "repository slug is " + slug.length() + " characters long; Bitbucket slugs have at most " + MAX_SLUG);
+            throw new InvalidValueException(
+                    FIELD,
+                    "repository slug is " + slug.length() + " characters long; Bitbucket slugs have at most "
+                            + MAX_SLUG);
         }
     }
 
     /** Checks the rules that differ between Cloud workspaces and Data Center project keys. */
     public void checkFor(Platform platform) {
         if (platform == Platform.CLOUD && !CLOUD_WORKSPACE.matcher(owner).matches()) {
-            throw new InvalidValueException(FIELD, "`" + owner + "` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and `_`"
-                    + (owner.startsWith("~") ? "; `~user` is a Data Center personal project" : "") + "): write `workspace/repo_slug`");
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + owner + "` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and `_`"
+                            + (owner.startsWith("~") ? "; `~user` is a Data Center personal project" : "")
+                            + "): write `workspace/repo_slug`");
         }
-        if (platform == Platform.DATA_CENTER && !DATA_CENTER_PROJECT.matcher(owner).matches() && !DATA_CENTER_USER.matcher(owner).matches()) {
-            throw new InvalidValueException(FIELD, "`" + owner + "` is not a Bitbucket Data Center project key (a letter, then letters, "
-                    + "digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
+        if (platform == Platform.DATA_CENTER
+                && !DATA_CENTER_PROJECT.matcher(owner).matches()
+                && !DATA_CENTER_USER.matcher(owner).matches()) {
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + owner + "` is not a Bitbucket Data Center project key (a letter, then letters, "
+                            + "digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
         }
     }
 

@@ -42,18 +42,24 @@ public final class Token {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
-                throw new InvalidValueException(FIELD, "contains whitespace or a control character at position " + (i + 1)
-                        + ": Bitbucket tokens have none; copy the token again without line breaks or spaces");
+                throw new InvalidValueException(
+                        FIELD,
+                        "contains whitespace or a control character at position " + (i + 1)
+                                + ": Bitbucket tokens have none; copy the token again without line breaks or spaces");
             }
             if (c > '~') {
-                throw new InvalidValueException(FIELD, "contains a character that is not plain ASCII at position " + (i + 1)
-                        + ": Bitbucket tokens are ASCII letters, digits and punctuation; copy the token again from Bitbucket");
+                throw new InvalidValueException(
+                        FIELD,
+                        "contains a character that is not plain ASCII at position " + (i + 1)
+                                + ": Bitbucket tokens are ASCII letters, digits and punctuation; copy the token again from Bitbucket");
             }
         }
         if (text.length() < MIN_LENGTH) {
-            throw new InvalidValueException(FIELD, "is shorter than " + MIN_LENGTH + " characters, so it is not a Bitbucket token (they "
-                    + "are far longer) and it could not be masked in logs without hiding ordinary text: paste the whole token Bitbucket "
-                    + "showed when it was created");
+            throw new InvalidValueException(
+                    FIELD,
+                    "is shorter than " + MIN_LENGTH + " characters, so it is not a Bitbucket token (they "
+                            + "are far longer) and it could not be masked in logs without hiding ordinary text: paste the whole token Bitbucket "
+                            + "showed when it was created");
         }
         return new Token(text);
     }
@@ -70,7 +76,8 @@ public final class Token {
     @Override
     public boolean equals(Object other) {
         return other instanceof Token token
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), token.value.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), token.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -44,7 +44,8 @@ public sealed interface Validated<T> {
         }
         List<Problem> errors = problems().stream().filter(Problem::isError).toList();
         String field = errors.size() == 1 ? errors.get(0).field() : "";
-        throw new InvalidValueException(field, errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        throw new InvalidValueException(
+                field, errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     }
 
     default <R> Validated<R> map(Function<T, R> f) {

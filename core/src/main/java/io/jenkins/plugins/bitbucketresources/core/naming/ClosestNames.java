@@ -17,8 +17,7 @@ public final class ClosestNames {
 
     private static final int MAX_SUGGESTIONS = 3;
 
-    private ClosestNames() {
-    }
+    private ClosestNames() {}
 
     public static List<String> closest(String wanted, Collection<String> candidates) {
         String wantedPrefix = VariablePrefix.of(wanted).orElse("");
@@ -33,7 +32,8 @@ public final class ClosestNames {
         }));
         return distances.entrySet().stream()
                 .filter(e -> e.getValue() <= allowed)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
                 .limit(MAX_SUGGESTIONS)
                 .map(Map.Entry::getKey)
                 .toList();
@@ -44,8 +44,12 @@ public final class ClosestNames {
      * them counts as distance 0, the others by edit distance; equally close candidates keep their order.
      */
     public static List<String> byCloseness(Collection<String> wanted, List<String> candidates) {
-        List<String> lowerWanted = wanted.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-        List<String> prefixes = wanted.stream().map(w -> VariablePrefix.of(w).orElse("")).filter(p -> !p.isEmpty()).toList();
+        List<String> lowerWanted =
+                wanted.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<String> prefixes = wanted.stream()
+                .map(w -> VariablePrefix.of(w).orElse(""))
+                .filter(p -> !p.isEmpty())
+                .toList();
         Map<String, Integer> distances = new HashMap<>();
         for (String candidate : candidates) {
             distances.computeIfAbsent(candidate, c -> {
@@ -53,10 +57,15 @@ public final class ClosestNames {
                     return 0;
                 }
                 String lower = c.toLowerCase(Locale.ROOT);
-                return lowerWanted.stream().mapToInt(w -> distance(w, lower)).min().orElse(Integer.MAX_VALUE);
+                return lowerWanted.stream()
+                        .mapToInt(w -> distance(w, lower))
+                        .min()
+                        .orElse(Integer.MAX_VALUE);
             });
         }
-        return candidates.stream().sorted(Comparator.comparingInt(distances::get)).toList();
+        return candidates.stream()
+                .sorted(Comparator.comparingInt(distances::get))
+                .toList();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */

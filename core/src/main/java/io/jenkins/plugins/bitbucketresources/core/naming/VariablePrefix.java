@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class VariablePrefix {
 
-    private VariablePrefix() {
-    }
+    private VariablePrefix() {}
 
     /** The prefix of a name, or empty when nothing is left of it. */
     public static Optional<String> of(String name) {
@@ -24,6 +23,8 @@ public final class VariablePrefix {
             }
             prefix.append(c);
         }
-        return prefix.length() == 0 ? Optional.empty() : Optional.of(prefix.toString().toUpperCase(Locale.ROOT));
+        return prefix.length() == 0
+                ? Optional.empty()
+                : Optional.of(prefix.toString().toUpperCase(Locale.ROOT));
     }
 }

@@ -32,8 +32,7 @@ import java.util.Set;
  */
 public final class Overview {
 
-    private Overview() {
-    }
+    private Overview() {}
 
     private static final class Row {
         private final String name;
@@ -51,8 +50,7 @@ public final class Overview {
         }
     }
 
-    private record CredentialQuery(Scope scope, String integration) {
-    }
+    private record CredentialQuery(Scope scope, String integration) {}
 
     /** The definitions of one name that count: by folder full name, and the global one. */
     private static final class SameName {
@@ -77,8 +75,7 @@ public final class Overview {
     }
 
     /** A job that used a credential, with its folders read once per listing. */
-    private record RecentJob(String fullName, List<String> foldersNearestFirst) {
-    }
+    private record RecentJob(String fullName, List<String> foldersNearestFirst) {}
 
     /** The rows, ordered by name, then global before folders, folders by full name, then as written. */
     public static List<OverviewRow> list(List<ScopeDefinitions> scopes, OverviewSources sources) {
@@ -120,24 +117,35 @@ public final class Overview {
         for (Row row : rows) {
             Optional<CredentialKey> credential = Optional.empty();
             if (row.definition instanceof Validated.Valid<Resource> valid) {
-                credential = credentials.computeIfAbsent(new CredentialQuery(row.scope, valid.value().integration()),
+                credential = credentials.computeIfAbsent(
+                        new CredentialQuery(row.scope, valid.value().integration()),
                         q -> Objects.requireNonNull(sources.credential(q.scope(), q.integration()), "credential"));
             }
-            Optional<HealthState> state = credential.flatMap(c -> health.computeIfAbsent(c, k -> Objects.requireNonNull(sources.health(k),
-                    "health")));
+            Optional<HealthState> state = credential.flatMap(
+                    c -> health.computeIfAbsent(c, k -> Objects.requireNonNull(sources.health(k), "health")));
             List<String> jobs = List.of();
             if (!row.duplicate && credential.isPresent()) {
                 List<RecentJob> used = recent.computeIfAbsent(credential.get(), k -> recentJobs(sources.recentJobs(k)));
                 jobs = used.isEmpty() ? List.of() : jobsSeeing(row, byName.get(row.name), used);
             }
-            out.add(new OverviewRow(row.name, row.scope, row.definition, row.duplicate, row.shadows, row.shadowedBy, credential, state, jobs));
+            out.add(new OverviewRow(
+                    row.name,
+                    row.scope,
+                    row.definition,
+                    row.duplicate,
+                    row.shadows,
+                    row.shadowedBy,
+                    credential,
+                    state,
+                    jobs));
         }
         out.sort(ORDER);
         return List.copyOf(out);
     }
 
     private static final Comparator<OverviewRow> ORDER = Comparator.comparing(OverviewRow::name)
-            .thenComparing(r -> r.scope() instanceof Scope.Folder folder ? folder.fullName() : "", Comparator.naturalOrder());
+            .thenComparing(
+                    r -> r.scope() instanceof Scope.Folder folder ? folder.fullName() : "", Comparator.naturalOrder());
 
     /** The scopes above one, nearest first: the parent folders, then the global list. */
     static List<Scope> above(Scope scope) {
@@ -193,9 +201,12 @@ public final class Overview {
     }
 
     private static Validated<Resource> duplicateOf(Definition listed) {
-        List<Problem> problems = new ArrayList<>(listed.resource().problems().stream().filter(Problem::isError).toList());
-        problems.add(Problem.error("name", "`" + listed.name() + "` is defined earlier in the same scope: only the first definition of "
-                + "a name counts; rename or remove this one"));
+        List<Problem> problems = new ArrayList<>(
+                listed.resource().problems().stream().filter(Problem::isError).toList());
+        problems.add(Problem.error(
+                "name",
+                "`" + listed.name() + "` is defined earlier in the same scope: only the first definition of "
+                        + "a name counts; rename or remove this one"));
         return new Validated.Invalid<>(problems);
     }
 }

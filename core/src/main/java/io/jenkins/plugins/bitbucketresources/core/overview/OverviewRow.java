@@ -25,8 +25,16 @@ import java.util.Optional;
  * @param health that credential's health
  * @param recentJobs jobs that lately used the credential and see this very definition under this name, most recent first
  */
-public record OverviewRow(String name, Scope scope, Validated<Resource> definition, boolean duplicate, List<Scope> shadows,
-        List<Scope> shadowedBy, Optional<CredentialKey> credential, Optional<HealthState> health, List<String> recentJobs) {
+public record OverviewRow(
+        String name,
+        Scope scope,
+        Validated<Resource> definition,
+        boolean duplicate,
+        List<Scope> shadows,
+        List<Scope> shadowedBy,
+        Optional<CredentialKey> credential,
+        Optional<HealthState> health,
+        List<String> recentJobs) {
 
     public OverviewRow {
         Objects.requireNonNull(name, "name");

@@ -74,14 +74,18 @@ public record GlobalPolicy(List<String> folders) {
     private static String checkFolder(String raw) {
         String folder = raw.strip();
         if (folder.contains("*")) {
-            throw new InvalidValueException(FIELD, "`" + folder + "` is a pattern: list folder full names, e.g. `team-a` or "
-                    + "`platform/release`; every job under a listed folder, at any depth, may use global resources");
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + folder + "` is a pattern: list folder full names, e.g. `team-a` or "
+                            + "`platform/release`; every job under a listed folder, at any depth, may use global resources");
         }
         try {
             return JobPath.parse(folder).fullName();
         } catch (InvalidValueException e) {
-            throw new InvalidValueException(FIELD, "`" + folder + "` is not a folder full name: write folder names separated by single "
-                    + "`/`, without a leading or trailing `/`, e.g. `team-a` or `platform/release`");
+            throw new InvalidValueException(
+                    FIELD,
+                    "`" + folder + "` is not a folder full name: write folder names separated by single "
+                            + "`/`, without a leading or trailing `/`, e.g. `team-a` or `platform/release`");
         }
     }
 }

@@ -33,8 +33,7 @@ public sealed interface UseDecision {
     }
 
     /** The job may use the resource. */
-    record Allowed() implements UseDecision {
-    }
+    record Allowed() implements UseDecision {}
 
     /**
      * Said before a build runs (a list of choices, the Snippet Generator): the job may use the resource once it has

@@ -54,7 +54,8 @@ public final class UsePolicy {
             return refused.get();
         }
         Resource resource = resolved.resource();
-        return resource.access().onlyOwnCheckout() ? new UseDecision.AllowedAfterCheckout(resource.sourceName().toString())
+        return resource.access().onlyOwnCheckout()
+                ? new UseDecision.AllowedAfterCheckout(resource.sourceName().toString())
                 : new UseDecision.Allowed();
     }
 
@@ -64,17 +65,22 @@ public final class UsePolicy {
      * @param integration the resource's integration, which fixes its clone URLs
      * @param checkouts what the build has checked out so far
      */
-    public UseDecision forBuild(ResolvedResource resolved, Optional<JobPath> job, Integration integration, List<Checkout> checkouts) {
+    public UseDecision forBuild(
+            ResolvedResource resolved, Optional<JobPath> job, Integration integration, List<Checkout> checkouts) {
         Optional<UseDecision.Refused> refused = refusedByName(resolved, job);
         if (refused.isPresent()) {
             return refused.get();
         }
         Resource resource = resolved.resource();
         if (resource.access().onlyOwnCheckout() && !CommitSource.checkedOut(resource, integration, checkouts)) {
-            return new UseDecision.Refused(UseDecision.Rule.ONLY_OWN_CHECKOUT, subject(resolved) + " may be used only by a build that has "
-                    + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and " + JobPath.describe(job)
-                    + " has " + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out") + ": check the repository out "
-                    + "before using the resource, or turn onlyOwnCheckout off.");
+            return new UseDecision.Refused(
+                    UseDecision.Rule.ONLY_OWN_CHECKOUT,
+                    subject(resolved) + " may be used only by a build that has "
+                            + "checked its repository " + resource.sourceName() + " out itself (onlyOwnCheckout), and "
+                            + JobPath.describe(job)
+                            + " has " + (checkouts.isEmpty() ? "checked out nothing yet" : "not checked it out")
+                            + ": check the repository out "
+                            + "before using the resource, or turn onlyOwnCheckout off.");
         }
         return new UseDecision.Allowed();
     }
@@ -82,18 +88,27 @@ public final class UsePolicy {
     private Optional<UseDecision.Refused> refusedByName(ResolvedResource resolved, Optional<JobPath> job) {
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(job, "job");
-        if (resolved.scope() instanceof Scope.Global && !global.everyJob() && !job.map(global::admits).orElse(false)) {
-            return Optional.of(new UseDecision.Refused(UseDecision.Rule.GLOBAL_FOLDERS, subject(resolved) + " may not be used by "
-                    + JobPath.describe(job) + ": global resources are usable only by jobs under the folders " + global.describeFolders()
-                    + " (globalResourcesFolders). Run the job in one of those folders, add its folder to globalResourcesFolders, or "
-                    + "define the resource on a folder above the job."));
+        if (resolved.scope() instanceof Scope.Global
+                && !global.everyJob()
+                && !job.map(global::admits).orElse(false)) {
+            return Optional.of(new UseDecision.Refused(
+                    UseDecision.Rule.GLOBAL_FOLDERS,
+                    subject(resolved) + " may not be used by "
+                            + JobPath.describe(job) + ": global resources are usable only by jobs under the folders "
+                            + global.describeFolders()
+                            + " (globalResourcesFolders). Run the job in one of those folders, add its folder to globalResourcesFolders, or "
+                            + "define the resource on a folder above the job."));
         }
         JobAccess access = resolved.resource().access();
-        if (access.limitsJobs() && job.flatMap(j -> access.firstMatch(j.fullName())).isEmpty()) {
-            return Optional.of(new UseDecision.Refused(UseDecision.Rule.ALLOWED_JOBS, subject(resolved) + " may not be used by "
-                    + JobPath.describe(job) + ": its allowedJobs " + access.describePatterns()
-                    + (job.isPresent() ? " match no job of that name" : " name the jobs that may use it") + ". Add a pattern that matches "
-                    + "the job to the resource's allowedJobs, or use another resource."));
+        if (access.limitsJobs()
+                && job.flatMap(j -> access.firstMatch(j.fullName())).isEmpty()) {
+            return Optional.of(new UseDecision.Refused(
+                    UseDecision.Rule.ALLOWED_JOBS,
+                    subject(resolved) + " may not be used by "
+                            + JobPath.describe(job) + ": its allowedJobs " + access.describePatterns()
+                            + (job.isPresent() ? " match no job of that name" : " name the jobs that may use it")
+                            + ". Add a pattern that matches "
+                            + "the job to the resource's allowedJobs, or use another resource."));
         }
         return Optional.empty();
     }
@@ -101,7 +116,9 @@ public final class UsePolicy {
     /** {@code Bitbucket resource `app` (folder team-a)}: the resource and where it is defined. */
     private static String subject(ResolvedResource resolved) {
         Scope scope = resolved.scope();
-        String where = scope instanceof Scope.Folder folder ? "defined on folder " + folder.fullName() : "defined in the global configuration";
+        String where = scope instanceof Scope.Folder folder
+                ? "defined on folder " + folder.fullName()
+                : "defined in the global configuration";
         return "Bitbucket resource `" + resolved.resource().name() + "` (" + where + ")";
     }
 }

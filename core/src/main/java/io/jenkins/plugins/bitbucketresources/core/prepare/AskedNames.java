@@ -8,8 +8,7 @@ import java.util.Set;
 /** Step 1: the names asked for, stripped, each once; a blank name, a name asked twice or no name at all are problems. */
 final class AskedNames {
 
-    private AskedNames() {
-    }
+    private AskedNames() {}
 
     static List<String> check(List<String> raw, List<BlockProblem> problems) {
         if (raw.isEmpty()) {

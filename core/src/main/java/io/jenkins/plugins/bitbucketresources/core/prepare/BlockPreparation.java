@@ -4,7 +4,6 @@ import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
-import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
@@ -68,7 +67,9 @@ public final class BlockPreparation {
      * @param clock the time the deadline of a request is measured with
      */
     public BlockPreparation(CommitLookup commits, Executor executor, Clock clock) {
-        this.heads = new HeadLookups(Objects.requireNonNull(commits, "commits"), Objects.requireNonNull(executor, "executor"),
+        this.heads = new HeadLookups(
+                Objects.requireNonNull(commits, "commits"),
+                Objects.requireNonNull(executor, "executor"),
                 Objects.requireNonNull(clock, "clock"));
         this.clock = clock;
     }
@@ -90,7 +91,8 @@ public final class BlockPreparation {
      * @param job the job, by its full name as it is now; empty for a run outside any job
      * @param policy who may use the global resources
      */
-    public static VisibleResources visible(List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, GlobalPolicy policy) {
+    public static VisibleResources visible(
+            List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, GlobalPolicy policy) {
         return VisibleResources.of(nearestFirst, job, policy);
     }
 
@@ -98,13 +100,18 @@ public final class BlockPreparation {
      * Steps 1 and 2 only: the names asked for, as the definitions give them, without looking any integration up and
      * without the use policy. For a host that only needs to know which definitions a request would use.
      */
-    public static Prepared<List<ResolvedResource>> resolve(List<ScopeDefinitions> nearestFirst, List<String> names, Optional<JobPath> job) {
+    public static Prepared<List<ResolvedResource>> resolve(
+            List<ScopeDefinitions> nearestFirst, List<String> names, Optional<JobPath> job) {
         List<BlockProblem> problems = new ArrayList<>();
         List<String> asked = AskedNames.check(names, problems);
         VisibleResources view = VisibleResources.of(nearestFirst);
-        List<ResolvedResource> resolved = NameResolution.resolve(view, asked, job, problems).stream().map(VisibleResource.Usable::resolved)
+        List<ResolvedResource> resolved = NameResolution.resolve(view, asked, job, problems).stream()
+                .map(VisibleResource.Usable::resolved)
                 .toList();
-        return outcome(resolved, problems, NameResolution.brokenElsewhere(view, asked, job).stream().toList());
+        return outcome(
+                resolved,
+                problems,
+                NameResolution.brokenElsewhere(view, asked, job).stream().toList());
     }
 
     /**
@@ -123,16 +130,22 @@ public final class BlockPreparation {
         List<SelectedResource> selected = new ArrayList<>();
         for (VisibleResource.Usable usable : resolved) {
             ResolvedResource resource = usable.resolved();
-            integrations.of(resource, problems)
+            integrations
+                    .of(resource, problems)
                     .filter(integration -> policy.allows(usable, integration, problems))
-                    .ifPresent(integration -> CommitPlanning
-                            .plan(resource, integration, request.checkouts(), request.commitOfEveryResource(), problems)
+                    .ifPresent(integration -> CommitPlanning.plan(
+                                    resource,
+                                    integration,
+                                    request.checkouts(),
+                                    request.commitOfEveryResource(),
+                                    problems)
                             .ifPresent(plan -> selected.add(new SelectedResource(resource, integration, plan))));
         }
         if (problems.isEmpty()) {
             Collisions.check(variables(selected, Map.of(), problems), problems);
         }
-        List<BlockProblem> warnings = NameResolution.brokenElsewhere(view, names, request.job()).stream().toList();
+        List<BlockProblem> warnings = NameResolution.brokenElsewhere(view, names, request.job()).stream()
+                .toList();
         return outcome(List.copyOf(selected), problems, warnings);
     }
 
@@ -169,12 +182,16 @@ public final class BlockPreparation {
     }
 
     private static HeadLookups.Key key(SelectedResource resource, CommitPlan.FromApi fromApi) {
-        return new HeadLookups.Key(resource.integration(), resource.resolved().resource().sourceName(), fromApi.branch());
+        return new HeadLookups.Key(
+                resource.integration(), resource.resolved().resource().sourceName(), fromApi.branch());
     }
 
     /** The commit of one resource: known from the checkout, answered by Bitbucket, or none; a failed lookup is a problem. */
-    private static Optional<String> commit(SelectedResource resource, Map<HeadLookups.Key, HeadLookups.Answer> answers,
-            BlockRequest request, List<BlockProblem> problems) {
+    private static Optional<String> commit(
+            SelectedResource resource,
+            Map<HeadLookups.Key, HeadLookups.Answer> answers,
+            BlockRequest request,
+            List<BlockProblem> problems) {
         CommitPlan plan = resource.commit();
         if (plan instanceof CommitPlan.Known known) {
             return Optional.of(known.commit());
@@ -184,24 +201,32 @@ public final class BlockPreparation {
         }
         List<String> name = List.of(resource.name());
         HeadLookups.Answer answer = answers.get(key(resource, fromApi));
-        if (answer instanceof HeadLookups.Answer.Answered answered && answered.outcome() instanceof Outcome.Ok<String> ok) {
+        if (answer instanceof HeadLookups.Answer.Answered answered
+                && answered.outcome() instanceof Outcome.Ok<String> ok) {
             return Optional.of(ok.value());
         }
         if (answer instanceof HeadLookups.Answer.Answered answered) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, name, Messages.commitFailed(resource.resolved(),
-                    answered.outcome().message())));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.COMMIT_FAILED,
+                    name,
+                    Messages.commitFailed(
+                            resource.resolved(), answered.outcome().message())));
         } else if (answer instanceof HeadLookups.Answer.Crashed crashed) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, name, Messages.commitCrashed(resource.resolved(),
-                    crashed.failure())));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.COMMIT_FAILED,
+                    name,
+                    Messages.commitCrashed(resource.resolved(), crashed.failure())));
         } else {
-            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_TIMEOUT, name, Messages.commitTimedOut(resource.resolved(),
-                    request.timeLimit())));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.COMMIT_TIMEOUT,
+                    name,
+                    Messages.commitTimedOut(resource.resolved(), request.timeLimit())));
         }
         return Optional.empty();
     }
 
-    private static List<ResourceVariables> variables(List<SelectedResource> selected, Map<String, String> commits,
-            List<BlockProblem> problems) {
+    private static List<ResourceVariables> variables(
+            List<SelectedResource> selected, Map<String, String> commits, List<BlockProblem> problems) {
         List<ResourceVariables> variables = new ArrayList<>();
         for (SelectedResource resource : selected) {
             Optional<String> commit = Optional.ofNullable(commits.get(resource.name()));
@@ -209,7 +234,9 @@ public final class BlockPreparation {
                 variables.add(EnvironmentContract.variables(resource.resolved(), resource.integration(), commit));
             } catch (InvalidValueException e) {
                 // The steps before checked everything else: only a commit (checked out, or answered) can be wrong here.
-                problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_FAILED, List.of(resource.name()),
+                problems.add(BlockProblem.of(
+                        BlockProblem.Kind.COMMIT_FAILED,
+                        List.of(resource.name()),
                         Messages.commitFailed(resource.resolved(), e.getMessage())));
             }
         }
@@ -220,6 +247,8 @@ public final class BlockPreparation {
     private static <T> Prepared<T> outcome(T value, List<BlockProblem> problems, List<BlockProblem> warnings) {
         List<BlockProblem> all = new ArrayList<>(problems);
         all.addAll(warnings);
-        return problems.stream().anyMatch(BlockProblem::isError) ? new Prepared.Refused<>(all) : new Prepared.Ready<>(value, all);
+        return problems.stream().anyMatch(BlockProblem::isError)
+                ? new Prepared.Refused<>(all)
+                : new Prepared.Ready<>(value, all);
     }
 }

@@ -19,7 +19,11 @@ import java.util.Optional;
  * @param rule the rule of the use policy that refused the resource, for {@link Kind#POLICY_REFUSED} only
  */
 public record BlockProblem(
-        Kind kind, List<String> resources, Optional<DefinitionRef> definition, List<Problem> details, Optional<UseDecision.Rule> rule,
+        Kind kind,
+        List<String> resources,
+        Optional<DefinitionRef> definition,
+        List<Problem> details,
+        Optional<UseDecision.Rule> rule,
         String message) {
 
     /** Whether a problem stops the block. */
@@ -83,7 +87,12 @@ public record BlockProblem(
     }
 
     /** A problem that no rule of the use policy is behind. */
-    public BlockProblem(Kind kind, List<String> resources, Optional<DefinitionRef> definition, List<Problem> details, String message) {
+    public BlockProblem(
+            Kind kind,
+            List<String> resources,
+            Optional<DefinitionRef> definition,
+            List<Problem> details,
+            String message) {
         this(kind, resources, definition, details, Optional.empty(), message);
     }
 
@@ -93,7 +102,12 @@ public record BlockProblem(
 
     /** The use policy refuses the resource {@code name}, defined at {@code where}. */
     static BlockProblem refused(String name, DefinitionRef where, UseDecision.Refused refusal) {
-        return new BlockProblem(Kind.POLICY_REFUSED, List.of(name), Optional.of(where), List.of(), Optional.of(refusal.rule()),
+        return new BlockProblem(
+                Kind.POLICY_REFUSED,
+                List.of(name),
+                Optional.of(where),
+                List.of(),
+                Optional.of(refusal.rule()),
                 refusal.message());
     }
 

@@ -69,8 +69,7 @@ public record BlockRequest(
         private boolean commitOfEveryResource;
         private Duration timeLimit = DEFAULT_TIME_LIMIT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder job(JobPath value) {
             this.job = Optional.of(value);
@@ -122,7 +121,8 @@ public record BlockRequest(
         }
 
         public BlockRequest build() {
-            return new BlockRequest(job, scopes, names, integrations, checkouts, policy, commitOfEveryResource, timeLimit);
+            return new BlockRequest(
+                    job, scopes, names, integrations, checkouts, policy, commitOfEveryResource, timeLimit);
         }
     }
 }

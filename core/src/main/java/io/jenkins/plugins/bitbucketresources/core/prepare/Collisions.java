@@ -7,8 +7,7 @@ import java.util.List;
 /** Step 6: the variables of the resources used together must not overwrite each other or what Jenkins, its SCM or the shell set. */
 final class Collisions {
 
-    private Collisions() {
-    }
+    private Collisions() {}
 
     static void check(List<ResourceVariables> variables, List<BlockProblem> problems) {
         for (BlockEnvironment.Collision collision : BlockEnvironment.collisions(variables)) {

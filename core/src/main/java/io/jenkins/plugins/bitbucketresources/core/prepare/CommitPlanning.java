@@ -12,16 +12,24 @@ import java.util.Optional;
 /** Step 5: where each resource's commit comes from: the build's checkout, the Bitbucket API, or nowhere. */
 final class CommitPlanning {
 
-    private CommitPlanning() {
-    }
+    private CommitPlanning() {}
 
-    static Optional<CommitPlan> plan(ResolvedResource resolved, Integration integration, List<Checkout> checkouts, boolean everyResource,
+    static Optional<CommitPlan> plan(
+            ResolvedResource resolved,
+            Integration integration,
+            List<Checkout> checkouts,
+            boolean everyResource,
             List<BlockProblem> problems) {
         Resource resource = everyResource ? resolved.resource().withResolveCommit(true) : resolved.resource();
         CommitPlan plan = CommitSource.plan(resource, integration, checkouts);
         if (plan instanceof CommitPlan.Refused refused) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.COMMIT_REFUSED, List.of(resource.name().value()),
-                    Messages.commitRefused(resolved, refused.message(), everyResource && !resolved.resource().resolveCommit())));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.COMMIT_REFUSED,
+                    List.of(resource.name().value()),
+                    Messages.commitRefused(
+                            resolved,
+                            refused.message(),
+                            everyResource && !resolved.resource().resolveCommit())));
             return Optional.empty();
         }
         return Optional.of(plan);

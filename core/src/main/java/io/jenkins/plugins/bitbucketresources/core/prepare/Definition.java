@@ -18,7 +18,8 @@ public record Definition(String name, Validated<Resource> resource) {
         Objects.requireNonNull(resource, "resource");
         name = resource instanceof Validated.Valid<Resource> valid
                 ? valid.value().name().value()
-                : Objects.requireNonNull(name, "name: pass the name as written, or an empty string when there is none").strip();
+                : Objects.requireNonNull(name, "name: pass the name as written, or an empty string when there is none")
+                        .strip();
     }
 
     /** A definition known to be valid. */

@@ -42,11 +42,9 @@ final class HeadLookups {
             }
         }
 
-        record Late() implements Answer {
-        }
+        record Late() implements Answer {}
 
-        record Crashed(Throwable failure) implements Answer {
-        }
+        record Crashed(Throwable failure) implements Answer {}
     }
 
     private final CommitLookup lookup;
@@ -78,19 +76,22 @@ final class HeadLookups {
 
     private CompletableFuture<Outcome<String>> start(Key key) {
         try {
-            return CompletableFuture.supplyAsync(() -> lookup.branchHead(key.integration(), key.source(), key.branch()), executor);
+            return CompletableFuture.supplyAsync(
+                    () -> lookup.branchHead(key.integration(), key.source(), key.branch()), executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void awaitAll(Collection<CompletableFuture<Outcome<String>>> futures, Instant deadline) throws InterruptedException {
+    private void awaitAll(Collection<CompletableFuture<Outcome<String>>> futures, Instant deadline)
+            throws InterruptedException {
         Duration left = Duration.between(clock.instant(), deadline);
         if (futures.isEmpty() || left.isNegative() || left.isZero()) {
             return;
         }
         try {
-            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(left.toNanos(), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+                    .get(left.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // Each lookup is examined on its own: which ones answered, failed or are still running.
         }
@@ -103,7 +104,8 @@ final class HeadLookups {
         }
         try {
             Outcome<String> outcome = future.join();
-            return outcome == null ? new Answer.Crashed(new NullPointerException("the commit lookup answered nothing"))
+            return outcome == null
+                    ? new Answer.Crashed(new NullPointerException("the commit lookup answered nothing"))
                     : new Answer.Answered(outcome);
         } catch (CompletionException e) {
             return new Answer.Crashed(e.getCause() == null ? e : e.getCause());

@@ -29,25 +29,39 @@ final class IntegrationCheck {
         List<String> name = List.of(resource.name().value());
         IntegrationLookup lookup = found.computeIfAbsent(id, integrations::find);
         if (lookup instanceof IntegrationLookup.Missing) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.INTEGRATION_MISSING, name, Messages.integrationMissing(resolved, id)));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.INTEGRATION_MISSING, name, Messages.integrationMissing(resolved, id)));
             return Optional.empty();
         }
         if (lookup instanceof IntegrationLookup.WrongKind wrong) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.INTEGRATION_WRONG_KIND, name, Messages.integrationWrongKind(resolved, id,
-                    wrong.kind())));
+            problems.add(BlockProblem.of(
+                    BlockProblem.Kind.INTEGRATION_WRONG_KIND,
+                    name,
+                    Messages.integrationWrongKind(resolved, id, wrong.kind())));
             return Optional.empty();
         }
         if (lookup instanceof IntegrationLookup.Invalid invalid) {
-            List<Problem> errors = invalid.problems().stream().filter(Problem::isError).toList();
-            problems.add(new BlockProblem(BlockProblem.Kind.INTEGRATION_INVALID, name, Optional.empty(), errors,
+            List<Problem> errors =
+                    invalid.problems().stream().filter(Problem::isError).toList();
+            problems.add(new BlockProblem(
+                    BlockProblem.Kind.INTEGRATION_INVALID,
+                    name,
+                    Optional.empty(),
+                    errors,
                     Messages.integrationInvalid(resolved, id, errors)));
             return Optional.empty();
         }
         Integration integration = ((IntegrationLookup.Found) lookup).integration();
         if (!integration.id().equals(id)) {
-            Problem wrongId = Problem.error(Integration.ID_FIELD, "the integration looked up for `" + id + "` has the ID `"
-                    + integration.id() + "`: look it up by the resource's integration ID");
-            problems.add(new BlockProblem(BlockProblem.Kind.INTEGRATION_INVALID, name, Optional.empty(), List.of(wrongId),
+            Problem wrongId = Problem.error(
+                    Integration.ID_FIELD,
+                    "the integration looked up for `" + id + "` has the ID `" + integration.id()
+                            + "`: look it up by the resource's integration ID");
+            problems.add(new BlockProblem(
+                    BlockProblem.Kind.INTEGRATION_INVALID,
+                    name,
+                    Optional.empty(),
+                    List.of(wrongId),
                     Messages.integrationInvalid(resolved, id, List.of(wrongId))));
             return Optional.empty();
         }
@@ -55,7 +69,11 @@ final class IntegrationCheck {
             resource.sourceName().checkFor(integration.platform());
         } catch (InvalidValueException e) {
             Problem mismatch = e.toProblem();
-            problems.add(new BlockProblem(BlockProblem.Kind.INTEGRATION_MISMATCH, name, Optional.empty(), List.of(mismatch),
+            problems.add(new BlockProblem(
+                    BlockProblem.Kind.INTEGRATION_MISMATCH,
+                    name,
+                    Optional.empty(),
+                    List.of(mismatch),
                     Messages.integrationMismatch(resolved, integration, mismatch)));
             return Optional.empty();
         }

@@ -16,8 +16,7 @@ public sealed interface IntegrationLookup {
     }
 
     /** Nothing with that ID is available to the job. */
-    record Missing() implements IntegrationLookup {
-    }
+    record Missing() implements IntegrationLookup {}
 
     /**
      * Something with that ID is available, but it is not a Bitbucket integration.

@@ -27,9 +27,7 @@ final class Messages {
 
     private static final String DEFINE_WHERE = " in a folder above the job or in the global configuration.";
 
-    private Messages() {
-    }
-
+    private Messages() {}
 
     /** {@code app-repo (folder team-a, hiding global)}. */
     static String place(String name, Scope scope, List<Scope> hides) {
@@ -42,7 +40,8 @@ final class Messages {
 
     /** {@code Bitbucket resource `app-repo` (folder team-a)}. */
     static String resource(ResolvedResource resolved) {
-        return "Bitbucket resource `" + resolved.resource().name() + "` (" + resolved.scope().describe() + ")";
+        return "Bitbucket resource `" + resolved.resource().name() + "` ("
+                + resolved.scope().describe() + ")";
     }
 
     static String noNames() {
@@ -64,8 +63,11 @@ final class Messages {
     static String unknown(List<String> unknown, VisibleResources view, Optional<JobPath> job) {
         StringBuilder message = new StringBuilder();
         for (String name : unknown) {
-            message.append(message.length() == 0 ? "" : "\n").append("No Bitbucket resource named `").append(name)
-                    .append("` is visible to ").append(JobPath.describe(job));
+            message.append(message.length() == 0 ? "" : "\n")
+                    .append("No Bitbucket resource named `")
+                    .append(name)
+                    .append("` is visible to ")
+                    .append(JobPath.describe(job));
             if (view.isEmpty()) {
                 message.append(": no resources are defined in its folders or globally.");
                 continue;
@@ -73,23 +75,39 @@ final class Messages {
             message.append('.');
             List<String> suggestions = ClosestNames.closest(name, view.names());
             if (!suggestions.isEmpty()) {
-                message.append(" Did you mean ").append(suggestions.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or ")))
+                message.append(" Did you mean ")
+                        .append(suggestions.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or ")))
                         .append('?');
             }
         }
         String names = unknown.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
         if (view.isEmpty()) {
-            return message.append("\nDefine ").append(names).append(DEFINE_WHERE).toString();
+            return message.append("\nDefine ")
+                    .append(names)
+                    .append(DEFINE_WHERE)
+                    .toString();
         }
-        List<String> shown = view.size() <= VISIBLE_SHOWN ? view.names()
+        List<String> shown = view.size() <= VISIBLE_SHOWN
+                ? view.names()
                 : ClosestNames.byCloseness(unknown, view.names()).subList(0, VISIBLE_SHOWN);
         message.append("\nVisible");
         if (shown.size() < view.size()) {
-            message.append(" (the ").append(shown.size()).append(" closest of ").append(count(view.size())).append(')');
+            message.append(" (the ")
+                    .append(shown.size())
+                    .append(" closest of ")
+                    .append(count(view.size()))
+                    .append(')');
         }
-        message.append(": ").append(shown.stream().map(n -> visible(view.find(n).orElseThrow())).collect(Collectors.joining(", ")));
-        return message.append(". Fix the ").append(unknown.size() == 1 ? "name" : "names").append(", or define ").append(names)
-                .append(DEFINE_WHERE).toString();
+        message.append(": ")
+                .append(shown.stream()
+                        .map(n -> visible(view.find(n).orElseThrow()))
+                        .collect(Collectors.joining(", ")));
+        return message.append(". Fix the ")
+                .append(unknown.size() == 1 ? "name" : "names")
+                .append(", or define ")
+                .append(names)
+                .append(DEFINE_WHERE)
+                .toString();
     }
 
     private static String visible(VisibleResource resource) {
@@ -109,28 +127,39 @@ final class Messages {
 
     static String broken(VisibleResource.Broken broken) {
         List<Scope> hides = broken.hides();
-        StringBuilder message = new StringBuilder("Bitbucket resource `").append(broken.name()).append("` in ")
-                .append(broken.scope().describe()).append(' ').append(BROKEN_SHORT);
+        StringBuilder message = new StringBuilder("Bitbucket resource `")
+                .append(broken.name())
+                .append("` in ")
+                .append(broken.scope().describe())
+                .append(' ')
+                .append(BROKEN_SHORT);
         if (!hides.isEmpty()) {
-            message.append(" (the ").append(hides.size() == 1 ? "definition" : "definitions").append(" in ")
+            message.append(" (the ")
+                    .append(hides.size() == 1 ? "definition" : "definitions")
+                    .append(" in ")
                     .append(hides.stream().map(Scope::describe).collect(Collectors.joining(", ")))
-                    .append(" that it hides ").append(hides.size() == 1 ? "is" : "are").append(" not used instead)");
+                    .append(" that it hides ")
+                    .append(hides.size() == 1 ? "is" : "are")
+                    .append(" not used instead)");
         }
         return message.append(':').append(lines(broken.problems())).toString();
     }
 
     static String integrationMissing(ResolvedResource resolved, String id) {
-        return resource(resolved) + " uses the integration `" + id + "`, but no Bitbucket integration with that ID is available here: "
-                + "create one with the ID `" + id + "`, or point the resource at an integration that exists.";
+        return resource(resolved) + " uses the integration `" + id
+                + "`, but no Bitbucket integration with that ID is available here: " + "create one with the ID `" + id
+                + "`, or point the resource at an integration that exists.";
     }
 
     static String integrationWrongKind(ResolvedResource resolved, String id, String kind) {
-        return resource(resolved) + " uses `" + id + "`, which is " + article(kind) + " " + kind + " credential, not a Bitbucket "
+        return resource(resolved) + " uses `" + id + "`, which is " + article(kind) + " " + kind
+                + " credential, not a Bitbucket "
                 + "integration: point the resource at a Bitbucket integration, or replace `" + id + "` with one.";
     }
 
     static String integrationInvalid(ResolvedResource resolved, String id, List<Problem> problems) {
-        return resource(resolved) + " uses the integration `" + id + "`, which cannot be used until it is fixed:" + lines(problems);
+        return resource(resolved) + " uses the integration `" + id + "`, which cannot be used until it is fixed:"
+                + lines(problems);
     }
 
     static String integrationMismatch(ResolvedResource resolved, Integration integration, Problem problem) {
@@ -146,7 +175,8 @@ final class Messages {
         if (!everyResource) {
             return resource(resolved) + " " + refusal;
         }
-        return "The commit of every resource was asked for, but " + resource(resolved) + " does not name exactly one branch"
+        return "The commit of every resource was asked for, but " + resource(resolved)
+                + " does not name exactly one branch"
                 + (resolved.resource().type() == ResourceType.CI_REPO ? " and was not checked out" : "")
                 + ": set its `branch` to get its commit.";
     }
@@ -156,22 +186,31 @@ final class Messages {
     }
 
     static String commitTimedOut(ResolvedResource resolved, Duration limit) {
-        return commitFailed(resolved, "Bitbucket did not answer within " + duration(limit) + ", the time the commit lookups of a "
-                + "block may take. Try again; if it keeps happening, check the network path to Bitbucket and any proxy on the way.");
+        return commitFailed(
+                resolved,
+                "Bitbucket did not answer within " + duration(limit) + ", the time the commit lookups of a "
+                        + "block may take. Try again; if it keeps happening, check the network path to Bitbucket and any proxy on the way.");
     }
 
     static String commitCrashed(ResolvedResource resolved, Throwable failure) {
-        return commitFailed(resolved, "the lookup failed unexpectedly (" + failure.getClass().getSimpleName() + "). Try again; if it "
-                + "keeps happening, report it with the time it happened.");
+        return commitFailed(
+                resolved,
+                "the lookup failed unexpectedly (" + failure.getClass().getSimpleName() + "). Try again; if it "
+                        + "keeps happening, report it with the time it happened.");
     }
 
     static String brokenElsewhere(List<VisibleResource.Broken> broken, Optional<JobPath> job) {
-        List<String> shown = broken.stream().limit(VISIBLE_SHOWN).map(b -> "`" + b.name() + "` (" + b.scope().describe() + ")").toList();
+        List<String> shown = broken.stream()
+                .limit(VISIBLE_SHOWN)
+                .map(b -> "`" + b.name() + "` (" + b.scope().describe() + ")")
+                .toList();
         String more = broken.size() > shown.size() ? " and " + count(broken.size() - shown.size()) + " more" : "";
         boolean one = broken.size() == 1;
-        return (one ? "Bitbucket resource " : "Bitbucket resources ") + String.join(", ", shown) + more + (one ? " is" : " are")
+        return (one ? "Bitbucket resource " : "Bitbucket resources ") + String.join(", ", shown) + more
+                + (one ? " is" : " are")
                 + " visible to " + JobPath.describe(job) + " but cannot be used until "
-                + (one ? "its definition is" : "their definitions are") + " fixed; this block does not use " + (one ? "it." : "them.");
+                + (one ? "its definition is" : "their definitions are") + " fixed; this block does not use "
+                + (one ? "it." : "them.");
     }
 
     private static String lines(List<Problem> problems) {

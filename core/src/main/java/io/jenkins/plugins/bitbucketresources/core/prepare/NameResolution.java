@@ -12,11 +12,10 @@ import java.util.Optional;
  */
 final class NameResolution {
 
-    private NameResolution() {
-    }
+    private NameResolution() {}
 
-    static List<VisibleResource.Usable> resolve(VisibleResources view, List<String> names, Optional<JobPath> job,
-            List<BlockProblem> problems) {
+    static List<VisibleResource.Usable> resolve(
+            VisibleResources view, List<String> names, Optional<JobPath> job, List<BlockProblem> problems) {
         List<VisibleResource.Usable> found = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
@@ -29,23 +28,31 @@ final class NameResolution {
                 problems.add(BlockProblem.refused(name, refused.definition(), refused.refusal()));
             } else {
                 VisibleResource.Broken broken = (VisibleResource.Broken) visible.get();
-                problems.add(new BlockProblem(BlockProblem.Kind.BROKEN_DEFINITION, List.of(name), Optional.of(broken.definition()),
-                        broken.problems(), broken.message()));
+                problems.add(new BlockProblem(
+                        BlockProblem.Kind.BROKEN_DEFINITION,
+                        List.of(name),
+                        Optional.of(broken.definition()),
+                        broken.problems(),
+                        broken.message()));
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add(BlockProblem.of(BlockProblem.Kind.UNKNOWN_NAMES, unknown, Messages.unknown(unknown, view, job)));
+            problems.add(
+                    BlockProblem.of(BlockProblem.Kind.UNKNOWN_NAMES, unknown, Messages.unknown(unknown, view, job)));
         }
         return found;
     }
 
     /** The warning about names the job sees but did not ask for whose definitions are broken; none when there are none. */
     static Optional<BlockProblem> brokenElsewhere(VisibleResources view, List<String> names, Optional<JobPath> job) {
-        List<VisibleResource.Broken> others = view.broken().stream().filter(b -> !names.contains(b.name())).toList();
+        List<VisibleResource.Broken> others =
+                view.broken().stream().filter(b -> !names.contains(b.name())).toList();
         if (others.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(BlockProblem.of(BlockProblem.Kind.BROKEN_ELSEWHERE, others.stream().map(VisibleResource.Broken::name).toList(),
+        return Optional.of(BlockProblem.of(
+                BlockProblem.Kind.BROKEN_ELSEWHERE,
+                others.stream().map(VisibleResource.Broken::name).toList(),
                 Messages.brokenElsewhere(others, job)));
     }
 }

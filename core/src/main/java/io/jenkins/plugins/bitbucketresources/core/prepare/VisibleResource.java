@@ -35,8 +35,9 @@ public sealed interface VisibleResource {
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(definition, "definition");
         if (!resolved.scope().equals(definition.scope())) {
-            throw new IllegalArgumentException("the resource comes from " + resolved.scope().describe() + ", not "
-                    + definition.scope().describe());
+            throw new IllegalArgumentException(
+                    "the resource comes from " + resolved.scope().describe() + ", not "
+                            + definition.scope().describe());
         }
     }
 
@@ -101,7 +102,8 @@ public sealed interface VisibleResource {
      *
      * @param problems what is wrong with the definition, by field
      */
-    record Broken(String name, DefinitionRef definition, List<Scope> hides, List<Problem> problems) implements VisibleResource {
+    record Broken(String name, DefinitionRef definition, List<Scope> hides, List<Problem> problems)
+            implements VisibleResource {
         public Broken {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(definition, "definition");

@@ -60,7 +60,8 @@ public final class VisibleResources {
         return build(nearestFirst, job, Optional.of(new UsePolicy(policy)));
     }
 
-    private static VisibleResources build(List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, Optional<UsePolicy> policy) {
+    private static VisibleResources build(
+            List<ScopeDefinitions> nearestFirst, Optional<JobPath> job, Optional<UsePolicy> policy) {
         Map<String, Winner> winners = new LinkedHashMap<>();
         for (ScopeDefinitions scoped : nearestFirst) {
             Set<String> inThisScope = new HashSet<>();
@@ -91,17 +92,26 @@ public final class VisibleResources {
 
     /** The names whose nearest definition is valid and not refused to the job, in the same order. */
     public List<VisibleResource.Usable> usable() {
-        return byName.values().stream().filter(VisibleResource.Usable.class::isInstance).map(VisibleResource.Usable.class::cast).toList();
+        return byName.values().stream()
+                .filter(VisibleResource.Usable.class::isInstance)
+                .map(VisibleResource.Usable.class::cast)
+                .toList();
     }
 
     /** The names whose nearest definition is valid but refused to the job, in the same order. */
     public List<VisibleResource.Refused> refused() {
-        return byName.values().stream().filter(VisibleResource.Refused.class::isInstance).map(VisibleResource.Refused.class::cast).toList();
+        return byName.values().stream()
+                .filter(VisibleResource.Refused.class::isInstance)
+                .map(VisibleResource.Refused.class::cast)
+                .toList();
     }
 
     /** The names whose nearest definition is broken, in the same order. */
     public List<VisibleResource.Broken> broken() {
-        return byName.values().stream().filter(VisibleResource.Broken.class::isInstance).map(VisibleResource.Broken.class::cast).toList();
+        return byName.values().stream()
+                .filter(VisibleResource.Broken.class::isInstance)
+                .map(VisibleResource.Broken.class::cast)
+                .toList();
     }
 
     /** What the job gets for a name (stripped), if the name is visible at all. */
@@ -129,11 +139,13 @@ public final class VisibleResources {
             if (resource instanceof Validated.Valid<Resource> valid) {
                 ResolvedResource resolved = new ResolvedResource(valid.value(), where.scope(), hides);
                 Optional<UseDecision.Refused> refused = policy.map(p -> p.byName(resolved, job))
-                        .filter(UseDecision.Refused.class::isInstance).map(UseDecision.Refused.class::cast);
+                        .filter(UseDecision.Refused.class::isInstance)
+                        .map(UseDecision.Refused.class::cast);
                 return refused.<VisibleResource>map(r -> new VisibleResource.Refused(resolved, where, r))
                         .orElseGet(() -> new VisibleResource.Usable(resolved, where));
             }
-            List<Problem> problems = resource.problems().stream().filter(Problem::isError).toList();
+            List<Problem> problems =
+                    resource.problems().stream().filter(Problem::isError).toList();
             return new VisibleResource.Broken(definition.name(), where, hides, problems);
         }
     }

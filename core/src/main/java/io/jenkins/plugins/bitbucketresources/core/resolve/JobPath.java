@@ -20,8 +20,10 @@ public record JobPath(String fullName) {
         }
         for (String part : fullName.split("/", -1)) {
             if (part.isBlank()) {
-                throw new InvalidValueException(FIELD, "`" + fullName + "` has an empty folder name: write folder names separated by "
-                        + "single `/`, without a leading or trailing `/`, e.g. `team-a/backend/build`");
+                throw new InvalidValueException(
+                        FIELD,
+                        "`" + fullName + "` has an empty folder name: write folder names separated by "
+                                + "single `/`, without a leading or trailing `/`, e.g. `team-a/backend/build`");
             }
         }
     }

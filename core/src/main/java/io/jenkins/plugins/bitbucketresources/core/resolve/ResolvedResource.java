@@ -18,7 +18,8 @@ public record ResolvedResource(Resource resource, Scope scope, List<Scope> shado
 
     /** For a log line: {@code app-repo (folder team-a, hiding global)}. */
     public String describe() {
-        StringBuilder text = new StringBuilder(resource.name().value()).append(" (").append(scope.describe());
+        StringBuilder text =
+                new StringBuilder(resource.name().value()).append(" (").append(scope.describe());
         if (!shadows.isEmpty()) {
             text.append(", hiding ");
             for (int i = 0; i < shadows.size(); i++) {

@@ -20,8 +20,7 @@ public sealed interface CommitPlan {
     }
 
     /** No commit is set: the resource does not ask for one and the build has not checked it out. */
-    record None() implements CommitPlan {
-    }
+    record None() implements CommitPlan {}
 
     /**
      * The resource asks for a commit that cannot be found; the message says why and what to change, to follow the

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class CommitSource {
 
-    private CommitSource() {
-    }
+    private CommitSource() {}
 
     /**
      * @param resource the resource as configured
@@ -27,7 +26,8 @@ public final class CommitSource {
      * @param checkouts the checkouts the build has made so far, oldest first
      */
     public static CommitPlan plan(Resource resource, Integration integration, List<Checkout> checkouts) {
-        Optional<Checkout> checkout = resource.type() == ResourceType.CI_REPO ? latestCheckoutOf(resource, integration, checkouts)
+        Optional<Checkout> checkout = resource.type() == ResourceType.CI_REPO
+                ? latestCheckoutOf(resource, integration, checkouts)
                 : Optional.empty();
         Optional<String> checkedOut = checkout.flatMap(Checkout::knownCommit);
         if (checkedOut.isPresent()) {

@@ -65,6 +65,8 @@ record RepositoryAddress(String transport, String host, String path) {
         if (path.endsWith(".git")) {
             path = path.substring(0, path.length() - ".git".length());
         }
-        return path.isEmpty() ? Optional.empty() : Optional.of(new RepositoryAddress(transport, host.toLowerCase(Locale.ROOT), path));
+        return path.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new RepositoryAddress(transport, host.toLowerCase(Locale.ROOT), path));
     }
 }

@@ -36,8 +36,7 @@ public final class ShipctlScript {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     private static final String DIRECTORY_PREFIX = "bitbucket-resources-shipctl-";
 
-    private ShipctlScript() {
-    }
+    private ShipctlScript() {}
 
     /** The script, as the bytes to write. */
     public static byte[] content() {
@@ -80,7 +79,8 @@ public final class ShipctlScript {
     public static Path install(Path parent) throws IOException {
         Path directory;
         try {
-            directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX, PosixFilePermissions.asFileAttribute(PRIVATE));
+            directory =
+                    Files.createTempDirectory(parent, DIRECTORY_PREFIX, PosixFilePermissions.asFileAttribute(PRIVATE));
         } catch (UnsupportedOperationException notPosix) {
             directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX);
         }
@@ -112,6 +112,8 @@ public final class ShipctlScript {
      * step, {@code --shipctl} on the command line), or when any of its resources does.
      */
     public static boolean requested(boolean byBlock, BlockEnvironment environment) {
-        return byBlock || environment.resources().stream().anyMatch(r -> r.resolved().resource().shipctl());
+        return byBlock
+                || environment.resources().stream()
+                        .anyMatch(r -> r.resolved().resource().shipctl());
     }
 }

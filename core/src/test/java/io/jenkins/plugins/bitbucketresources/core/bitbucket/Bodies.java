@@ -7,8 +7,7 @@ final class Bodies {
     static final String FEATURE_HEAD = "0b5e55ed0ddf00dcafebabe0123456789abcdef0";
     static final String OTHER_HEAD = "feedfacecafebeef000011112222333344445555";
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static String cloudUser() {
         return """
@@ -60,16 +59,17 @@ final class Bodies {
 
     static String dataCenterBranch(String name, String commit, boolean isDefault) {
         return """
-                {"id": "refs/heads/%s", "displayId": "%s", "type": "BRANCH", "latestCommit": "%s", "latestChangeset": "%s", "isDefault": %s}"""
-                .formatted(name, name, commit, commit, isDefault);
+                {"id": "refs/heads/%s", "displayId": "%s", "type": "BRANCH", "latestCommit": "%s", "latestChangeset": "%s", "isDefault": %s}""".formatted(name, name, commit, commit, isDefault);
     }
 
     static String dataCenterPage(int start, Integer nextPageStart, boolean lastPage, String... values) {
-        return "{\"size\": " + values.length + ", \"limit\": 100, \"isLastPage\": " + lastPage + ", \"values\": [" + String.join(",", values)
-                + "], \"start\": " + start + (nextPageStart == null ? "" : ", \"nextPageStart\": " + nextPageStart) + "}";
+        return "{\"size\": " + values.length + ", \"limit\": 100, \"isLastPage\": " + lastPage + ", \"values\": ["
+                + String.join(",", values) + "], \"start\": " + start
+                + (nextPageStart == null ? "" : ", \"nextPageStart\": " + nextPageStart) + "}";
     }
 
     static String dataCenterError(String message, String exception) {
-        return "{\"errors\": [{\"context\": null, \"message\": \"" + message + "\", \"exceptionName\": \"" + exception + "\"}]}";
+        return "{\"errors\": [{\"context\": null, \"message\": \"" + message + "\", \"exceptionName\": \"" + exception
+                + "\"}]}";
     }
 }

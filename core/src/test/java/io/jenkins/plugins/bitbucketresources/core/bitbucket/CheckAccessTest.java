@@ -27,7 +27,8 @@ class CheckAccessTest {
 
     @BeforeEach
     void setUp() {
-        client = TestSupport.client(ClientSettings.checks().withClock(new TestClock()).withSleeper(sleeper));
+        client = TestSupport.client(
+                ClientSettings.checks().withClock(new TestClock()).withSleeper(sleeper));
     }
 
     @Test
@@ -36,15 +37,20 @@ class CheckAccessTest {
 
         Outcome<Identity> outcome = client.checkAccess(TestSupport.cloudAccessToken(bitbucket.getPort()), CLOUD_APP);
 
-        assertThat(outcome.ok()).hasValueSatisfying(identity -> assertThat(identity.describe()).isEqualTo("can read acme/app"));
-        assertThat(bitbucket.getAllServeEvents()).singleElement()
+        assertThat(outcome.ok())
+                .hasValueSatisfying(identity -> assertThat(identity.describe()).isEqualTo("can read acme/app"));
+        assertThat(bitbucket.getAllServeEvents())
+                .singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getUrl()).isEqualTo("/2.0/repositories/acme/app"));
     }
 
     @Test
     void cloudApiTokenWithoutTheUserScopeIsHealthyWhenItReadsTheRepository() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
 
         Outcome<Identity> outcome = client.checkAccess(TestSupport.cloudApiToken(bitbucket.getPort()), CLOUD_APP);
@@ -55,7 +61,8 @@ class CheckAccessTest {
 
     @Test
     void dataCenterReadsTheRepositoryOnceAndNamesTheUser() {
-        bitbucket.stubFor(get(DC_REPO).willReturn(okJson(Bodies.dataCenterRepository()).withHeader("X-AUSERNAME", "jdoe")));
+        bitbucket.stubFor(
+                get(DC_REPO).willReturn(okJson(Bodies.dataCenterRepository()).withHeader("X-AUSERNAME", "jdoe")));
 
         Outcome<Identity> outcome = client.checkAccess(TestSupport.dataCenterPersonal(bitbucket.getPort()), DC_APP);
 
@@ -68,21 +75,30 @@ class CheckAccessTest {
 
     @Test
     void refusedTokenIsAnInvalidTokenAfterOneRequest() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(Bodies.cloudError("Access token expired."))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Access token expired."))));
 
         Outcome<Identity> outcome = client.checkAccess(TestSupport.cloudAccessToken(bitbucket.getPort()), CLOUD_APP);
 
         assertThat(outcome).isInstanceOf(Outcome.InvalidToken.class);
-        assertThat(outcome.message()).contains("Access token expired.").contains("integration `bb-cloud-repo`")
+        assertThat(outcome.message())
+                .contains("Access token expired.")
+                .contains("integration `bb-cloud-repo`")
                 .doesNotContain(TestSupport.CLOUD_ACCESS_TOKEN);
         assertThat(bitbucket.getAllServeEvents()).hasSize(1);
     }
 
     @Test
     void rateLimitIsNeitherRetriedNorWaitedFor() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
-                .withHeader("Content-Type", "text/plain").withBody("Rate limit for this resource has been exceeded")));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "30")
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("Rate limit for this resource has been exceeded")));
 
         Outcome<Identity> outcome = client.checkAccess(TestSupport.cloudAccessToken(bitbucket.getPort()), CLOUD_APP);
 
@@ -105,7 +121,8 @@ class CheckAccessTest {
 
     @Test
     void repositoryOfTheOtherPlatformIsRefusedWithoutARequest() {
-        Outcome<Identity> outcome = client.checkAccess(TestSupport.cloudAccessToken(bitbucket.getPort()), SourceName.parse("~jdoe/tools"));
+        Outcome<Identity> outcome =
+                client.checkAccess(TestSupport.cloudAccessToken(bitbucket.getPort()), SourceName.parse("~jdoe/tools"));
 
         assertThat(outcome.isOk()).isFalse();
         assertThat(bitbucket.getAllServeEvents()).isEmpty();

@@ -13,7 +13,8 @@ class ClientSettingsTest {
 
     @Test
     void configuredHttpClientNeverFollowsRedirectsAndHasTheConnectTimeout() {
-        HttpClient http = defaults.configure(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)).build();
+        HttpClient http = defaults.configure(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS))
+                .build();
 
         assertThat(http.followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
         assertThat(http.connectTimeout()).contains(defaults.connectTimeout());
@@ -21,14 +22,17 @@ class ClientSettingsTest {
 
     @Test
     void zeroTimeoutIsRefused() {
-        assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> defaults.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("connectTimeout");
     }
 
     @Test
     void attemptsOutsideTheirRangeAreRefused() {
-        assertThatThrownBy(() -> defaults.withRetries(0, Duration.ZERO, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> defaults.withRetries(11, Duration.ZERO, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> defaults.withRetries(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> defaults.withRetries(11, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("maxAttempts");
     }
 
     @Test
@@ -55,9 +59,13 @@ class ClientSettingsTest {
     @Test
     void proxyAdviceIsTheHostsSentenceAndABlankOneIsNone() {
         assertThat(defaults.proxyAdvice()).isEmpty();
-        assertThat(defaults.withProxyAdvice("  Set the proxy's user in HTTPS_PROXY. ").proxyAdvice())
+        assertThat(defaults.withProxyAdvice("  Set the proxy's user in HTTPS_PROXY. ")
+                        .proxyAdvice())
                 .contains("Set the proxy's user in HTTPS_PROXY.");
         assertThat(defaults.withProxyAdvice(" ").proxyAdvice()).isEmpty();
-        assertThat(defaults.withProxyAdvice("x").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)).proxyAdvice()).contains("x");
+        assertThat(defaults.withProxyAdvice("x")
+                        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                        .proxyAdvice())
+                .contains("x");
     }
 }

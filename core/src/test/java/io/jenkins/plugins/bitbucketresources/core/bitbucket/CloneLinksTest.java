@@ -8,7 +8,8 @@ class CloneLinksTest {
 
     @Test
     void userNameIsRemovedFromAnHttpsLink() {
-        assertThat(CloneLinks.http("https://jdoe@bitbucket.org/acme/app.git")).contains("https://bitbucket.org/acme/app.git");
+        assertThat(CloneLinks.http("https://jdoe@bitbucket.org/acme/app.git"))
+                .contains("https://bitbucket.org/acme/app.git");
     }
 
     @Test
@@ -19,7 +20,8 @@ class CloneLinksTest {
 
     @Test
     void linkWithoutUserIsKept() {
-        assertThat(CloneLinks.http("https://bitbucket.example.com/scm/proj/app.git")).contains("https://bitbucket.example.com/scm/proj/app.git");
+        assertThat(CloneLinks.http("https://bitbucket.example.com/scm/proj/app.git"))
+                .contains("https://bitbucket.example.com/scm/proj/app.git");
     }
 
     @Test
@@ -30,7 +32,8 @@ class CloneLinksTest {
 
     @Test
     void sshLinkKeepsItsLoginUserButNoPassword() {
-        assertThat(CloneLinks.ssh("ssh://git@bitbucket.example.com:7999/proj/app.git")).contains("ssh://git@bitbucket.example.com:7999/proj/app.git");
+        assertThat(CloneLinks.ssh("ssh://git@bitbucket.example.com:7999/proj/app.git"))
+                .contains("ssh://git@bitbucket.example.com:7999/proj/app.git");
         assertThat(CloneLinks.ssh("ssh://git:secret@bitbucket.example.com:7999/proj/app.git"))
                 .contains("ssh://git@bitbucket.example.com:7999/proj/app.git");
     }

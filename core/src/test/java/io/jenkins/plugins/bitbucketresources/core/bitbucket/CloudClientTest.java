@@ -45,8 +45,10 @@ class CloudClientTest {
 
         client.checkIntegration(integration, Optional.empty());
 
-        String expected = "Basic " + Base64.getEncoder().encodeToString((TestSupport.EMAIL + ":" + TestSupport.CLOUD_API_TOKEN)
-                .getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((TestSupport.EMAIL + ":" + TestSupport.CLOUD_API_TOKEN)
+                                .getBytes(StandardCharsets.UTF_8));
         bitbucket.verify(getRequestedFor(urlPathEqualTo("/2.0/user")).withHeader("Authorization", equalTo(expected)));
     }
 
@@ -56,7 +58,8 @@ class CloudClientTest {
 
         client.checkIntegration(TestSupport.cloudAccessToken(bitbucket.getPort()), Optional.empty());
 
-        bitbucket.verify(getRequestedFor(urlPathEqualTo("/2.0/user")).withHeader("Authorization", equalTo("Bearer " + TestSupport.CLOUD_ACCESS_TOKEN)));
+        bitbucket.verify(getRequestedFor(urlPathEqualTo("/2.0/user"))
+                .withHeader("Authorization", equalTo("Bearer " + TestSupport.CLOUD_ACCESS_TOKEN)));
     }
 
     @Test
@@ -74,8 +77,11 @@ class CloudClientTest {
 
     @Test
     void identityFallsBackToTheRepositoryWhenTheUserScopeIsMissing() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.of(APP));
@@ -89,8 +95,12 @@ class CloudClientTest {
 
     @Test
     void missingUserScopeWithoutFallbackNamesTheScope() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket", "read:pullrequest:bitbucket"))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudScopeError(
+                                "read:user:bitbucket", "read:repository:bitbucket", "read:pullrequest:bitbucket"))));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.empty());
 
@@ -103,10 +113,16 @@ class CloudClientTest {
 
     @Test
     void fallbackRepositoryThatIsMissingReportsNotFound() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody(Bodies.cloudError("No repository acme/app here."))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("No repository acme/app here."))));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.of(APP));
 
@@ -116,42 +132,66 @@ class CloudClientTest {
 
     @Test
     void accessTokenRefusedAtTheUserEndpointIsCheckedOnItsRepository() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Token not supported for this endpoint."))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Token not supported for this endpoint."))));
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
 
-        Outcome<Identity> outcome = client.checkIntegration(TestSupport.cloudAccessToken(bitbucket.getPort()), Optional.of(APP));
+        Outcome<Identity> outcome =
+                client.checkIntegration(TestSupport.cloudAccessToken(bitbucket.getPort()), Optional.of(APP));
 
-        assertThat(outcome.ok()).hasValueSatisfying(identity -> assertThat(identity.repository()).contains(APP));
+        assertThat(outcome.ok())
+                .hasValueSatisfying(
+                        identity -> assertThat(identity.repository()).contains(APP));
     }
 
     @Test
     void jsonUnauthorizedIsAnInvalidTokenQuotingBitbucket() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Token is expired or was revoked."))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Token is expired or was revoked."))));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.empty());
 
         assertThat(outcome).isInstanceOf(Outcome.InvalidToken.class);
-        assertThat(outcome.message()).contains("refused the token of integration `bb-cloud`", "\"Token is expired or was revoked.\"",
-                TestSupport.EMAIL, "API token");
+        assertThat(outcome.message())
+                .contains(
+                        "refused the token of integration `bb-cloud`",
+                        "\"Token is expired or was revoked.\"",
+                        TestSupport.EMAIL,
+                        "API token");
     }
 
     @Test
     void plainTextUnauthorizedIsAnInvalidToken() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/plain")
-                .withHeader("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"")
-                .withBody("Authentication failed: wrong credentials or method.\nSee the documentation:\n    https://example.com/auth\n")));
+        bitbucket.stubFor(
+                get("/2.0/user")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "text/plain")
+                                        .withHeader("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"")
+                                        .withBody(
+                                                "Authentication failed: wrong credentials or method.\nSee the documentation:\n    https://example.com/auth\n")));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.empty());
 
         assertThat(outcome).isInstanceOf(Outcome.InvalidToken.class);
-        assertThat(outcome.message()).contains("\"Authentication failed: wrong credentials or method. See the documentation: https://example.com/auth\"");
+        assertThat(outcome.message())
+                .contains(
+                        "\"Authentication failed: wrong credentials or method. See the documentation: https://example.com/auth\"");
     }
 
     @Test
     void emptyUnauthorizedIsAnInvalidToken() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"")));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"")));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.empty());
 
@@ -161,20 +201,27 @@ class CloudClientTest {
 
     @Test
     void bareForbiddenIsAMissingScopeWithoutNames() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Forbidden"))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Forbidden"))));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.MissingScope.class);
-        assertThat(((Outcome.MissingScope<RepositoryInfo>) outcome).requiredScopes()).isEmpty();
+        assertThat(((Outcome.MissingScope<RepositoryInfo>) outcome).requiredScopes())
+                .isEmpty();
         assertThat(outcome.message()).contains("\"Forbidden\"", "read:repository:bitbucket");
     }
 
     @Test
     void forbiddenThatSaysRateLimitIsRateLimited() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/plain")
-                .withBody("Rate limit for this resource has been exceeded")));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("Rate limit for this resource has been exceeded")));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -195,13 +242,17 @@ class CloudClientTest {
 
     @Test
     void missingRepositoryIsNotFoundOrNotVisible() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("The repository does not exist or you have no access."))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("The repository does not exist or you have no access."))));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.NotFound.class);
-        assertThat(outcome.message()).contains("repository `acme/app` was not found or is not visible to this token", "workspace/repo_slug");
+        assertThat(outcome.message())
+                .contains("repository `acme/app` was not found or is not visible to this token", "workspace/repo_slug");
     }
 
     @Test
@@ -216,8 +267,11 @@ class CloudClientTest {
 
     @Test
     void missingBranchIsNotFound() {
-        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/nope")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody(Bodies.cloudError("Branch \\\"nope\\\" does not exist."))));
+        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/nope"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Branch \\\"nope\\\" does not exist."))));
 
         Outcome<String> outcome = client.branchHead(integration, APP, "nope");
 
@@ -245,7 +299,8 @@ class CloudClientTest {
 
     @Test
     void branchWithoutTargetHashIsAnUnexpectedAnswer() {
-        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/main")).willReturn(okJson("{\"name\": \"main\", \"type\": \"branch\"}")));
+        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/main"))
+                .willReturn(okJson("{\"name\": \"main\", \"type\": \"branch\"}")));
 
         Outcome<String> outcome = client.branchHead(integration, APP, "main");
 
@@ -255,7 +310,8 @@ class CloudClientTest {
 
     @Test
     void malformedJsonIsAnUnexpectedAnswer() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson("{\"type\": \"repository\", \"links\": ")));
+        bitbucket.stubFor(
+                get("/2.0/repositories/acme/app").willReturn(okJson("{\"type\": \"repository\", \"links\": ")));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -265,8 +321,11 @@ class CloudClientTest {
 
     @Test
     void htmlPageInsteadOfJsonIsAnUnexpectedAnswer() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<!DOCTYPE html><html><body>Please log in to the proxy</body></html>")));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<!DOCTYPE html><html><body>Please log in to the proxy</body></html>")));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -276,8 +335,11 @@ class CloudClientTest {
 
     @Test
     void serverErrorAfterRetriesIsAServerError() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Something went wrong."))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Something went wrong."))));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -288,7 +350,8 @@ class CloudClientTest {
 
     @Test
     void unexpectedStatusIsAnUnexpectedAnswer() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(400)));
+        bitbucket.stubFor(
+                get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(400)));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -301,8 +364,14 @@ class CloudClientTest {
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
         bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/release%2F1.x"))
                 .willReturn(okJson(Bodies.cloudBranch("release/1.x", Bodies.MAIN_HEAD))));
-        Resource resource = Resource.builder().name("app").type("gitRepo").integration("bb-cloud").sourceName("acme/app").branch("release/1.x")
-                .build().orElseThrow();
+        Resource resource = Resource.builder()
+                .name("app")
+                .type("gitRepo")
+                .integration("bb-cloud")
+                .sourceName("acme/app")
+                .branch("release/1.x")
+                .build()
+                .orElseThrow();
 
         RepositoryCheck check = client.checkResource(integration, resource).ok().orElseThrow();
 
@@ -314,9 +383,16 @@ class CloudClientTest {
     @Test
     void resourceCheckWithAMissingBranchIsNotFound() {
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
-        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/develop")).willReturn(aResponse().withStatus(404)));
-        Resource resource = Resource.builder().name("app").type("gitRepo").integration("bb-cloud").sourceName("acme/app").branch("develop")
-                .build().orElseThrow();
+        bitbucket.stubFor(get(urlPathEqualTo("/2.0/repositories/acme/app/refs/branches/develop"))
+                .willReturn(aResponse().withStatus(404)));
+        Resource resource = Resource.builder()
+                .name("app")
+                .type("gitRepo")
+                .integration("bb-cloud")
+                .sourceName("acme/app")
+                .branch("develop")
+                .build()
+                .orElseThrow();
 
         Outcome<RepositoryCheck> outcome = client.checkResource(integration, resource);
 
@@ -327,8 +403,14 @@ class CloudClientTest {
     @Test
     void resourceWithoutSingleBranchChecksTheRepositoryOnly() {
         bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(okJson(Bodies.cloudRepository())));
-        Resource resource = Resource.builder().name("app").type("gitRepo").integration("bb-cloud").sourceName("acme/app")
-                .branches(List.of("release/*"), List.of()).build().orElseThrow();
+        Resource resource = Resource.builder()
+                .name("app")
+                .type("gitRepo")
+                .integration("bb-cloud")
+                .sourceName("acme/app")
+                .branches(List.of("release/*"), List.of())
+                .build()
+                .orElseThrow();
 
         RepositoryCheck check = client.checkResource(integration, resource).ok().orElseThrow();
 

@@ -114,7 +114,8 @@ class EconomyTest {
 
     @Test
     void aThousandConcurrentLookupsOfOneBranchHeadSendOneRequest() throws InterruptedException {
-        List<Outcome<String>> results = aThousandAtOnce(okJson(Bodies.cloudBranch("main", Bodies.MAIN_HEAD)),
+        List<Outcome<String>> results = aThousandAtOnce(
+                okJson(Bodies.cloudBranch("main", Bodies.MAIN_HEAD)),
                 (client, integration) -> client.branchHead(integration, APP, "main"));
 
         assertThat(results).containsOnly(new Outcome.Ok<>(Bodies.MAIN_HEAD));
@@ -122,20 +123,27 @@ class EconomyTest {
 
     @Test
     void aThousandConcurrentLookupsOfAMissingRepositorySendOneRequest() throws InterruptedException {
-        List<Outcome<String>> results = aThousandAtOnce(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Repository acme/app not found")), (client, integration) -> client.branchHead(integration, APP,
-                        "main"));
+        List<Outcome<String>> results = aThousandAtOnce(
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Repository acme/app not found")),
+                (client, integration) -> client.branchHead(integration, APP, "main"));
 
-        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.NotFound.class)).hasSize(1000);
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.NotFound.class))
+                .hasSize(1000);
         assertThat(results.stream().map(Outcome::message).distinct()).hasSize(1);
     }
 
     @Test
     void aThousandConcurrentLookupsWithARevokedTokenSendOneRequest() throws InterruptedException {
-        List<Outcome<String>> results = aThousandAtOnce(aResponse().withStatus(401), (client, integration) -> client.branchHead(integration,
-                APP, "main"));
+        List<Outcome<String>> results = aThousandAtOnce(
+                aResponse().withStatus(401), (client, integration) -> client.branchHead(integration, APP, "main"));
 
-        assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.InvalidToken.class)).hasSize(1000);
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result).isInstanceOf(Outcome.InvalidToken.class))
+                .hasSize(1000);
     }
 
     @Test
@@ -152,7 +160,8 @@ class EconomyTest {
     @Test
     void aTokenRevokedAfterASuccessfulCheckFailsTheNextCheck() {
         bitbucket.stubFor(get("/2.0/user").willReturn(okJson(Bodies.cloudUser())));
-        assertThat(client.checkIntegration(integration, Optional.empty()).isOk()).isTrue();
+        assertThat(client.checkIntegration(integration, Optional.empty()).isOk())
+                .isTrue();
 
         bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401)));
 
@@ -164,7 +173,8 @@ class EconomyTest {
         Integration accessToken = TestSupport.cloudAccessToken(bitbucket.getPort());
         bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401)));
         bitbucket.stubFor(get(REPO).willReturn(okJson(Bodies.cloudRepository())));
-        assertThat(client.checkIntegration(accessToken, Optional.of(APP)).isOk()).isTrue();
+        assertThat(client.checkIntegration(accessToken, Optional.of(APP)).isOk())
+                .isTrue();
 
         bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(401)));
 
@@ -176,14 +186,17 @@ class EconomyTest {
      * A thousand callers ask the same thing at once of a server that holds its answer until all of them wait: only
      * coalescing can keep this to one request, since nothing is kept between requests (no cache).
      */
-    private List<Outcome<String>> aThousandAtOnce(ResponseDefinitionBuilder answer, BiFunction<BitbucketClient, Integration,
-            Outcome<String>> call) throws InterruptedException {
+    private List<Outcome<String>> aThousandAtOnce(
+            ResponseDefinitionBuilder answer, BiFunction<BitbucketClient, Integration, Outcome<String>> call)
+            throws InterruptedException {
         Gate gate = new Gate();
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().extensions(gate));
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().extensions(gate));
         server.start();
         try {
             server.stubFor(get(MAIN).willReturn(answer.withTransformers(Gate.NAME)));
-            server.stubFor(get(REPO + "/refs/branches/warm-up").willReturn(okJson(Bodies.cloudBranch("warm-up", Bodies.OTHER_HEAD))));
+            server.stubFor(get(REPO + "/refs/branches/warm-up")
+                    .willReturn(okJson(Bodies.cloudBranch("warm-up", Bodies.OTHER_HEAD))));
             BitbucketClient uncached = TestSupport.client(settings.withCacheTtl(Duration.ZERO));
             Integration local = TestSupport.cloudApiToken(server.port());
             assertThat(uncached.branchHead(local, APP, "warm-up").isOk()).isTrue();
@@ -221,8 +234,10 @@ class EconomyTest {
     private static void awaitAllParked(List<Thread> threads, Gate gate) throws InterruptedException {
         int stable = 0;
         for (int round = 0; round < 3000 && stable < 2; round++) {
-            boolean parked = gate.entered() == 1 && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
-                    || t.getState() == Thread.State.TIMED_WAITING);
+            boolean parked = gate.entered() == 1
+                    && threads.stream()
+                            .allMatch(t ->
+                                    t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
             stable = parked ? stable + 1 : 0;
             Thread.sleep(10);
         }

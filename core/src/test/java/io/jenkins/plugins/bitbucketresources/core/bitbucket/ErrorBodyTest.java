@@ -12,7 +12,8 @@ class ErrorBodyTest {
     private final Json json = new Json();
 
     private ErrorBody read(String contentType, String body) {
-        return ErrorBody.read(json, UnaryOperator.identity(), Optional.of(contentType), body.getBytes(StandardCharsets.UTF_8));
+        return ErrorBody.read(
+                json, UnaryOperator.identity(), Optional.of(contentType), body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -22,7 +23,8 @@ class ErrorBodyTest {
 
     @Test
     void cloudEnvelopeGivesMessageAndScopes() {
-        ErrorBody body = read("application/json", Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"));
+        ErrorBody body =
+                read("application/json", Bodies.cloudScopeError("read:user:bitbucket", "read:repository:bitbucket"));
 
         assertThat(body.message()).contains("Your credentials lack a required privilege scope.");
         assertThat(body.requiredScopes()).containsExactly("read:user:bitbucket");
@@ -31,15 +33,19 @@ class ErrorBodyTest {
 
     @Test
     void cloudTextDetailIsAppended() {
-        ErrorBody body = read("application/json", "{\"type\": \"error\", \"error\": {\"message\": \"Bad request.\", \"detail\": \"Field x is wrong.\"}}");
+        ErrorBody body = read(
+                "application/json",
+                "{\"type\": \"error\", \"error\": {\"message\": \"Bad request.\", \"detail\": \"Field x is wrong.\"}}");
 
         assertThat(body.message()).contains("Bad request. Field x is wrong.");
     }
 
     @Test
     void dataCenterErrorsAreJoined() {
-        ErrorBody body = read("application/json", "{\"errors\": [{\"message\": \"First.\", \"exceptionName\": \"com.atlassian.A\"},"
-                + " {\"message\": \"Second.\", \"exceptionName\": \"com.atlassian.B\"}]}");
+        ErrorBody body = read(
+                "application/json",
+                "{\"errors\": [{\"message\": \"First.\", \"exceptionName\": \"com.atlassian.A\"},"
+                        + " {\"message\": \"Second.\", \"exceptionName\": \"com.atlassian.B\"}]}");
 
         assertThat(body.message()).contains("First. Second.");
         assertThat(body.exceptionName()).contains("com.atlassian.A");
@@ -66,12 +72,16 @@ class ErrorBodyTest {
 
     @Test
     void longTextIsShortened() {
-        assertThat(read("text/plain", "x".repeat(5000)).message()).hasValueSatisfying(m -> assertThat(m).hasSize(ErrorBody.MAX_MESSAGE).endsWith("…"));
+        assertThat(read("text/plain", "x".repeat(5000)).message())
+                .hasValueSatisfying(
+                        m -> assertThat(m).hasSize(ErrorBody.MAX_MESSAGE).endsWith("…"));
     }
 
     @Test
     void rateLimitTextIsRecognised() {
-        assertThat(read("text/plain", "Rate limit for this resource has been exceeded").mentionsRateLimit()).isTrue();
+        assertThat(read("text/plain", "Rate limit for this resource has been exceeded")
+                        .mentionsRateLimit())
+                .isTrue();
         assertThat(read("text/plain", "Forbidden").mentionsRateLimit()).isFalse();
     }
 }

@@ -62,7 +62,9 @@ class FixtureContractTest {
 
     private Map<String, Check> checks() {
         Map<String, Check> checks = new LinkedHashMap<>();
-        checks.put("README.md", body -> assertThat(new String(body, StandardCharsets.UTF_8)).contains("cloud/", "datacenter/"));
+        checks.put(
+                "README.md",
+                body -> assertThat(new String(body, StandardCharsets.UTF_8)).contains("cloud/", "datacenter/"));
 
         checks.put("cloud/user.json", body -> {
             JsonNode raw = json.parse(body);
@@ -85,13 +87,20 @@ class FixtureContractTest {
             CloudAnswers.Page page = CloudAnswers.page(raw);
             assertThat(page.next()).contains(raw.get("next").asText());
             page.values().forEach(this::cloudBranch);
-            // This old recording links the next page on bitbucket.org, not api.bitbucket.org: the client would not follow it.
-            assertThat(Origin.of(CLOUD_API).orElseThrow().contains(URI.create(page.next().orElseThrow()))).isFalse();
+            // This old recording links the next page on bitbucket.org, not api.bitbucket.org: the client would not
+            // follow it.
+            assertThat(Origin.of(CLOUD_API)
+                            .orElseThrow()
+                            .contains(URI.create(page.next().orElseThrow())))
+                    .isFalse();
         });
         checks.put("cloud/repositories-page-1.json", body -> {
             CloudAnswers.Page page = CloudAnswers.page(json.parse(body));
             assertThat(page.next()).isPresent();
-            assertThat(Origin.of(CLOUD_API).orElseThrow().contains(URI.create(page.next().orElseThrow()))).isTrue();
+            assertThat(Origin.of(CLOUD_API)
+                            .orElseThrow()
+                            .contains(URI.create(page.next().orElseThrow())))
+                    .isTrue();
             page.values().forEach(this::cloudRepository);
         });
         checks.put("cloud/repositories-page-2.json", body -> {
@@ -99,7 +108,11 @@ class FixtureContractTest {
             assertThat(page.next()).isEmpty();
             page.values().forEach(this::cloudRepository);
         });
-        for (String name : List.of("error-401.json", "error-401-access-token-expired.json", "error-403-forbidden.json", "error-404.json",
+        for (String name : List.of(
+                "error-401.json",
+                "error-401-access-token-expired.json",
+                "error-403-forbidden.json",
+                "error-404.json",
                 "error-404-repository-short.json")) {
             checks.put("cloud/" + name, body -> {
                 String said = json.parse(body).at("/error/message").asText();
@@ -111,25 +124,39 @@ class FixtureContractTest {
             checks.put("cloud/" + name, body -> {
                 JsonNode detail = json.parse(body).at("/error/detail");
                 ErrorBody read = ErrorBody.read(json, UnaryOperator.identity(), Optional.of("application/json"), body);
-                assertThat(read.requiredScopes()).isNotEmpty().containsExactlyElementsOf(strings(detail.get("required")));
+                assertThat(read.requiredScopes())
+                        .isNotEmpty()
+                        .containsExactlyElementsOf(strings(detail.get("required")));
                 assertThat(read.grantedScopes()).containsExactlyElementsOf(strings(detail.get("granted")));
-                assertThat(read.message()).contains(json.parse(body).at("/error/message").asText());
-                Outcome.Failure<Object> failure = classified(cloud, name, body, "lacks the scope " + String.join(", ", read.requiredScopes()));
-                assertThat(((Outcome.MissingScope<Object>) failure).requiredScopes()).isEqualTo(read.requiredScopes());
+                assertThat(read.message())
+                        .contains(json.parse(body).at("/error/message").asText());
+                Outcome.Failure<Object> failure =
+                        classified(cloud, name, body, "lacks the scope " + String.join(", ", read.requiredScopes()));
+                assertThat(((Outcome.MissingScope<Object>) failure).requiredScopes())
+                        .isEqualTo(read.requiredScopes());
             });
         }
-        for (String name : List.of("error-401-bad-credentials.txt", "error-401-account-password.txt", "error-429.txt")) {
+        for (String name :
+                List.of("error-401-bad-credentials.txt", "error-401-account-password.txt", "error-429.txt")) {
             checks.put("cloud/" + name, body -> {
                 String text = new String(body, StandardCharsets.UTF_8);
                 ErrorBody read = ErrorBody.read(json, UnaryOperator.identity(), Optional.of("text/plain"), body);
-                String firstLine = text.strip().lines().findFirst().orElseThrow().strip();
-                assertThat(read.message()).hasValueSatisfying(m -> assertThat(m).startsWith(firstLine).hasSizeLessThanOrEqualTo(ErrorBody.MAX_MESSAGE));
+                String firstLine =
+                        text.strip().lines().findFirst().orElseThrow().strip();
+                assertThat(read.message())
+                        .hasValueSatisfying(m ->
+                                assertThat(m).startsWith(firstLine).hasSizeLessThanOrEqualTo(ErrorBody.MAX_MESSAGE));
                 classified(cloud, name, body, firstLine);
             });
         }
 
-        checks.put("datacenter/application-properties.json", body -> assertThat(json.parse(body).get("version").asText()).isNotBlank());
-        checks.put("datacenter/commit.json", body -> assertThat(Branch.isCommitId(json.parse(body).get("id").asText())).isTrue());
+        checks.put(
+                "datacenter/application-properties.json",
+                body -> assertThat(json.parse(body).get("version").asText()).isNotBlank());
+        checks.put(
+                "datacenter/commit.json",
+                body -> assertThat(Branch.isCommitId(json.parse(body).get("id").asText()))
+                        .isTrue());
         checks.put("datacenter/repository.json", body -> dataCenterRepository(json.parse(body)));
         checks.put("datacenter/repository-clone-userinfo.json", body -> {
             JsonNode raw = json.parse(body);
@@ -143,8 +170,10 @@ class FixtureContractTest {
         });
         checks.put("datacenter/default-branch.json", body -> {
             JsonNode raw = json.parse(body);
-            assertThat(DataCenterAnswers.branchName(raw)).isEqualTo(raw.get("displayId").asText());
-            assertThat(DataCenterAnswers.branch(raw).commit()).isEqualTo(raw.get("latestCommit").asText());
+            assertThat(DataCenterAnswers.branchName(raw))
+                    .isEqualTo(raw.get("displayId").asText());
+            assertThat(DataCenterAnswers.branch(raw).commit())
+                    .isEqualTo(raw.get("latestCommit").asText());
         });
         checks.put("datacenter/commits.json", body -> {
             DataCenterAnswers.Page page = DataCenterAnswers.page(json.parse(body));
@@ -167,7 +196,8 @@ class FixtureContractTest {
             checks.put("datacenter/" + name, body -> {
                 JsonNode first = json.parse(body).get("errors").get(0);
                 ErrorBody read = ErrorBody.read(json, UnaryOperator.identity(), Optional.of("application/json"), body);
-                assertThat(read.exceptionName()).contains(first.get("exceptionName").asText());
+                assertThat(read.exceptionName())
+                        .contains(first.get("exceptionName").asText());
                 classified(dataCenter, name, body, first.get("message").asText());
             });
         }
@@ -217,16 +247,21 @@ class FixtureContractTest {
     private Outcome.Failure<Object> classified(Integration integration, String name, byte[] body, String said) {
         int status = Integer.parseInt(name.substring("error-".length(), "error-".length() + 3));
         String type = name.endsWith(".txt") ? "text/plain" : "application/json";
-        Reply.Answer answer = new Reply.Answer(URI.create("https://example.com/api"), status,
-                HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true), body, 1);
+        Reply.Answer answer = new Reply.Answer(
+                URI.create("https://example.com/api"),
+                status,
+                HttpHeaders.of(Map.of("Content-Type", List.of(type)), (a, b) -> true),
+                body,
+                1);
         Outcome.Failure<Object> failure = failures.from(integration, new Subject("the thing", "Check it."), answer);
-        Class<?> expected = switch (status) {
-            case 401 -> Outcome.InvalidToken.class;
-            case 403 -> Outcome.MissingScope.class;
-            case 404 -> Outcome.NotFound.class;
-            case 429 -> Outcome.RateLimited.class;
-            default -> throw new AssertionError("no expectation for HTTP " + status + " in " + name);
-        };
+        Class<?> expected =
+                switch (status) {
+                    case 401 -> Outcome.InvalidToken.class;
+                    case 403 -> Outcome.MissingScope.class;
+                    case 404 -> Outcome.NotFound.class;
+                    case 429 -> Outcome.RateLimited.class;
+                    default -> throw new AssertionError("no expectation for HTTP " + status + " in " + name);
+                };
         assertThat(failure).isInstanceOf(expected);
         assertThat(failure.message()).contains(said);
         return failure;
@@ -261,8 +296,14 @@ class FixtureContractTest {
         assumeTrue(root.isPresent(), "the Bitbucket fixtures folder is absent");
         Map<String, Check> checks = checks();
         try (Stream<Path> files = Files.walk(root.get())) {
-            List<String> unknown = files.filter(Files::isRegularFile).map(f -> relative(root.get(), f)).filter(f -> !checks.containsKey(f)).sorted().toList();
-            assertThat(unknown).as("fixture files this test does not know how to check: add a check for each").isEmpty();
+            List<String> unknown = files.filter(Files::isRegularFile)
+                    .map(f -> relative(root.get(), f))
+                    .filter(f -> !checks.containsKey(f))
+                    .sorted()
+                    .toList();
+            assertThat(unknown)
+                    .as("fixture files this test does not know how to check: add a check for each")
+                    .isEmpty();
         }
     }
 
@@ -276,7 +317,8 @@ class FixtureContractTest {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 Check check = checks.get(relative(root.get(), file));
                 if (check != null) {
-                    tests.add(DynamicTest.dynamicTest(relative(root.get(), file), () -> check.check(Files.readAllBytes(file))));
+                    tests.add(DynamicTest.dynamicTest(
+                            relative(root.get(), file), () -> check.check(Files.readAllBytes(file))));
                 }
             }
         }

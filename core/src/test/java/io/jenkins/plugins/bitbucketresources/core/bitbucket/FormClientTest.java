@@ -58,8 +58,12 @@ class FormClientTest {
 
     @Test
     void theFormSettingsSurviveTheOtherAdjustments() {
-        assertThat(ClientSettings.forms().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)).withCacheTtl(Duration.ofSeconds(1))
-                .withRandom(() -> 0L).interactive()).isTrue();
+        assertThat(ClientSettings.forms()
+                        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2))
+                        .withCacheTtl(Duration.ofSeconds(1))
+                        .withRandom(() -> 0L)
+                        .interactive())
+                .isTrue();
     }
 
     @Test
@@ -92,7 +96,9 @@ class FormClientTest {
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.RateLimited.class);
-        assertThat(outcome.message()).contains("2026-03-02T10:00:05Z", "try again after that").doesNotContain("this client waits");
+        assertThat(outcome.message())
+                .contains("2026-03-02T10:00:05Z", "try again after that")
+                .doesNotContain("this client waits");
         assertThat(requests(REPO)).isEqualTo(1);
         assertThat(sleeper.sleeps()).isEmpty();
     }
@@ -104,7 +110,9 @@ class FormClientTest {
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.RateLimited.class);
-        assertThat(outcome.message()).contains("2026-03-02T11:00:00Z", "try again after that").doesNotContain("this client waits");
+        assertThat(outcome.message())
+                .contains("2026-03-02T11:00:00Z", "try again after that")
+                .doesNotContain("this client waits");
         assertThat(sleeper.sleeps()).isEmpty();
     }
 
@@ -130,32 +138,44 @@ class FormClientTest {
 
     @Test
     void aRefusedTokenIsThisTokenNotTheIntegrationId() {
-        bitbucket.stubFor(get("/2.0/user").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Token is expired or was revoked."))));
+        bitbucket.stubFor(get("/2.0/user")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Token is expired or was revoked."))));
 
         Outcome<Identity> outcome = client.checkIntegration(integration, Optional.empty());
 
         assertThat(outcome).isInstanceOf(Outcome.InvalidToken.class);
-        assertThat(outcome.message()).contains("Bitbucket Cloud refused this token (HTTP 401", "enter it here")
-                .doesNotContain(integration.id()).doesNotContain("store it in the integration");
+        assertThat(outcome.message())
+                .contains("Bitbucket Cloud refused this token (HTTP 401", "enter it here")
+                .doesNotContain(integration.id())
+                .doesNotContain("store it in the integration");
     }
 
     @Test
     void aMissingScopeIsRefusedToThisToken() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudScopeError("read:repository:bitbucket", "read:user:bitbucket"))));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudScopeError("read:repository:bitbucket", "read:user:bitbucket"))));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.MissingScope.class);
-        assertThat(outcome.message()).contains("to this token: the token lacks the scope read:repository:bitbucket", "enter it here")
+        assertThat(outcome.message())
+                .contains("to this token: the token lacks the scope read:repository:bitbucket", "enter it here")
                 .doesNotContain(integration.id());
     }
 
     @Test
     void aForbiddenRepositoryIsRefusedToThisToken() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(Bodies.cloudError("Forbidden"))));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Bodies.cloudError("Forbidden"))));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -169,7 +189,8 @@ class FormClientTest {
 
         Outcome<Identity> outcome = builds.checkIntegration(integration, Optional.empty());
 
-        assertThat(outcome.message()).contains("refused the token of integration `bb-cloud`", "store it in the integration")
+        assertThat(outcome.message())
+                .contains("refused the token of integration `bb-cloud`", "store it in the integration")
                 .doesNotContain("this token");
     }
 }

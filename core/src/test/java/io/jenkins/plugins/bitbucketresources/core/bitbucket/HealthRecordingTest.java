@@ -41,7 +41,8 @@ class HealthRecordingTest {
 
     @BeforeEach
     void setUp() {
-        client = TestSupport.client(TestSupport.settings(clock, new RecordingSleeper()).withCacheTtl(java.time.Duration.ZERO));
+        client = TestSupport.client(
+                TestSupport.settings(clock, new RecordingSleeper()).withCacheTtl(java.time.Duration.ZERO));
         health = new HealthRecord(clock);
         integration = TestSupport.cloudApiToken(bitbucket.getPort());
     }
@@ -52,19 +53,25 @@ class HealthRecordingTest {
 
     @Test
     void expiredTokenThenRecovery() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app/refs/branches/main").willReturn(json(401,
-                "{\"type\": \"error\", \"error\": {\"message\": \"Token is invalid, expired, or not supported for this endpoint.\"}}")));
+        bitbucket.stubFor(
+                get("/2.0/repositories/acme/app/refs/branches/main")
+                        .willReturn(
+                                json(
+                                        401,
+                                        "{\"type\": \"error\", \"error\": {\"message\": \"Token is invalid, expired, or not supported for this endpoint.\"}}")));
 
         health.record(KEY, client.branchHead(integration, APP, "main"));
 
         HealthState refused = state();
         assertThat(refused.concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.TOKEN_REFUSED);
-        assertThat(refused.concerns().get(0).message()).contains("HTTP 401").contains("store it in this credential")
+        assertThat(refused.concerns().get(0).message())
+                .contains("HTTP 401")
+                .contains("store it in this credential")
                 .doesNotContain(TestSupport.CLOUD_API_TOKEN);
         assertThat(bitbucket.getAllServeEvents()).hasSize(1);
 
-        bitbucket.stubFor(get("/2.0/repositories/acme/app/refs/branches/main").willReturn(json(200, Bodies.cloudBranch("main",
-                Bodies.MAIN_HEAD))));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app/refs/branches/main")
+                .willReturn(json(200, Bodies.cloudBranch("main", Bodies.MAIN_HEAD))));
         health.record(KEY, client.branchHead(integration, APP, "main"));
 
         assertThat(state().needsAttention()).isFalse();
@@ -88,15 +95,22 @@ class HealthRecordingTest {
 
     @Test
     void rateLimitIsNotAConcernButDelaysTheNextCheck() {
-        bitbucket.stubFor(get("/2.0/repositories/acme/app").willReturn(aResponse().withStatus(429).withHeader("Content-Type", "text/plain")
-                .withHeader("Retry-After", "600").withBody("Rate limit for this resource has been exceeded")));
+        bitbucket.stubFor(get("/2.0/repositories/acme/app")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "text/plain")
+                        .withHeader("Retry-After", "600")
+                        .withBody("Rate limit for this resource has been exceeded")));
 
         health.record(KEY, client.repository(integration, APP));
 
         assertThat(state().needsAttention()).isFalse();
         assertThat(health.history(KEY).rateLimitStreak()).isEqualTo(1);
         assertThat(health.history(KEY).retryAt()).isPresent();
-        assertThat(List.of(health.claimChecks(List.of(KEY), new io.jenkins.plugins.bitbucketresources.core.health.CheckPlanner(
-                java.time.Duration.ofMinutes(5))))).containsExactly(List.of());
+        assertThat(List.of(health.claimChecks(
+                        List.of(KEY),
+                        new io.jenkins.plugins.bitbucketresources.core.health.CheckPlanner(
+                                java.time.Duration.ofMinutes(5)))))
+                .containsExactly(List.of());
     }
 }

@@ -32,16 +32,24 @@ class OutcomeTest {
 
     @Test
     void everyFailureRetypesToAnEqualFailure() {
-        List<Outcome.Failure<String>> all = List.of(new Outcome.InvalidToken<>("a"), new Outcome.MissingScope<>(List.of("s"), List.of(), "b"),
-                new Outcome.NotFound<>("c"), new Outcome.RateLimited<>(Optional.empty(), "d"), new Outcome.ServerError<>(503, "e"),
-                new Outcome.Unreachable<>("f"), new Outcome.Timeout<>("g"), new Outcome.UnexpectedAnswer<>("h"),
-                        new Outcome.ListingCut<>(100, "i"));
+        List<Outcome.Failure<String>> all = List.of(
+                new Outcome.InvalidToken<>("a"),
+                new Outcome.MissingScope<>(List.of("s"), List.of(), "b"),
+                new Outcome.NotFound<>("c"),
+                new Outcome.RateLimited<>(Optional.empty(), "d"),
+                new Outcome.ServerError<>(503, "e"),
+                new Outcome.Unreachable<>("f"),
+                new Outcome.Timeout<>("g"),
+                new Outcome.UnexpectedAnswer<>("h"),
+                new Outcome.ListingCut<>(100, "i"));
 
         assertThat(all).allSatisfy(failure -> {
             Outcome.Failure<Integer> retyped = failure.retype();
             assertThat(retyped).isEqualTo(failure);
-            assertThat(Failures.withAdvice(failure, "More.")).isInstanceOf(failure.getClass())
-                    .extracting(Outcome::message).isEqualTo(failure.message() + " More.");
+            assertThat(Failures.withAdvice(failure, "More."))
+                    .isInstanceOf(failure.getClass())
+                    .extracting(Outcome::message)
+                    .isEqualTo(failure.message() + " More.");
         });
     }
 
@@ -52,14 +60,22 @@ class OutcomeTest {
 
     @Test
     void serverErrorNeedsAServerStatus() {
-        assertThatThrownBy(() -> new Outcome.ServerError<String>(404, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Outcome.ServerError<String>(404, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void identityDescribesWhatIsKnown() {
-        assertThat(new Identity(Optional.of("jdoe"), Optional.empty(), Optional.empty(), List.of()).describe()).isEqualTo("acts as jdoe");
-        assertThat(new Identity(Optional.empty(), Optional.empty(), Optional.empty(), List.of()).describe()).isEqualTo("is accepted by Bitbucket");
-        assertThat(new Identity(Optional.of("jdoe"), Optional.of("Jane Doe"), Optional.of(SourceName.parse("acme/app")), List.of()).describe())
+        assertThat(new Identity(Optional.of("jdoe"), Optional.empty(), Optional.empty(), List.of()).describe())
+                .isEqualTo("acts as jdoe");
+        assertThat(new Identity(Optional.empty(), Optional.empty(), Optional.empty(), List.of()).describe())
+                .isEqualTo("is accepted by Bitbucket");
+        assertThat(new Identity(
+                                Optional.of("jdoe"),
+                                Optional.of("Jane Doe"),
+                                Optional.of(SourceName.parse("acme/app")),
+                                List.of())
+                        .describe())
                 .isEqualTo("acts as Jane Doe (jdoe) and can read acme/app");
     }
 

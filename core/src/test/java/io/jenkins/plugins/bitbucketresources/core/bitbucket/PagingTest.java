@@ -24,7 +24,8 @@ class PagingTest {
     @RegisterExtension
     static WireMockExtension elsewhere = TestSupport.wireMock();
 
-    private final BitbucketClient client = TestSupport.client(TestSupport.settings(new TestClock(), new RecordingSleeper()));
+    private final BitbucketClient client =
+            TestSupport.client(TestSupport.settings(new TestClock(), new RecordingSleeper()));
 
     private static int requests(String path) {
         return bitbucket.findAll(getRequestedFor(urlPathEqualTo(path))).size();
@@ -43,10 +44,15 @@ class PagingTest {
 
         @Test
         void followsNextLinksToTheLastPage() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("page", absent()).willReturn(okJson(Bodies.cloudPage(pageUrl(2),
-                    Bodies.cloudBranch("main", Bodies.MAIN_HEAD), Bodies.cloudBranch("feature/a", Bodies.FEATURE_HEAD)))));
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("page", equalTo("2")).willReturn(okJson(Bodies.cloudPage(null,
-                    Bodies.cloudBranch("release/1.x", Bodies.OTHER_HEAD)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("page", absent())
+                    .willReturn(okJson(Bodies.cloudPage(
+                            pageUrl(2),
+                            Bodies.cloudBranch("main", Bodies.MAIN_HEAD),
+                            Bodies.cloudBranch("feature/a", Bodies.FEATURE_HEAD)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("page", equalTo("2"))
+                    .willReturn(okJson(Bodies.cloudPage(null, Bodies.cloudBranch("release/1.x", Bodies.OTHER_HEAD)))));
 
             BranchList list = client.branches(integration, app).ok().orElseThrow();
 
@@ -62,13 +68,16 @@ class PagingTest {
 
             client.branches(integration, app);
 
-            bitbucket.verify(getRequestedFor(urlPathEqualTo(BRANCHES)).withQueryParam("pagelen", equalTo(CloudApi.PAGE_LENGTH)));
+            bitbucket.verify(
+                    getRequestedFor(urlPathEqualTo(BRANCHES)).withQueryParam("pagelen", equalTo(CloudApi.PAGE_LENGTH)));
         }
 
         @Test
         void nextLinkToAnotherOriginIsNotFollowed() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).willReturn(okJson(Bodies.cloudPage(
-                    "http://127.0.0.1:" + elsewhere.getPort() + BRANCHES + "?page=2", Bodies.cloudBranch("main", Bodies.MAIN_HEAD)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .willReturn(okJson(Bodies.cloudPage(
+                            "http://127.0.0.1:" + elsewhere.getPort() + BRANCHES + "?page=2",
+                            Bodies.cloudBranch("main", Bodies.MAIN_HEAD)))));
 
             Outcome<BranchList> outcome = client.branches(integration, app);
 
@@ -79,8 +88,8 @@ class PagingTest {
 
         @Test
         void nextLinkBackToAPageAlreadyReadIsAnUnexpectedAnswer() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).willReturn(okJson(Bodies.cloudPage(pageUrl(1),
-                    Bodies.cloudBranch("main", Bodies.MAIN_HEAD)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .willReturn(okJson(Bodies.cloudPage(pageUrl(1), Bodies.cloudBranch("main", Bodies.MAIN_HEAD)))));
 
             Outcome<BranchList> outcome = client.branches(integration, app);
 
@@ -91,11 +100,14 @@ class PagingTest {
 
         @Test
         void listingStopsAtThePageLimitAndSaysItIsIncomplete() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("page", absent()).willReturn(okJson(Bodies.cloudPage(pageUrl(2),
-                    Bodies.cloudBranch("b1", Bodies.MAIN_HEAD)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("page", absent())
+                    .willReturn(okJson(Bodies.cloudPage(pageUrl(2), Bodies.cloudBranch("b1", Bodies.MAIN_HEAD)))));
             for (int page = 2; page <= BitbucketClient.MAX_PAGES + 1; page++) {
-                bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("page", equalTo(Integer.toString(page)))
-                        .willReturn(okJson(Bodies.cloudPage(pageUrl(page + 1), Bodies.cloudBranch("b" + page, Bodies.MAIN_HEAD)))));
+                bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                        .withQueryParam("page", equalTo(Integer.toString(page)))
+                        .willReturn(okJson(Bodies.cloudPage(
+                                pageUrl(page + 1), Bodies.cloudBranch("b" + page, Bodies.MAIN_HEAD)))));
             }
 
             BranchList list = client.branches(integration, app).ok().orElseThrow();
@@ -125,27 +137,42 @@ class PagingTest {
 
         @Test
         void followsNextPageStartToTheLastPage() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", absent()).willReturn(okJson(Bodies.dataCenterPage(0, 2, false,
-                    Bodies.dataCenterBranch("main", Bodies.MAIN_HEAD, true), Bodies.dataCenterBranch("feature/a", Bodies.FEATURE_HEAD, false)))));
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", equalTo("2")).willReturn(okJson(Bodies.dataCenterPage(2, null,
-                    true, Bodies.dataCenterBranch("release/1.x", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", absent())
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            0,
+                            2,
+                            false,
+                            Bodies.dataCenterBranch("main", Bodies.MAIN_HEAD, true),
+                            Bodies.dataCenterBranch("feature/a", Bodies.FEATURE_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", equalTo("2"))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            2, null, true, Bodies.dataCenterBranch("release/1.x", Bodies.OTHER_HEAD, false)))));
 
             BranchList list = client.branches(integration, app).ok().orElseThrow();
 
             assertThat(list.branches()).extracting(Branch::name).containsExactly("main", "feature/a", "release/1.x");
             assertThat(list.complete()).isTrue();
-            bitbucket.verify(getRequestedFor(urlPathEqualTo(BRANCHES)).withQueryParam("start", equalTo("2"))
+            bitbucket.verify(getRequestedFor(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", equalTo("2"))
                     .withQueryParam("limit", equalTo(DataCenterApi.PAGE_LIMIT)));
         }
 
         @Test
         void branchSearchReadsOnUntilTheBranchAndNoFurther() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", absent()).willReturn(okJson(Bodies.dataCenterPage(0, 1, false,
-                    Bodies.dataCenterBranch("hotfix-old", Bodies.OTHER_HEAD, false)))));
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", equalTo("1")).willReturn(okJson(Bodies.dataCenterPage(1, 2, false,
-                    Bodies.dataCenterBranch("hotfix", Bodies.FEATURE_HEAD, false)))));
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", equalTo("2")).willReturn(okJson(Bodies.dataCenterPage(2, null, true,
-                    Bodies.dataCenterBranch("hotfix-new", Bodies.MAIN_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", absent())
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            0, 1, false, Bodies.dataCenterBranch("hotfix-old", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", equalTo("1"))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            1, 2, false, Bodies.dataCenterBranch("hotfix", Bodies.FEATURE_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", equalTo("2"))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            2, null, true, Bodies.dataCenterBranch("hotfix-new", Bodies.MAIN_HEAD, false)))));
 
             Outcome<String> outcome = client.branchHead(integration, app, "hotfix");
 
@@ -157,40 +184,51 @@ class PagingTest {
         @Test
         void branchSearchCutAtThePageLimitSaysTheListingWasCutNotThatTheBranchIsMissing() {
             for (int page = 0; page <= BitbucketClient.MAX_PAGES; page++) {
-                bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("filterText", equalTo("main"))
+                bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                        .withQueryParam("filterText", equalTo("main"))
                         .withQueryParam("start", page == 0 ? absent() : equalTo(Integer.toString(page)))
-                        .willReturn(okJson(Bodies.dataCenterPage(page, page + 1, false,
+                        .willReturn(okJson(Bodies.dataCenterPage(
+                                page,
+                                page + 1,
+                                false,
                                 Bodies.dataCenterBranch("feature/main-" + page, Bodies.OTHER_HEAD, false)))));
             }
 
             Outcome<String> outcome = client.branchHead(integration, app, "main");
 
-            assertThat(outcome).isInstanceOfSatisfying(Outcome.ListingCut.class, cut -> assertThat(cut.pagesRead())
-                    .isEqualTo(BitbucketClient.MAX_PAGES));
-            assertThat(outcome.message()).startsWith("Bitbucket Data Center: branch `main` of `PROJ/app` is not in the part of the listing "
-                    + "that was read: the listing of branches whose names contain `main` was cut after 100 pages (100 branches) "
-                    + "without it.")
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            Outcome.ListingCut.class,
+                            cut -> assertThat(cut.pagesRead()).isEqualTo(BitbucketClient.MAX_PAGES));
+            assertThat(outcome.message())
+                    .startsWith("Bitbucket Data Center: branch `main` of `PROJ/app` is not in the part of the listing "
+                            + "that was read: the listing of branches whose names contain `main` was cut after 100 pages (100 branches) "
+                            + "without it.")
                     .doesNotContain("was not found");
             assertThat(requests(BRANCHES)).isEqualTo(BitbucketClient.MAX_PAGES);
         }
 
         @Test
         void branchMissingFromACompleteListingIsNotFound() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("filterText", equalTo("main")).willReturn(okJson(
-                    Bodies.dataCenterPage(0, null, true, Bodies.dataCenterBranch("feature/main", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("filterText", equalTo("main"))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            0, null, true, Bodies.dataCenterBranch("feature/main", Bodies.OTHER_HEAD, false)))));
 
             Outcome<String> outcome = client.branchHead(integration, app, "main");
 
             assertThat(outcome).isInstanceOf(Outcome.NotFound.class);
-            assertThat(outcome.message()).contains("was not found or is not visible to this token (no branch of that name among the 1 "
-                    + "whose "
-                    + "names contain it)");
+            assertThat(outcome.message())
+                    .contains("was not found or is not visible to this token (no branch of that name among the 1 "
+                            + "whose "
+                            + "names contain it)");
         }
 
         @Test
         void pageThatIsNotLastWithoutNextPageStartIsAnUnexpectedAnswer() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).willReturn(okJson(Bodies.dataCenterPage(0, null, false,
-                    Bodies.dataCenterBranch("other", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            0, null, false, Bodies.dataCenterBranch("other", Bodies.OTHER_HEAD, false)))));
 
             Outcome<String> outcome = client.branchHead(integration, app, "main");
 
@@ -201,8 +239,11 @@ class PagingTest {
 
         @Test
         void nullNextPageStartOnAPageThatIsNotLastIsAnUnexpectedAnswer() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).willReturn(okJson(
-                    "{\"size\": 0, \"limit\": 100, \"isLastPage\": false, \"values\": [], \"start\": 0, \"nextPageStart\": null}")));
+            bitbucket.stubFor(
+                    get(urlPathEqualTo(BRANCHES))
+                            .willReturn(
+                                    okJson(
+                                            "{\"size\": 0, \"limit\": 100, \"isLastPage\": false, \"values\": [], \"start\": 0, \"nextPageStart\": null}")));
 
             Outcome<BranchList> outcome = client.branches(integration, app);
 
@@ -212,10 +253,14 @@ class PagingTest {
 
         @Test
         void nextPageStartThatDoesNotMoveForwardIsAnUnexpectedAnswer() {
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", absent()).willReturn(okJson(Bodies.dataCenterPage(0, 5, false,
-                    Bodies.dataCenterBranch("a", Bodies.OTHER_HEAD, false)))));
-            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES)).withQueryParam("start", equalTo("5")).willReturn(okJson(Bodies.dataCenterPage(5, 5, false,
-                    Bodies.dataCenterBranch("b", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", absent())
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            0, 5, false, Bodies.dataCenterBranch("a", Bodies.OTHER_HEAD, false)))));
+            bitbucket.stubFor(get(urlPathEqualTo(BRANCHES))
+                    .withQueryParam("start", equalTo("5"))
+                    .willReturn(okJson(Bodies.dataCenterPage(
+                            5, 5, false, Bodies.dataCenterBranch("b", Bodies.OTHER_HEAD, false)))));
 
             Outcome<BranchList> outcome = client.branches(integration, app);
 

@@ -18,17 +18,20 @@ import org.junit.jupiter.api.Test;
 /** Whatever a server sends back, and wherever the token sits in it, no message carries the token or a piece of it. */
 class RedactionPropertiesTest {
 
-    private final Failures failures = new Failures(TestSupport.settings(new TestClock(), new RecordingSleeper()), new Json());
+    private final Failures failures =
+            new Failures(TestSupport.settings(new TestClock(), new RecordingSleeper()), new Json());
 
     private static String token(Generator generate) {
-        return "ATATT" + generate.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=+/.", 20, 80);
+        return "ATATT"
+                + generate.string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=+/.", 20, 80);
     }
 
     private static String body(String shape, String text) {
         String quoted = text.replace("\\", "\\\\").replace("\"", "\\\"");
         return switch (shape) {
             case "cloud" -> "{\"type\": \"error\", \"error\": {\"message\": \"" + quoted + "\"}}";
-            case "cloud-detail" -> "{\"type\": \"error\", \"error\": {\"message\": \"Denied.\", \"detail\": \"" + quoted + "\"}}";
+            case "cloud-detail" ->
+                "{\"type\": \"error\", \"error\": {\"message\": \"Denied.\", \"detail\": \"" + quoted + "\"}}";
             case "datacenter" -> "{\"errors\": [{\"message\": \"" + quoted + "\", \"exceptionName\": \"x.Y\"}]}";
             case "message" -> "{\"message\": \"" + quoted + "\"}";
             case "html" -> "<html><body>" + text + "</body></html>";
@@ -38,7 +41,10 @@ class RedactionPropertiesTest {
 
     private static List<String> forms(Integration integration) {
         String token = integration.token().reveal();
-        return List.of(token, URLEncoder.encode(token, StandardCharsets.UTF_8), Url.encode(token),
+        return List.of(
+                token,
+                URLEncoder.encode(token, StandardCharsets.UTF_8),
+                Url.encode(token),
                 Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)),
                 Exchanges.basic(integration.username().orElseThrow(), token));
     }
@@ -64,9 +70,12 @@ class RedactionPropertiesTest {
             String secret = forms(integration).get(generate.between(0, 4));
             String text = "~".repeat(padding) + secret + " and again " + secret;
             String contentType = shape.equals("text") ? "text/plain" : "application/json";
-            Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), status,
+            Reply.Answer answer = new Reply.Answer(
+                    URI.create("http://localhost:8080/2.0/user"),
+                    status,
                     HttpHeaders.of(Map.of("Content-Type", List.of(contentType)), (a, b) -> true),
-                    body(shape, text).getBytes(StandardCharsets.UTF_8), 1);
+                    body(shape, text).getBytes(StandardCharsets.UTF_8),
+                    1);
 
             Outcome.Failure<Object> failure = failures.from(integration, new Subject("the thing", "Check it."), answer);
 
@@ -80,12 +89,21 @@ class RedactionPropertiesTest {
             String token = token(generate);
             int padding = generate.between(0, 200);
             Integration integration = TestSupport.cloudApiToken(8080, token);
-            Reply.Answer answer = new Reply.Answer(URI.create("http://localhost:8080/2.0/user"), 200,
-                    HttpHeaders.of(Map.of("Content-Type", List.of("text/" + "~".repeat(padding) + token)), (a, b) -> true),
-                    ("{\"oops\": " + token + "}").getBytes(StandardCharsets.UTF_8), 1);
+            Reply.Answer answer = new Reply.Answer(
+                    URI.create("http://localhost:8080/2.0/user"),
+                    200,
+                    HttpHeaders.of(
+                            Map.of("Content-Type", List.of("text/" + "~".repeat(padding) + token)), (a, b) -> true),
+                    ("{\"oops\": " + token + "}").getBytes(StandardCharsets.UTF_8),
+                    1);
 
-            String message = new Reader(null, failures, new Json()).parse(integration, new Subject("the thing", ""), answer,
-                    a -> CloudAnswers.identity(new Json().parse(a.body()))).message();
+            String message = new Reader(null, failures, new Json())
+                    .parse(
+                            integration,
+                            new Subject("the thing", ""),
+                            answer,
+                            a -> CloudAnswers.identity(new Json().parse(a.body())))
+                    .message();
 
             assertNoPieceOfTheToken(message, integration);
         });
@@ -98,9 +116,13 @@ class RedactionPropertiesTest {
             int padding = generate.between(0, 300);
             Reply.Trouble trouble = generate.pick(Reply.Trouble.class);
             Integration integration = TestSupport.cloudApiToken(8080, token);
-            Reply.Broken broken = new Reply.Broken(trouble, URI.create("http://localhost:8080/2.0/user"), "~".repeat(padding) + token, 2);
+            Reply.Broken broken = new Reply.Broken(
+                    trouble, URI.create("http://localhost:8080/2.0/user"), "~".repeat(padding) + token, 2);
 
-            assertNoPieceOfTheToken(failures.from(integration, new Subject("the thing", ""), broken).message(), integration);
+            assertNoPieceOfTheToken(
+                    failures.from(integration, new Subject("the thing", ""), broken)
+                            .message(),
+                    integration);
         });
     }
 }

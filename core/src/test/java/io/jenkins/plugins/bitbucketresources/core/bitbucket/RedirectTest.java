@@ -44,20 +44,24 @@ class RedirectTest {
 
     @Test
     void sameOriginRedirectIsFollowedWithTheToken() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(301).withHeader("Location", "/2.0/repositories/acme/app-renamed")));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse().withStatus(301).withHeader("Location", "/2.0/repositories/acme/app-renamed")));
         bitbucket.stubFor(get("/2.0/repositories/acme/app-renamed").willReturn(okJson(Bodies.cloudRepository())));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
-        assertThat(outcome.ok()).hasValueSatisfying(info -> assertThat(info.mainBranch()).contains("main"));
+        assertThat(outcome.ok())
+                .hasValueSatisfying(info -> assertThat(info.mainBranch()).contains("main"));
         bitbucket.verify(getRequestedFor(urlPathEqualTo("/2.0/repositories/acme/app-renamed"))
                 .withHeader("Authorization", equalTo(Exchanges.authorization(integration))));
     }
 
     @Test
     void crossHostRedirectIsNotFollowedAndTheOtherHostGetsNothing() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://127.0.0.1:" + elsewhere.getPort() + REPO)));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://127.0.0.1:" + elsewhere.getPort() + REPO)));
         elsewhere.stubFor(get(REPO).willReturn(okJson(Bodies.cloudRepository())));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
@@ -69,7 +73,10 @@ class RedirectTest {
 
     @Test
     void redirectFromHttpToHttpsIsAnotherOriginAndNotFollowed() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(308).withHeader("Location", "https://localhost:" + bitbucket.getPort() + REPO)));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse()
+                        .withStatus(308)
+                        .withHeader("Location", "https://localhost:" + bitbucket.getPort() + REPO)));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -100,9 +107,12 @@ class RedirectTest {
 
     @Test
     void httpClientThatFollowsRedirectsItselfIsRefused() {
-        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient following = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
 
-        assertThatThrownBy(() -> new BitbucketClient(following, settings)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BitbucketClient(following, settings))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("followRedirects(HttpClient.Redirect.NEVER)");
     }
 

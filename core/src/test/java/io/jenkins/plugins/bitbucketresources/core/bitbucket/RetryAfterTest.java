@@ -46,6 +46,7 @@ class RetryAfterTest {
 
     @Test
     void missingHeaderIsNothing() {
-        assertThat(RetryAfter.in(HttpHeaders.of(Map.of(), (a, b) -> true), clock)).isEmpty();
+        assertThat(RetryAfter.in(HttpHeaders.of(Map.of(), (a, b) -> true), clock))
+                .isEmpty();
     }
 }

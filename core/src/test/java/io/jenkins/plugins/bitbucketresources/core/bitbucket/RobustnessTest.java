@@ -47,14 +47,20 @@ class RobustnessTest {
     }
 
     /** Answers {@code first} for the first {@code times} requests, then {@code then}. */
-    private static void sequence(String path, ResponseDefinitionBuilder first, int times, ResponseDefinitionBuilder then) {
+    private static void sequence(
+            String path, ResponseDefinitionBuilder first, int times, ResponseDefinitionBuilder then) {
         String state = STARTED;
         for (int i = 1; i <= times; i++) {
             String next = "after-" + i;
-            bitbucket.stubFor(get(path).inScenario("sequence").whenScenarioStateIs(state).willReturn(first).willSetStateTo(next));
+            bitbucket.stubFor(get(path)
+                    .inScenario("sequence")
+                    .whenScenarioStateIs(state)
+                    .willReturn(first)
+                    .willSetStateTo(next));
             state = next;
         }
-        bitbucket.stubFor(get(path).inScenario("sequence").whenScenarioStateIs(state).willReturn(then));
+        bitbucket.stubFor(
+                get(path).inScenario("sequence").whenScenarioStateIs(state).willReturn(then));
     }
 
     private static int requests(String path) {
@@ -85,7 +91,8 @@ class RobustnessTest {
 
     @Test
     void oneAttemptMeansNoRetry() {
-        client = TestSupport.client(settings.withRetries(1, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(60)));
+        client = TestSupport.client(
+                settings.withRetries(1, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(60)));
         bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(500)));
 
         assertThat(client.repository(integration, APP)).isInstanceOf(Outcome.ServerError.class);
@@ -97,8 +104,14 @@ class RobustnessTest {
     void backoffDoublesUpToItsCap() {
         Transport transport = new Transport(TestSupport.http(settings), settings);
 
-        assertThat(List.of(1, 2, 3, 4, 5, 9).stream().map(transport::backoff)).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
-                Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(List.of(1, 2, 3, 4, 5, 9).stream().map(transport::backoff))
+                .containsExactly(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(400),
+                        Duration.ofMillis(800),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1));
     }
 
     @Test
@@ -106,7 +119,9 @@ class RobustnessTest {
         ClientSettings jittery = settings.withRandom(() -> -1L);
         Transport transport = new Transport(TestSupport.http(jittery), jittery);
 
-        assertThat(transport.backoff(3)).isGreaterThan(Duration.ofMillis(799)).isLessThanOrEqualTo(Duration.ofMillis(800));
+        assertThat(transport.backoff(3))
+                .isGreaterThan(Duration.ofMillis(799))
+                .isLessThanOrEqualTo(Duration.ofMillis(800));
     }
 
     @Test
@@ -132,8 +147,10 @@ class RobustnessTest {
 
     @Test
     void retryAfterAsHttpDateIsHonoured() {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(TestClock.START.plusSeconds(12).atOffset(ZoneOffset.UTC));
-        sequence(REPO, aResponse().withStatus(429).withHeader("Retry-After", date), 1, okJson(Bodies.cloudRepository()));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                TestClock.START.plusSeconds(12).atOffset(ZoneOffset.UTC));
+        sequence(
+                REPO, aResponse().withStatus(429).withHeader("Retry-After", date), 1, okJson(Bodies.cloudRepository()));
 
         assertThat(client.repository(integration, APP).isOk()).isTrue();
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(12));
@@ -154,7 +171,8 @@ class RobustnessTest {
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.RateLimited.class);
-        assertThat(((Outcome.RateLimited<RepositoryInfo>) outcome).retryAt()).contains(TestClock.START.plusSeconds(3600));
+        assertThat(((Outcome.RateLimited<RepositoryInfo>) outcome).retryAt())
+                .contains(TestClock.START.plusSeconds(3600));
         assertThat(outcome.message()).contains("2026-03-02T11:00:00Z", "60 min", "longer than this client waits");
         assertThat(requests(REPO)).isEqualTo(1);
         assertThat(sleeper.sleeps()).isEmpty();
@@ -162,8 +180,11 @@ class RobustnessTest {
 
     @Test
     void plainTextRateLimitWithoutRetryAfterEndsRateLimitedAfterTheRetries() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "text/plain")
-                .withBody("Too many requests for this resource")));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "text/plain")
+                        .withBody("Too many requests for this resource")));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
@@ -272,13 +293,15 @@ class RobustnessTest {
 
     @Test
     void aProxyThatAsksForCredentialsIsNamedWithoutAnyHostsSettings() {
-        bitbucket.stubFor(get(REPO).willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
+        bitbucket.stubFor(get(REPO)
+                .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")));
 
         Outcome<RepositoryInfo> outcome = client.repository(integration, APP);
 
         assertThat(outcome).isInstanceOf(Outcome.Unreachable.class);
-        assertThat(outcome.message()).startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the "
-                + "request for repository `acme/app`: it asks for authentication (HTTP 407 for GET ")
+        assertThat(outcome.message())
+                .startsWith("A proxy between here and http://localhost:" + bitbucket.getPort() + " refused the "
+                        + "request for repository `acme/app`: it asks for authentication (HTTP 407 for GET ")
                 .endsWith("). Check the proxy's credentials.");
         assertThat(requests(REPO)).isEqualTo(1);
     }
@@ -290,6 +313,7 @@ class RobustnessTest {
 
         Outcome<RepositoryInfo> outcome = TestSupport.client(withAdvice).repository(integration, APP);
 
-        assertThat(outcome.message()).endsWith("Check the proxy's credentials. Set them where this host keeps its proxy.");
+        assertThat(outcome.message())
+                .endsWith("Check the proxy's credentials. Set them where this host keeps its proxy.");
     }
 }

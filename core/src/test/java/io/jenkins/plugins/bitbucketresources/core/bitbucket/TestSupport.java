@@ -21,17 +21,21 @@ final class TestSupport {
     static final String DC_TOKEN = "BBDC-NzE0MjM5NjQxNTg2OkTestTokenValue";
     static final String EMAIL = "jane.doe@example.com";
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     /** A WireMock server on a free port for a test class ({@code @RegisterExtension static}), started once for all its tests. */
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort())
+                .build();
     }
 
     /** An answer with a JSON body, as Bitbucket sends one. */
     static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withBody(body);
     }
 
     /** No jitter: every backoff is exactly half its base, so waits can be asserted. */
@@ -57,13 +61,26 @@ final class TestSupport {
     }
 
     static Integration cloudApiToken(int port, String token) {
-        return Integration.builder().id("bb-cloud").url("http://localhost:" + port + "/2.0").platform("cloud").kind("apiToken")
-                .username(EMAIL).token(token).build().orElseThrow();
+        return Integration.builder()
+                .id("bb-cloud")
+                .url("http://localhost:" + port + "/2.0")
+                .platform("cloud")
+                .kind("apiToken")
+                .username(EMAIL)
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static Integration cloudAccessToken(int port) {
-        return Integration.builder().id("bb-cloud-repo").url("http://localhost:" + port + "/2.0").platform("cloud").kind("accessToken")
-                .token(CLOUD_ACCESS_TOKEN).build().orElseThrow();
+        return Integration.builder()
+                .id("bb-cloud-repo")
+                .url("http://localhost:" + port + "/2.0")
+                .platform("cloud")
+                .kind("accessToken")
+                .token(CLOUD_ACCESS_TOKEN)
+                .build()
+                .orElseThrow();
     }
 
     static Integration dataCenterPersonal(int port) {
@@ -71,12 +88,25 @@ final class TestSupport {
     }
 
     static Integration dataCenterPersonal(int port, String token) {
-        return Integration.builder().id("bb-dc").url("http://localhost:" + port).platform("datacenter").kind("personalHttpToken")
-                .username("jdoe").token(token).build().orElseThrow();
+        return Integration.builder()
+                .id("bb-dc")
+                .url("http://localhost:" + port)
+                .platform("datacenter")
+                .kind("personalHttpToken")
+                .username("jdoe")
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static Integration dataCenterProject(int port) {
-        return Integration.builder().id("bb-dc-project").url("http://localhost:" + port).platform("datacenter").kind("projectHttpToken")
-                .token(DC_TOKEN).build().orElseThrow();
+        return Integration.builder()
+                .id("bb-dc-project")
+                .url("http://localhost:" + port)
+                .platform("datacenter")
+                .kind("projectHttpToken")
+                .token(DC_TOKEN)
+                .build()
+                .orElseThrow();
     }
 }

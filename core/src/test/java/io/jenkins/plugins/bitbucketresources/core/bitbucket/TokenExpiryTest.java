@@ -30,6 +30,7 @@ class TokenExpiryTest {
 
     /** The ID {@link TestSupport#DC_TOKEN} carries. */
     private static final String TOKEN_ID = "714239641586";
+
     private static final String PERSONAL = "/rest/access-tokens/latest/users/jdoe/" + TOKEN_ID;
     private static final SourceName APP = SourceName.parse("PROJ/app");
 
@@ -41,68 +42,99 @@ class TokenExpiryTest {
     }
 
     private static String details(String expiry) {
-        return "{\"id\":\"" + TOKEN_ID + "\",\"createdDate\":1767261600000,\"lastAuthenticated\":1777885200000,\"name\":\"jenkins\","
-                + "\"permissions\":[\"REPO_READ\",\"PROJECT_READ\"]," + expiry + "\"user\":{\"name\":\"jdoe\",\"emailAddress\":\"jdoe@example.com\","
+        return "{\"id\":\"" + TOKEN_ID
+                + "\",\"createdDate\":1767261600000,\"lastAuthenticated\":1777885200000,\"name\":\"jenkins\","
+                + "\"permissions\":[\"REPO_READ\",\"PROJECT_READ\"]," + expiry
+                + "\"user\":{\"name\":\"jdoe\",\"emailAddress\":\"jdoe@example.com\","
                 + "\"id\":52,\"displayName\":\"Jane Doe\",\"active\":true,\"slug\":\"jdoe\",\"type\":\"NORMAL\","
                 + "\"links\":{\"self\":[{\"href\":\"http://localhost:7990/users/jdoe\"}]}}}";
     }
 
     @Test
     void personalTokenExpiryIsReadFromItsDetails() {
-        bitbucket.stubFor(get(PERSONAL).willReturn(json(200, details("\"expiryDays\":90,\"expiryDate\":1775037600000,"))));
+        bitbucket.stubFor(
+                get(PERSONAL).willReturn(json(200, details("\"expiryDays\":90,\"expiryDate\":1775037600000,"))));
 
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
+        Outcome<TokenExpiry> expiry =
+                client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
 
         assertThat(expiry.ok()).contains(new TokenExpiry.Expires(Instant.ofEpochMilli(1775037600000L)));
-        bitbucket.verify(getRequestedFor(urlPathEqualTo(PERSONAL)).withHeader("Authorization", equalTo("Bearer " + TestSupport.DC_TOKEN)));
+        bitbucket.verify(getRequestedFor(urlPathEqualTo(PERSONAL))
+                .withHeader("Authorization", equalTo("Bearer " + TestSupport.DC_TOKEN)));
     }
 
     @Test
     void expiryFollowsFromCreationAndDaysWhenNoDateIsGiven() {
         bitbucket.stubFor(get(PERSONAL).willReturn(json(200, details("\"expiryDays\":30,"))));
 
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
+        Outcome<TokenExpiry> expiry =
+                client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
 
-        assertThat(expiry.ok()).contains(new TokenExpiry.Expires(Instant.ofEpochMilli(1767261600000L).plus(Duration.ofDays(30))));
+        assertThat(expiry.ok())
+                .contains(new TokenExpiry.Expires(
+                        Instant.ofEpochMilli(1767261600000L).plus(Duration.ofDays(30))));
     }
 
     @Test
     void tokenWithoutExpiryNeverExpires() {
         bitbucket.stubFor(get(PERSONAL).willReturn(json(200, details(""))));
 
-        assertThat(client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty()).ok())
+        assertThat(client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty())
+                        .ok())
                 .contains(new TokenExpiry.Never());
     }
 
     @Test
     void dateWrittenAsTextIsReadToo() {
-        bitbucket.stubFor(get(PERSONAL).willReturn(json(200, "{\"id\":\"" + TOKEN_ID + "\",\"createdDate\":\"2026-01-01T10:00:00Z\","
-                + "\"expiryDate\":\"2026-04-01T10:00:00+02:00\",\"name\":\"jenkins\"}")));
+        bitbucket.stubFor(get(PERSONAL)
+                .willReturn(json(
+                        200,
+                        "{\"id\":\"" + TOKEN_ID + "\",\"createdDate\":\"2026-01-01T10:00:00Z\","
+                                + "\"expiryDate\":\"2026-04-01T10:00:00+02:00\",\"name\":\"jenkins\"}")));
 
-        assertThat(client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty()).ok())
+        assertThat(client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty())
+                        .ok())
                 .contains(new TokenExpiry.Expires(Instant.parse("2026-04-01T08:00:00Z")));
     }
 
     @Test
     void refusalToShowTheDetailsLeavesTheExpiryUnknown() {
-        bitbucket.stubFor(get(PERSONAL).willReturn(json(401, "{\"errors\":[{\"context\":null,\"message\":\"You are not permitted to access "
-                + "this resource\",\"exceptionName\":\"com.atlassian.bitbucket.AuthorisationException\"}]}")));
+        bitbucket.stubFor(
+                get(PERSONAL)
+                        .willReturn(
+                                json(
+                                        401,
+                                        "{\"errors\":[{\"context\":null,\"message\":\"You are not permitted to access "
+                                                + "this resource\",\"exceptionName\":\"com.atlassian.bitbucket.AuthorisationException\"}]}")));
 
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
+        Outcome<TokenExpiry> expiry =
+                client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort()), Optional.empty());
 
-        assertThat(expiry.ok()).hasValueSatisfying(e -> assertThat(e).isInstanceOfSatisfying(TokenExpiry.Unknown.class,
-                u -> assertThat(u.reason()).contains("did not show the token's details").contains("HTTP 401")));
+        assertThat(expiry.ok())
+                .hasValueSatisfying(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                TokenExpiry.Unknown.class,
+                                u -> assertThat(u.reason())
+                                        .contains("did not show the token's details")
+                                        .contains("HTTP 401")));
     }
 
     @Test
     void projectTokenIsLookedUpUnderTheRepositoryThenItsProject() {
         String repository = "/rest/access-tokens/latest/projects/PROJ/repos/app/" + TOKEN_ID;
         String project = "/rest/access-tokens/latest/projects/PROJ/" + TOKEN_ID;
-        bitbucket.stubFor(get(repository).willReturn(json(404, "{\"errors\":[{\"context\":null,\"message\":\"No token with ID "
-                + TOKEN_ID + " exists.\",\"exceptionName\":\"com.atlassian.bitbucket.NoSuchEntityException\"}]}")));
-        bitbucket.stubFor(get(project).willReturn(json(200, details("\"expiryDays\":90,\"expiryDate\":1775037600000,"))));
+        bitbucket.stubFor(
+                get(repository)
+                        .willReturn(
+                                json(
+                                        404,
+                                        "{\"errors\":[{\"context\":null,\"message\":\"No token with ID " + TOKEN_ID
+                                                + " exists.\",\"exceptionName\":\"com.atlassian.bitbucket.NoSuchEntityException\"}]}")));
+        bitbucket.stubFor(
+                get(project).willReturn(json(200, details("\"expiryDays\":90,\"expiryDate\":1775037600000,"))));
 
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterProject(bitbucket.getPort()), Optional.of(APP));
+        Outcome<TokenExpiry> expiry =
+                client.tokenExpiry(TestSupport.dataCenterProject(bitbucket.getPort()), Optional.of(APP));
 
         assertThat(expiry.ok()).contains(new TokenExpiry.Expires(Instant.ofEpochMilli(1775037600000L)));
         bitbucket.verify(getRequestedFor(urlPathEqualTo(repository)));
@@ -111,7 +143,8 @@ class TokenExpiryTest {
 
     @Test
     void projectTokenWithoutARepositoryIsNotLookedUp() {
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterProject(bitbucket.getPort()), Optional.empty());
+        Outcome<TokenExpiry> expiry =
+                client.tokenExpiry(TestSupport.dataCenterProject(bitbucket.getPort()), Optional.empty());
 
         assertThat(expiry.ok()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(TokenExpiry.Unknown.class));
         bitbucket.verify(0, anyRequestedFor(anyUrl()));
@@ -119,17 +152,21 @@ class TokenExpiryTest {
 
     @Test
     void cloudDoesNotTellAndIsNotAsked() {
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.cloudApiToken(bitbucket.getPort()), Optional.of(SourceName.parse("acme/app")));
+        Outcome<TokenExpiry> expiry = client.tokenExpiry(
+                TestSupport.cloudApiToken(bitbucket.getPort()), Optional.of(SourceName.parse("acme/app")));
 
-        assertThat(expiry.ok()).hasValueSatisfying(e -> assertThat(e).isInstanceOfSatisfying(TokenExpiry.Unknown.class,
-                u -> assertThat(u.reason()).contains("Bitbucket Cloud does not tell")));
+        assertThat(expiry.ok())
+                .hasValueSatisfying(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                TokenExpiry.Unknown.class,
+                                u -> assertThat(u.reason()).contains("Bitbucket Cloud does not tell")));
         bitbucket.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void tokenNotInDataCentersFormIsNotLookedUp() {
-        Outcome<TokenExpiry> expiry = client.tokenExpiry(TestSupport.dataCenterPersonal(bitbucket.getPort(), "not-base64-at-all!"),
-                Optional.empty());
+        Outcome<TokenExpiry> expiry = client.tokenExpiry(
+                TestSupport.dataCenterPersonal(bitbucket.getPort(), "not-base64-at-all!"), Optional.empty());
 
         assertThat(expiry.ok()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(TokenExpiry.Unknown.class));
         bitbucket.verify(0, anyRequestedFor(anyUrl()));
@@ -137,7 +174,8 @@ class TokenExpiryTest {
 
     @Test
     void tokenIdIsReadFromTheTokenWithOrWithoutPrefix() {
-        assertThat(TokenDetails.tokenId("MjUyOTczNTE1MDY5On2rDbID2EgYpH8AVOECHv0saruQ")).contains("252973515069");
+        assertThat(TokenDetails.tokenId("MjUyOTczNTE1MDY5On2rDbID2EgYpH8AVOECHv0saruQ"))
+                .contains("252973515069");
         assertThat(TokenDetails.tokenId(TestSupport.DC_TOKEN)).contains(TOKEN_ID);
         assertThat(TokenDetails.tokenId("BBDC-" + "bm90LWFuLWlkOnNlY3JldA")).isEmpty();
         assertThat(TokenDetails.tokenId("ATATT3xFfGF0")).isEmpty();

@@ -12,21 +12,29 @@ class UrlTest {
 
     @Test
     void slashInASegmentStaysInsideIt() {
-        URI uri = Url.under("https://api.bitbucket.org/2.0").path("repositories", "acme", "app", "refs", "branches", "feature/x y").build();
+        URI uri = Url.under("https://api.bitbucket.org/2.0")
+                .path("repositories", "acme", "app", "refs", "branches", "feature/x y")
+                .build();
 
         assertThat(uri.getRawPath()).isEqualTo("/2.0/repositories/acme/app/refs/branches/feature%2Fx%20y");
     }
 
     @Test
     void queryValuesAreEncoded() {
-        URI uri = Url.under("https://bitbucket.example.com/rest/api/1.0/").path("users").query("filter", "jane.doe@example.com&x=1").build();
+        URI uri = Url.under("https://bitbucket.example.com/rest/api/1.0/")
+                .path("users")
+                .query("filter", "jane.doe@example.com&x=1")
+                .build();
 
-        assertThat(uri.toString()).isEqualTo("https://bitbucket.example.com/rest/api/1.0/users?filter=jane.doe%40example.com%26x%3D1");
+        assertThat(uri.toString())
+                .isEqualTo("https://bitbucket.example.com/rest/api/1.0/users?filter=jane.doe%40example.com%26x%3D1");
     }
 
     @Test
     void workspaceUuidBracesAreEncoded() {
-        URI uri = Url.under("https://api.bitbucket.org/2.0").path("repositories", "{0f5e7c1a-4d2b-4e59-9a5e-1c2d3e4f5a6b}", "app").build();
+        URI uri = Url.under("https://api.bitbucket.org/2.0")
+                .path("repositories", "{0f5e7c1a-4d2b-4e59-9a5e-1c2d3e4f5a6b}", "app")
+                .build();
 
         assertThat(uri.getRawPath()).isEqualTo("/2.0/repositories/%7B0f5e7c1a-4d2b-4e59-9a5e-1c2d3e4f5a6b%7D/app");
     }

@@ -14,14 +14,24 @@ import org.junit.jupiter.api.Test;
 
 class BlockEnvironmentTest {
 
-    private static final Integration CLOUD = Integration.builder().id("bitbucket-cloud").url("https://api.bitbucket.org/2.0")
-            .username("ci-bot@example.com").token("ATATT-cloud-secret").build().orElseThrow();
-    private static final Integration DATA_CENTER = Integration.builder().id("bitbucket-dc").url("https://git.example.com")
-            .token("BBDC-dc-secret").build().orElseThrow();
+    private static final Integration CLOUD = Integration.builder()
+            .id("bitbucket-cloud")
+            .url("https://api.bitbucket.org/2.0")
+            .username("ci-bot@example.com")
+            .token("ATATT-cloud-secret")
+            .build()
+            .orElseThrow();
+    private static final Integration DATA_CENTER = Integration.builder()
+            .id("bitbucket-dc")
+            .url("https://git.example.com")
+            .token("BBDC-dc-secret")
+            .build()
+            .orElseThrow();
     private static final Scope TEAM_A = new Scope.Folder("team-a");
 
     private static ResourceVariables variables(Resource.Builder resource, Scope scope, Integration integration) {
-        ResolvedResource resolved = new ResolvedResource(resource.integration(integration.id()).build().orElseThrow(), scope, List.of());
+        ResolvedResource resolved = new ResolvedResource(
+                resource.integration(integration.id()).build().orElseThrow(), scope, List.of());
         return EnvironmentContract.variables(resolved, integration, Optional.empty());
     }
 
@@ -31,15 +41,21 @@ class BlockEnvironmentTest {
 
     private static BlockEnvironment block() {
         return BlockEnvironment.assemble(List.of(
-                variables(resource("app-repo", "acme/app").branch("main"), TEAM_A, CLOUD),
-                variables(resource("lib", "PROJ/lib"), Scope.GLOBAL, DATA_CENTER))).orElseThrow();
+                        variables(resource("app-repo", "acme/app").branch("main"), TEAM_A, CLOUD),
+                        variables(resource("lib", "PROJ/lib"), Scope.GLOBAL, DATA_CENTER)))
+                .orElseThrow();
     }
 
     @Test
     void variablesComeResourceByResourceInContractOrder() {
-        assertThat(block().variables()).extracting(Variable::name).startsWith("APPREPO_INTEGRATION_URL").contains("LIB_INTEGRATION_URL")
+        assertThat(block().variables())
+                .extracting(Variable::name)
+                .startsWith("APPREPO_INTEGRATION_URL")
+                .contains("LIB_INTEGRATION_URL")
                 .hasSize(14 + 11);
-        assertThat(block().asMap().keySet()).containsExactlyElementsOf(block().variables().stream().map(Variable::name).toList());
+        assertThat(block().asMap().keySet())
+                .containsExactlyElementsOf(
+                        block().variables().stream().map(Variable::name).toList());
     }
 
     @Test
@@ -50,8 +66,9 @@ class BlockEnvironmentTest {
     @Test
     void integrationsAreListedOnce() {
         BlockEnvironment block = BlockEnvironment.assemble(List.of(
-                variables(resource("app-repo", "acme/app"), TEAM_A, CLOUD),
-                variables(resource("lib", "acme/lib"), Scope.GLOBAL, CLOUD))).orElseThrow();
+                        variables(resource("app-repo", "acme/app"), TEAM_A, CLOUD),
+                        variables(resource("lib", "acme/lib"), Scope.GLOBAL, CLOUD)))
+                .orElseThrow();
 
         assertThat(block.integrations()).containsExactly(CLOUD);
     }
@@ -61,15 +78,17 @@ class BlockEnvironmentTest {
         BlockEnvironment block = block();
         String description = block.describe();
 
-        assertThat(description).isEqualTo("app-repo (folder team-a) via bitbucket-cloud: APPREPO_INTEGRATION_URL, "
-                + "APPREPO_INTEGRATION_TOKEN, APPREPO_INTEGRATION_USERNAME, APPREPO_NAME, APPREPO_TYPE, APPREPO_SOURCENAME, "
-                + "APPREPO_HTTPS_URL, APPREPO_SSH_URL, APPREPO_BRANCH, APPREPO_POINTER_BRANCH, APPREPO_POINTER_BUILDONCOMMIT, "
-                + "APPREPO_POINTER_BUILDONPULLREQUEST, APPREPO_POINTER_BUILDONTAGPUSH, APPREPO_POINTER_BUILDONRELEASE; "
-                + "lib (global) via bitbucket-dc: LIB_INTEGRATION_URL, LIB_INTEGRATION_TOKEN, LIB_NAME, LIB_TYPE, LIB_SOURCENAME, "
-                + "LIB_HTTPS_URL, LIB_SSH_URL, LIB_POINTER_BUILDONCOMMIT, LIB_POINTER_BUILDONPULLREQUEST, LIB_POINTER_BUILDONTAGPUSH, "
-                + "LIB_POINTER_BUILDONRELEASE");
+        assertThat(description)
+                .isEqualTo("app-repo (folder team-a) via bitbucket-cloud: APPREPO_INTEGRATION_URL, "
+                        + "APPREPO_INTEGRATION_TOKEN, APPREPO_INTEGRATION_USERNAME, APPREPO_NAME, APPREPO_TYPE, APPREPO_SOURCENAME, "
+                        + "APPREPO_HTTPS_URL, APPREPO_SSH_URL, APPREPO_BRANCH, APPREPO_POINTER_BRANCH, APPREPO_POINTER_BUILDONCOMMIT, "
+                        + "APPREPO_POINTER_BUILDONPULLREQUEST, APPREPO_POINTER_BUILDONTAGPUSH, APPREPO_POINTER_BUILDONRELEASE; "
+                        + "lib (global) via bitbucket-dc: LIB_INTEGRATION_URL, LIB_INTEGRATION_TOKEN, LIB_NAME, LIB_TYPE, LIB_SOURCENAME, "
+                        + "LIB_HTTPS_URL, LIB_SSH_URL, LIB_POINTER_BUILDONCOMMIT, LIB_POINTER_BUILDONPULLREQUEST, LIB_POINTER_BUILDONTAGPUSH, "
+                        + "LIB_POINTER_BUILDONRELEASE");
         // The resource name is how a reader tells the resources apart; every other value stays out.
-        block.variables().stream().filter(v -> !v.name().endsWith("_NAME"))
+        block.variables().stream()
+                .filter(v -> !v.name().endsWith("_NAME"))
                 .forEach(v -> assertThat(description).doesNotContain(v.value()));
     }
 
@@ -79,9 +98,12 @@ class BlockEnvironmentTest {
                 variables(resource("app-repo", "acme/app"), TEAM_A, CLOUD),
                 variables(resource("apprepo", "PROJ/app"), Scope.GLOBAL, DATA_CENTER)));
 
-        assertThat(result.problems()).containsExactly(Problem.error("names", "resources `app-repo` (folder team-a) and `apprepo` (global) "
-                + "both give the variable prefix `APPREPO`, so their variables would overwrite each other: use them in separate "
-                + "blocks, or rename one of them"));
+        assertThat(result.problems())
+                .containsExactly(Problem.error(
+                        "names",
+                        "resources `app-repo` (folder team-a) and `apprepo` (global) "
+                                + "both give the variable prefix `APPREPO`, so their variables would overwrite each other: use them in separate "
+                                + "blocks, or rename one of them"));
     }
 
     @Test
@@ -91,8 +113,12 @@ class BlockEnvironmentTest {
                 variables(resource("app", "acme/app2"), TEAM_A, CLOUD)));
 
         assertThat(result.isValid()).isFalse();
-        assertThat(result.problems()).singleElement().extracting(Problem::message).asString()
-                .startsWith("resources `App` (folder team-a) and `app` (folder team-a) both give the variable prefix `APP`");
+        assertThat(result.problems())
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .startsWith(
+                        "resources `App` (folder team-a) and `app` (folder team-a) both give the variable prefix `APP`");
     }
 
     @Test
@@ -101,8 +127,12 @@ class BlockEnvironmentTest {
                 variables(resource("app", "acme/app").branch("x"), TEAM_A, CLOUD),
                 variables(resource("app_pointer", "acme/pointer").branch("main"), Scope.GLOBAL, CLOUD)));
 
-        assertThat(result.problems()).containsExactly(Problem.error("names", "resources `app` (folder team-a) and `app_pointer` (global) "
-                + "would both set `APP_POINTER_BRANCH`: use them in separate blocks, or rename one of them"));
+        assertThat(result.problems())
+                .containsExactly(
+                        Problem.error(
+                                "names",
+                                "resources `app` (folder team-a) and `app_pointer` (global) "
+                                        + "would both set `APP_POINTER_BRANCH`: use them in separate blocks, or rename one of them"));
     }
 
     @Test
@@ -131,7 +161,8 @@ class BlockEnvironmentTest {
                 variables(resource("app-repo", "acme/app"), TEAM_A, CLOUD),
                 variables(resource("apprepo", "PROJ/app"), Scope.GLOBAL, DATA_CENTER)));
 
-        assertThat(result.problems()).extracting(Problem::toString)
+        assertThat(result.problems())
+                .extracting(Problem::toString)
                 .noneMatch(text -> text.contains("ATATT-cloud-secret") || text.contains("BBDC-dc-secret"));
     }
 

@@ -17,26 +17,52 @@ import java.util.regex.Pattern;
 /** Resources and their block, built the way the hosts build them. */
 final class Blocks {
 
-    private Blocks() {
-    }
+    private Blocks() {}
 
     static Integration cloudAccessToken(String apiUrl, String token) {
-        return Integration.builder().id("cloud-access").url(apiUrl).platform("cloud").kind("accessToken").token(token).build().orElseThrow();
+        return Integration.builder()
+                .id("cloud-access")
+                .url(apiUrl)
+                .platform("cloud")
+                .kind("accessToken")
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static Integration cloudApiToken(String apiUrl, String email, String token) {
-        return Integration.builder().id("cloud-api").url(apiUrl).platform("cloud").kind("apiToken").username(email).token(token)
-                .build().orElseThrow();
+        return Integration.builder()
+                .id("cloud-api")
+                .url(apiUrl)
+                .platform("cloud")
+                .kind("apiToken")
+                .username(email)
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static Integration dataCenterPersonal(String serverUrl, String user, String token) {
-        return Integration.builder().id("dc-personal").url(serverUrl).platform("datacenter").kind("personalHttpToken").username(user)
-                .token(token).build().orElseThrow();
+        return Integration.builder()
+                .id("dc-personal")
+                .url(serverUrl)
+                .platform("datacenter")
+                .kind("personalHttpToken")
+                .username(user)
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static Integration dataCenterProject(String serverUrl, String token) {
-        return Integration.builder().id("dc-project").url(serverUrl).platform("datacenter").kind("projectHttpToken").token(token)
-                .build().orElseThrow();
+        return Integration.builder()
+                .id("dc-project")
+                .url(serverUrl)
+                .platform("datacenter")
+                .kind("projectHttpToken")
+                .token(token)
+                .build()
+                .orElseThrow();
     }
 
     static ResourceVariables resource(String name, String sourceName, Integration integration) {
@@ -44,9 +70,16 @@ final class Blocks {
     }
 
     static ResourceVariables resource(String name, String sourceName, Integration integration, boolean gitAuth) {
-        Resource resource = Resource.builder().name(name).type("gitRepo").integration(integration.id()).sourceName(sourceName)
-                .gitAuth(gitAuth).build().orElseThrow();
-        return EnvironmentContract.variables(new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration, Optional.empty());
+        Resource resource = Resource.builder()
+                .name(name)
+                .type("gitRepo")
+                .integration(integration.id())
+                .sourceName(sourceName)
+                .gitAuth(gitAuth)
+                .build()
+                .orElseThrow();
+        return EnvironmentContract.variables(
+                new ResolvedResource(resource, Scope.GLOBAL, List.of()), integration, Optional.empty());
     }
 
     static BlockEnvironment block(ResourceVariables... resources) {

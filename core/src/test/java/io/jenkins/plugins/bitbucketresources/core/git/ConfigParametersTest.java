@@ -54,7 +54,9 @@ class ConfigParametersTest {
 
             assertThat(EnvironmentConfig.wellFormed(parameters)).as(parameters).isTrue();
             assertThat(listed.exitCode()).as(parameters + "\n" + listed.err()).isZero();
-            assertThat(List.of(listed.out().split("\0"))).as(parameters).endsWith("user.name\nBuilder", key + "\n" + value);
+            assertThat(List.of(listed.out().split("\0")))
+                    .as(parameters)
+                    .endsWith("user.name\nBuilder", key + "\n" + value);
         });
     }
 
@@ -72,12 +74,13 @@ class ConfigParametersTest {
                 for (int e = 0; e < entries; e++) {
                     list.append(generate.string(" \t", 0, 1).isEmpty() && e > 0 ? " " : generate.string(" \t", 0, 2));
                     String value = EnvironmentConfig.quote(generate.string("ab'!\\ ", 0, 6));
-                    list.append(switch (generate.random().nextInt(4)) {
-                        case 0 -> "'a.b'=" + value;
-                        case 1 -> "'a.b'=";
-                        case 2 -> "'a.b=c'";
-                        default -> "'a.b'";
-                    });
+                    list.append(
+                            switch (generate.random().nextInt(4)) {
+                                case 0 -> "'a.b'=" + value;
+                                case 1 -> "'a.b'=";
+                                case 2 -> "'a.b=c'";
+                                default -> "'a.b'";
+                            });
                 }
                 String parameters = mutate(generate, list.toString());
 
@@ -89,7 +92,8 @@ class ConfigParametersTest {
                     continue;
                 }
                 compared++;
-                assertThat(EnvironmentConfig.wellFormed(parameters)).as("[%s], git says %s", parameters, listed.err())
+                assertThat(EnvironmentConfig.wellFormed(parameters))
+                        .as("[%s], git says %s", parameters, listed.err())
                         .isEqualTo(!gitSaysBroken);
             }
             assertThat(compared).as("lists git judged").isGreaterThan(150);

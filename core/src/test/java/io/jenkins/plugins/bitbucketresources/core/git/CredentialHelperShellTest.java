@@ -50,9 +50,12 @@ class CredentialHelperShellTest {
 
             Command.Result erase = run(shell, answering, "erase", token);
             assertThat(erase.out()).as(context).isEmpty();
-            assertThat(erase.err()).as(context).isEqualTo("bitbucket-resources: " + URL + " refused the token of resource " + resource
-                    + " (APP_INTEGRATION_TOKEN, as user " + username + "): check that it is valid, not expired and allowed to use this "
-                    + "repository\n");
+            assertThat(erase.err())
+                    .as(context)
+                    .isEqualTo("bitbucket-resources: " + URL + " refused the token of resource " + resource
+                            + " (APP_INTEGRATION_TOKEN, as user " + username
+                            + "): check that it is valid, not expired and allowed to use this "
+                            + "repository\n");
 
             Command.Result store = run(shell, answering, "store", token);
             assertThat(store.exitCode()).as(context).isZero();
@@ -61,8 +64,11 @@ class CredentialHelperShellTest {
             Command.Result refused = run(shell, refusing, "get", token);
             assertThat(refused.exitCode()).as(context).isZero();
             assertThat(refused.out()).as(context).isEqualTo("quit=1\n");
-            assertThat(refused.err()).as(context).isEqualTo("bitbucket-resources: " + URL + " refused the Bearer token of resource "
-                    + resource + " (APP_INTEGRATION_TOKEN): check that it is valid, not expired and allowed to use this repository\n");
+            assertThat(refused.err())
+                    .as(context)
+                    .isEqualTo(
+                            "bitbucket-resources: " + URL + " refused the Bearer token of resource " + resource
+                                    + " (APP_INTEGRATION_TOKEN): check that it is valid, not expired and allowed to use this repository\n");
 
             Command.Result ignored = run(shell, refusing, "erase", token);
             assertThat(ignored.exitCode()).as(context).isZero();

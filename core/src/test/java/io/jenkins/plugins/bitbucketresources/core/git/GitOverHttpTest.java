@@ -121,7 +121,9 @@ class GitOverHttpTest {
 
     private Command.Result ok(Path directory, Map<String, String> environment, String... args) {
         Command.Result result = git(directory, environment, args);
-        assertThat(result.exitCode()).as("git %s\n%s", String.join(" ", args), result.all()).isZero();
+        assertThat(result.exitCode())
+                .as("git %s\n%s", String.join(" ", args), result.all())
+                .isZero();
         return result;
     }
 
@@ -140,8 +142,11 @@ class GitOverHttpTest {
     }
 
     private static String expectedAuthorization(Kind kind) {
-        return kind.gitUser.isEmpty() ? "Bearer " + kind.token : "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((kind.gitUser + ":" + kind.token).getBytes(StandardCharsets.UTF_8));
+        return kind.gitUser.isEmpty()
+                ? "Bearer " + kind.token
+                : "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((kind.gitUser + ":" + kind.token).getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
@@ -152,9 +157,12 @@ class GitOverHttpTest {
 
         cloneChangeAndPush(environment, environment.get("APPREPO_HTTPS_URL"));
 
-        String pushed = ok(work.resolve("app"), environment, "rev-parse", "HEAD").out().strip();
+        String pushed =
+                ok(work.resolve("app"), environment, "rev-parse", "HEAD").out().strip();
         assertThat(server.head(kind.repository, "main")).isEqualTo(pushed);
-        List<Request> admitted = server.requestsTo(kind.repository).stream().filter(r -> r.status() == 200).toList();
+        List<Request> admitted = server.requestsTo(kind.repository).stream()
+                .filter(r -> r.status() == 200)
+                .toList();
         assertThat(admitted).extracting(Request::method).contains("GET", "POST");
         assertThat(admitted).allSatisfy(r -> assertThat(r.authorization()).contains(expectedAuthorization(kind)));
     }
@@ -189,12 +197,19 @@ class GitOverHttpTest {
         }
 
         List<String> forms = kind.leakForms();
-        assertThat(processes.seen()).as("the processes seen include git's HTTP transport").anyMatch(p -> p.contains("remote-http"));
-        assertThat(processes.seen()).allSatisfy(arguments -> assertThat(Leaks.inText(arguments, forms)).as(arguments).isEmpty());
+        assertThat(processes.seen())
+                .as("the processes seen include git's HTTP transport")
+                .anyMatch(p -> p.contains("remote-http"));
+        assertThat(processes.seen())
+                .allSatisfy(arguments ->
+                        assertThat(Leaks.inText(arguments, forms)).as(arguments).isEmpty());
         String traced = Files.readString(trace);
         assertThat(traced).as("the trace shows git's HTTP transport").contains("git-remote-http");
         if (!kind.gitUser.isEmpty()) {
-            assertThat(traced).as("the trace shows the credential helper git ran").contains("f get'").contains("f store'");
+            assertThat(traced)
+                    .as("the trace shows the credential helper git ran")
+                    .contains("f get'")
+                    .contains("f store'");
         }
         assertThat(Leaks.inText(traced, forms)).isEmpty();
         for (Command.Result result : results) {
@@ -204,7 +219,8 @@ class GitOverHttpTest {
         assertThat(Leaks.fileCount(clone.resolve(".git"))).isGreaterThan(10);
         assertThat(Leaks.inFiles(clone, forms)).isEmpty();
         assertThat(Leaks.inFiles(git.home(), forms)).isEmpty();
-        assertThat(Files.readString(clone.resolve(".git").resolve("config"))).contains(environment.get("APPREPO_HTTPS_URL"));
+        assertThat(Files.readString(clone.resolve(".git").resolve("config")))
+                .contains(environment.get("APPREPO_HTTPS_URL"));
     }
 
     /**
@@ -215,7 +231,8 @@ class GitOverHttpTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     @EnabledOnOs(OS.LINUX)
-    void asParametersEveryTokenKindWorksWhereAHostDropsEmptyVariablesAndExpandsReferences(Kind kind) throws IOException {
+    void asParametersEveryTokenKindWorksWhereAHostDropsEmptyVariablesAndExpandsReferences(Kind kind)
+            throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(ProcessArguments.available(), "/proc is readable");
         server.createRepository(kind.repository, kind.access());
         Map<String, String> inside = Blocks.enterAsParameters(git.environment(), Blocks.block(resource(kind)));
@@ -227,13 +244,20 @@ class GitOverHttpTest {
             results = cloneChangeAndPush(environment, environment.get("APPREPO_HTTPS_URL"));
         }
 
-        assertThat(environment).doesNotContainKey("GIT_CONFIG_COUNT")
+        assertThat(environment)
+                .doesNotContainKey("GIT_CONFIG_COUNT")
                 .containsEntry("GIT_CONFIG_PARAMETERS", inside.get("GIT_CONFIG_PARAMETERS"));
-        assertThat(server.head(kind.repository, "main")).isEqualTo(ok(work.resolve("app"), environment, "rev-parse", "HEAD").out().strip());
+        assertThat(server.head(kind.repository, "main"))
+                .isEqualTo(ok(work.resolve("app"), environment, "rev-parse", "HEAD")
+                        .out()
+                        .strip());
         assertThat(server.requestsTo(kind.repository).stream().filter(r -> r.status() == 200))
                 .allSatisfy(r -> assertThat(r.authorization()).contains(expectedAuthorization(kind)));
         assertThat(processes.seen()).anyMatch(p -> p.contains("remote-http"));
-        assertThat(processes.seen()).allSatisfy(arguments -> assertThat(Leaks.inText(arguments, kind.leakForms())).as(arguments).isEmpty());
+        assertThat(processes.seen())
+                .allSatisfy(arguments -> assertThat(Leaks.inText(arguments, kind.leakForms()))
+                        .as(arguments)
+                        .isEmpty());
         for (Command.Result result : results) {
             assertThat(Leaks.inText(result.all(), kind.leakForms())).isEmpty();
         }
@@ -251,13 +275,16 @@ class GitOverHttpTest {
         outside.put("GIT_CONFIG_COUNT", "1");
         outside.put("GIT_CONFIG_KEY_0", "http." + otherHost.baseUrl() + "/.extraHeader");
         outside.put("GIT_CONFIG_VALUE_0", "X-Build: kept");
-        Map<String, String> environment = Blocks.throughHostExpansion(Blocks.enterAsParameters(outside, Blocks.block(resource(kind))));
+        Map<String, String> environment =
+                Blocks.throughHostExpansion(Blocks.enterAsParameters(outside, Blocks.block(resource(kind))));
 
         cloneChangeAndPush(environment, environment.get("APPREPO_HTTPS_URL"));
         ok(work, environment, "clone", otherHost.url("acme/tools.git"), "tools");
 
         assertThat(store).doesNotExist();
-        assertThat(otherHost.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.headers().get("X-build")).containsExactly("kept"));
+        assertThat(otherHost.requests())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.headers().get("X-build")).containsExactly("kept"));
     }
 
     @Test
@@ -270,11 +297,16 @@ class GitOverHttpTest {
         Command.Result result = git(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.err()).contains("fatal: Authentication failed for '" + environment.get("APPREPO_HTTPS_URL"))
-                .contains("bitbucket-resources: " + environment.get("APPREPO_HTTPS_URL") + " refused the token of resource app-repo "
+        assertThat(result.err())
+                .contains("fatal: Authentication failed for '" + environment.get("APPREPO_HTTPS_URL"))
+                .contains("bitbucket-resources: " + environment.get("APPREPO_HTTPS_URL")
+                        + " refused the token of resource app-repo "
                         + "(APPREPO_INTEGRATION_TOKEN, as user x-token-auth)");
-        assertThat(Leaks.inText(result.all(), Leaks.formsOf(wrong, "x-token-auth"))).isEmpty();
-        assertThat(server.requestsTo(kind.repository)).extracting(Request::status).containsOnly(401);
+        assertThat(Leaks.inText(result.all(), Leaks.formsOf(wrong, "x-token-auth")))
+                .isEmpty();
+        assertThat(server.requestsTo(kind.repository))
+                .extracting(Request::status)
+                .containsOnly(401);
     }
 
     @Test
@@ -289,8 +321,10 @@ class GitOverHttpTest {
         Command.Result result = git(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.err()).contains("bitbucket-resources: " + environment.get("APPREPO_HTTPS_URL")
-                + " refused the Bearer token of resource app-repo (APPREPO_INTEGRATION_TOKEN)").contains("told us to quit");
+        assertThat(result.err())
+                .contains("bitbucket-resources: " + environment.get("APPREPO_HTTPS_URL")
+                        + " refused the Bearer token of resource app-repo (APPREPO_INTEGRATION_TOKEN)")
+                .contains("told us to quit");
         assertThat(Leaks.inText(result.all(), Leaks.formsOf(wrong))).isEmpty();
     }
 
@@ -309,9 +343,14 @@ class GitOverHttpTest {
 
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("terminal prompts disabled");
-        assertThat(server.requestsTo("acme/app-tools.git")).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEmpty());
-        assertThat(server.requestsTo("acme/private.git")).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEmpty());
-        assertThat(server.requestsTo(kind.repository)).anySatisfy(r -> assertThat(r.authorization()).isPresent());
+        assertThat(server.requestsTo("acme/app-tools.git"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(server.requestsTo("acme/private.git"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(server.requestsTo(kind.repository))
+                .anySatisfy(r -> assertThat(r.authorization()).isPresent());
     }
 
     @ParameterizedTest
@@ -343,7 +382,9 @@ class GitOverHttpTest {
 
         Command.Result result = git(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
 
-        assertThat(server.requestsTo(kind.repository)).extracting(Request::status).contains(302);
+        assertThat(server.requestsTo(kind.repository))
+                .extracting(Request::status)
+                .contains(302);
         assertThat(otherHost.requests()).allSatisfy(r -> {
             assertThat(r.authorization()).isEmpty();
             assertThat(Leaks.inText(r.allHeaders(), kind.leakForms())).isEmpty();
@@ -353,7 +394,8 @@ class GitOverHttpTest {
             assertThat(result.exitCode()).isNotZero();
             assertThat(otherHost.requests()).isEmpty();
         } else {
-            // git forgets the credentials when it follows a redirect, and the helper answers only for the resource's URL.
+            // git forgets the credentials when it follows a redirect, and the helper answers only for the resource's
+            // URL.
             assertThat(otherHost.requests()).as(result.all()).isNotEmpty();
         }
     }
@@ -369,7 +411,9 @@ class GitOverHttpTest {
         Command.Result result = git(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(otherHost.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(otherHost.requests())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEmpty());
     }
 
     @Test
@@ -378,9 +422,11 @@ class GitOverHttpTest {
         server.createRepository("scm/proj/lib.git", new Access.Bearer(PROJECT_TOKEN));
         otherHost.createRepository("scm/proj/app.git", Kind.DATA_CENTER_PERSONAL_TOKEN.access());
         Map<String, String> environment = inside(
-                Blocks.resource("app-repo", "acme/app", Blocks.cloudAccessToken(server.baseUrl() + "/2.0", ACCESS_TOKEN)),
+                Blocks.resource(
+                        "app-repo", "acme/app", Blocks.cloudAccessToken(server.baseUrl() + "/2.0", ACCESS_TOKEN)),
                 Blocks.resource("lib", "PROJ/lib", Blocks.dataCenterProject(server.baseUrl(), PROJECT_TOKEN)),
-                Blocks.resource("mirror", "PROJ/app", Blocks.dataCenterPersonal(otherHost.baseUrl(), DC_USER, PERSONAL_TOKEN)));
+                Blocks.resource(
+                        "mirror", "PROJ/app", Blocks.dataCenterPersonal(otherHost.baseUrl(), DC_USER, PERSONAL_TOKEN)));
 
         ok(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
         ok(work, environment, "clone", environment.get("LIB_HTTPS_URL"), "lib");
@@ -388,7 +434,8 @@ class GitOverHttpTest {
 
         assertThat(authorizations(server, "acme/app.git")).containsOnly(expectedAuthorization(Kind.CLOUD_ACCESS_TOKEN));
         assertThat(authorizations(server, "scm/proj/lib.git")).containsOnly("Bearer " + PROJECT_TOKEN);
-        assertThat(authorizations(otherHost, "scm/proj/app.git")).containsOnly(expectedAuthorization(Kind.DATA_CENTER_PERSONAL_TOKEN));
+        assertThat(authorizations(otherHost, "scm/proj/app.git"))
+                .containsOnly(expectedAuthorization(Kind.DATA_CENTER_PERSONAL_TOKEN));
     }
 
     @Test
@@ -401,12 +448,17 @@ class GitOverHttpTest {
         outside.put("GIT_CONFIG_KEY_0", "http." + otherHost.baseUrl() + "/.extraHeader");
         outside.put("GIT_CONFIG_VALUE_0", "X-Build: kept");
 
-        Map<String, String> outer = Blocks.enter(outside, Blocks.block(
-                Blocks.resource("app-repo", "acme/app", Blocks.cloudAccessToken(server.baseUrl() + "/2.0", ACCESS_TOKEN))));
-        Map<String, String> inner = Blocks.enter(outer, Blocks.block(
-                Blocks.resource("lib", "PROJ/lib", Blocks.dataCenterProject(server.baseUrl(), PROJECT_TOKEN))));
+        Map<String, String> outer = Blocks.enter(
+                outside,
+                Blocks.block(Blocks.resource(
+                        "app-repo", "acme/app", Blocks.cloudAccessToken(server.baseUrl() + "/2.0", ACCESS_TOKEN))));
+        Map<String, String> inner = Blocks.enter(
+                outer,
+                Blocks.block(
+                        Blocks.resource("lib", "PROJ/lib", Blocks.dataCenterProject(server.baseUrl(), PROJECT_TOKEN))));
 
-        assertThat(Integer.parseInt(inner.get("GIT_CONFIG_COUNT"))).isGreaterThan(Integer.parseInt(outer.get("GIT_CONFIG_COUNT")));
+        assertThat(Integer.parseInt(inner.get("GIT_CONFIG_COUNT")))
+                .isGreaterThan(Integer.parseInt(outer.get("GIT_CONFIG_COUNT")));
         ok(work, inner, "clone", inner.get("APPREPO_HTTPS_URL"), "app");
         ok(work, inner, "clone", inner.get("LIB_HTTPS_URL"), "lib");
         ok(work, inner, "clone", otherHost.url("acme/tools.git"), "tools");
@@ -423,7 +475,8 @@ class GitOverHttpTest {
         server.createRepository(kind.repository, kind.access());
         otherHost.createRepository("acme/locked.git", new Access.Basic("someone", "their-password"));
         Path store = git.home().resolve("git-credentials");
-        Files.writeString(store, "http://someone:their-password@" + otherHost.baseUrl().substring("http://".length()) + "\n");
+        Files.writeString(
+                store, "http://someone:their-password@" + otherHost.baseUrl().substring("http://".length()) + "\n");
         Files.writeString(git.home().resolve(".gitconfig"), "[credential]\n\thelper = store --file " + store + "\n");
         Map<String, String> environment = inside(resource(kind));
 
@@ -440,18 +493,24 @@ class GitOverHttpTest {
     void aResourceWithGitAuthOffAddsNothing() {
         Kind kind = Kind.CLOUD_ACCESS_TOKEN;
         server.createRepository(kind.repository, kind.access());
-        ResourceVariables off = Blocks.resource("app-repo", kind.sourceName, kind.integration(server, kind.token), false);
+        ResourceVariables off =
+                Blocks.resource("app-repo", kind.sourceName, kind.integration(server, kind.token), false);
         Map<String, String> environment = inside(off);
 
         Command.Result result = git(work, environment, "clone", environment.get("APPREPO_HTTPS_URL"), "app");
 
-        assertThat(environment.keySet()).noneMatch(name -> name.startsWith("GIT_CONFIG_COUNT") || name.startsWith("GIT_CONFIG_KEY_"));
+        assertThat(environment.keySet())
+                .noneMatch(name -> name.startsWith("GIT_CONFIG_COUNT") || name.startsWith("GIT_CONFIG_KEY_"));
         assertThat(result.exitCode()).isNotZero();
-        assertThat(server.requestsTo(kind.repository)).isNotEmpty().allSatisfy(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(server.requestsTo(kind.repository))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.authorization()).isEmpty());
     }
 
     private static List<String> authorizations(GitHttpServer host, String repository) {
-        return host.requestsTo(repository).stream().filter(r -> r.status() == 200)
-                .map(r -> r.authorization().orElse("(none)")).collect(Collectors.toList());
+        return host.requestsTo(repository).stream()
+                .filter(r -> r.status() == 200)
+                .map(r -> r.authorization().orElse("(none)"))
+                .collect(Collectors.toList());
     }
 }

@@ -96,12 +96,14 @@ class CheckPlannerTest {
 
     @Test
     void settingsRefuseIntervalsOutsideTheirRangeNamingTheField() {
-        assertThatThrownBy(() -> HealthSettings.of(true, 1, 14)).isInstanceOfSatisfying(InvalidValueException.class, e -> {
-            assertThat(e.field()).isEqualTo("checkIntervalMinutes");
-            assertThat(e.getMessage()).contains("use 5 to 10080 minutes");
-        });
-        assertThatThrownBy(() -> HealthSettings.of(true, 60, -1)).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("expiryWarningDays"));
+        assertThatThrownBy(() -> HealthSettings.of(true, 1, 14))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("checkIntervalMinutes");
+                    assertThat(e.getMessage()).contains("use 5 to 10080 minutes");
+                });
+        assertThatThrownBy(() -> HealthSettings.of(true, 60, -1))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("expiryWarningDays"));
         assertThat(HealthSettings.of(true, 30, 7).checkInterval()).isEqualTo(Duration.ofMinutes(30));
     }
 }

@@ -31,12 +31,16 @@ class HealthRecordTest {
     }
 
     private static Outcome<String> refused() {
-        return new Outcome.InvalidToken<>("Bitbucket Cloud refused the token of integration `bb-cloud` (HTTP 401 for GET …). Create a new one.");
+        return new Outcome.InvalidToken<>(
+                "Bitbucket Cloud refused the token of integration `bb-cloud` (HTTP 401 for GET …). Create a new one.");
     }
 
     private static Outcome<String> scope(String... required) {
-        return new Outcome.MissingScope<>(List.of(required), List.of("read:repository:bitbucket"), "Bitbucket Cloud refused the user "
-                + "profile: the token lacks the scope " + String.join(", ", required) + ".");
+        return new Outcome.MissingScope<>(
+                List.of(required),
+                List.of("read:repository:bitbucket"),
+                "Bitbucket Cloud refused the user " + "profile: the token lacks the scope "
+                        + String.join(", ", required) + ".");
     }
 
     @Test
@@ -64,9 +68,12 @@ class HealthRecordTest {
         assertThat(state.shown()).isTrue();
         assertThat(state.severity()).contains(Problem.Severity.ERROR);
         assertThat(state.summary()).isEqualTo("token refused");
-        assertThat(state.concerns()).singleElement().satisfies(c -> assertThat(c.message())
-                .startsWith("Bitbucket refused the token (HTTP 401) the last time it was used, at 2026-03-02 10:00 UTC: ")
-                .contains("Create a new token and store it in this credential"));
+        assertThat(state.concerns())
+                .singleElement()
+                .satisfies(c -> assertThat(c.message())
+                        .startsWith(
+                                "Bitbucket refused the token (HTTP 401) the last time it was used, at 2026-03-02 10:00 UTC: ")
+                        .contains("Create a new token and store it in this credential"));
         assertThat(state.lastUsed()).contains(TestClock.START);
         assertThat(state.lastSuccess()).isEmpty();
     }
@@ -74,24 +81,34 @@ class HealthRecordTest {
     @Test
     void aRefusalSpeaksOfTheSavedCredentialWhoeverLearntIt() {
         CredentialKey fromAForm = new CredentialKey("bb-form", "system");
-        health.record(fromAForm, new Outcome.InvalidToken<>("Bitbucket Cloud refused this token (HTTP 401 for GET …). Create a new "
-                + "access token and enter it here."));
+        health.record(
+                fromAForm,
+                new Outcome.InvalidToken<>("Bitbucket Cloud refused this token (HTTP 401 for GET …). Create a new "
+                        + "access token and enter it here."));
         health.record(KEY, refused());
 
-        String fromForm = health.state(fromAForm, List.of(), SETTINGS).concerns().get(0).message();
+        String fromForm =
+                health.state(fromAForm, List.of(), SETTINGS).concerns().get(0).message();
 
-        assertThat(fromForm).isEqualTo(state().concerns().get(0).message())
+        assertThat(fromForm)
+                .isEqualTo(state().concerns().get(0).message())
                 .doesNotContain("enter it here", "this token", "bb-cloud")
                 .contains("store it in this credential");
     }
 
     @Test
     void aMissingScopeLearntFromAFormSpeaksOfTheSavedCredentialToo() {
-        health.record(KEY, new Outcome.MissingScope<>(List.of("read:user:bitbucket"), List.of(), "Bitbucket Cloud refused the user "
-                + "profile to this token: the token lacks the scope read:user:bitbucket. Create a token that also has "
-                + "read:user:bitbucket and enter it here."));
+        health.record(
+                KEY,
+                new Outcome.MissingScope<>(
+                        List.of("read:user:bitbucket"),
+                        List.of(),
+                        "Bitbucket Cloud refused the user "
+                                + "profile to this token: the token lacks the scope read:user:bitbucket. Create a token that also has "
+                                + "read:user:bitbucket and enter it here."));
 
-        assertThat(state().concerns().get(0).message()).doesNotContain("enter it here", "this token")
+        assertThat(state().concerns().get(0).message())
+                .doesNotContain("enter it here", "this token")
                 .contains("create a token that also has read:user:bitbucket and store it in this credential");
     }
 
@@ -136,7 +153,9 @@ class HealthRecordTest {
     void credentialsAreKeptApartByStore() {
         health.record(KEY, refused());
 
-        assertThat(health.state(new CredentialKey("bb-cloud", "folder team-a"), List.of(), SETTINGS).needsAttention()).isFalse();
+        assertThat(health.state(new CredentialKey("bb-cloud", "folder team-a"), List.of(), SETTINGS)
+                        .needsAttention())
+                .isFalse();
     }
 
     @Test
@@ -177,7 +196,8 @@ class HealthRecordTest {
         health.record(KEY, refused());
         health.dismiss(KEY, state());
 
-        HealthState withHttp = health.state(KEY, List.of(new Concern.PlainHttp("http://bitbucket.example.com")), SETTINGS);
+        HealthState withHttp =
+                health.state(KEY, List.of(new Concern.PlainHttp("http://bitbucket.example.com")), SETTINGS);
 
         assertThat(withHttp.shown()).isTrue();
         assertThat(state().shown()).as("gone for good once it lapsed").isTrue();
@@ -232,8 +252,9 @@ class HealthRecordTest {
 
         HealthState state = health.state(KEY, List.of(new Concern.PlainHttp("http://x")), SETTINGS);
 
-        assertThat(state.concerns()).extracting(Concern::kind).containsExactly(Concern.Kind.TOKEN_REFUSED, Concern.Kind.PLAIN_HTTP,
-                Concern.Kind.EXPIRES_SOON);
+        assertThat(state.concerns())
+                .extracting(Concern::kind)
+                .containsExactly(Concern.Kind.TOKEN_REFUSED, Concern.Kind.PLAIN_HTTP, Concern.Kind.EXPIRES_SOON);
     }
 
     @Test
@@ -284,12 +305,13 @@ class HealthRecordTest {
     @Test
     void rateLimitHoldsTheExpiryLookupBackUntilItsWaitIsOver() {
         CheckPlanner planner = new CheckPlanner(Duration.ofHours(1));
-        health.record(KEY, new Outcome.RateLimited<>(Optional.of(TestClock.START.plus(Duration.ofHours(2))), "rate limited"));
+        health.record(
+                KEY, new Outcome.RateLimited<>(Optional.of(TestClock.START.plus(Duration.ofHours(2))), "rate limited"));
 
         assertThat(health.claimExpiryLookups(List.of(KEY), planner)).isEmpty();
         clock.advance(Duration.ofHours(2));
-        assertThat(health.claimExpiryLookups(List.of(KEY, new CredentialKey("other", "system")), planner)).containsExactly(KEY,
-                new CredentialKey("other", "system"));
+        assertThat(health.claimExpiryLookups(List.of(KEY, new CredentialKey("other", "system")), planner))
+                .containsExactly(KEY, new CredentialKey("other", "system"));
     }
 
     @Test
@@ -342,6 +364,7 @@ class HealthRecordTest {
         health.record(KEY, new Outcome.InvalidToken<String>("refused ****"));
 
         assertThat(state().toString()).doesNotContain(token);
-        assertThat(Optional.of(state().concerns().get(0).message())).hasValueSatisfying(m -> assertThat(m).doesNotContain(token));
+        assertThat(Optional.of(state().concerns().get(0).message()))
+                .hasValueSatisfying(m -> assertThat(m).doesNotContain(token));
     }
 }

@@ -35,7 +35,10 @@ class AcceptedTokensAreMaskedTest {
 
             String masked = masker.mask(log);
 
-            assertThat(masked).as("token of %d characters", raw.length()).doesNotContain(raw).doesNotContain(basic);
+            assertThat(masked)
+                    .as("token of %d characters", raw.length())
+                    .doesNotContain(raw)
+                    .doesNotContain(basic);
         });
     }
 
@@ -43,7 +46,8 @@ class AcceptedTokensAreMaskedTest {
     void everyShorterTokenIsRefused() {
         GeneratedCases.check(CASES, generate -> {
             String raw = printable(generate, 1, Token.MIN_LENGTH - 1);
-            assertThatThrownBy(() -> Token.of(raw)).isInstanceOf(InvalidValueException.class)
+            assertThatThrownBy(() -> Token.of(raw))
+                    .isInstanceOf(InvalidValueException.class)
                     .hasMessageStartingWith("is shorter than " + Token.MIN_LENGTH + " characters");
         });
     }

@@ -42,10 +42,13 @@ class EverythingJenkinsMasksTest {
         }
         for (String shift : List.of("", "a", "aa")) {
             for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-                String encoded = encoder.encodeToString((shift + secret).getBytes(StandardCharsets.UTF_8)).substring(2 * shift.length());
+                String encoded = encoder.encodeToString((shift + secret).getBytes(StandardCharsets.UTF_8))
+                        .substring(2 * shift.length());
                 forms.add(encoded);
-                forms.add(encoded.endsWith("==") ? encoded.substring(0, encoded.length() - 3)
-                        : encoded.endsWith("=") ? encoded.substring(0, encoded.length() - 2) : encoded);
+                forms.add(
+                        encoded.endsWith("==")
+                                ? encoded.substring(0, encoded.length() - 3)
+                                : encoded.endsWith("=") ? encoded.substring(0, encoded.length() - 2) : encoded);
             }
         }
         forms.removeIf(form -> form.length() < 3);
@@ -78,7 +81,13 @@ class EverythingJenkinsMasksTest {
 
     @Test
     void passwordsFullOfShellCharactersAreCoveredToo() {
-        for (String secret : List.of("q'W''e'''R", "'lead-and-trail'", "x\"y\\z(w)#'", "^<^>^(^)^^^&^|", "$HOME$$", "back\\slash\\",
+        for (String secret : List.of(
+                "q'W''e'''R",
+                "'lead-and-trail'",
+                "x\"y\\z(w)#'",
+                "^<^>^(^)^^^&^|",
+                "$HOME$$",
+                "back\\slash\\",
                 " !\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~")) {
             assertThat(SecretForms.of(MaskedSecret.of(secret))).as(secret).containsAll(jenkinsForms(secret));
         }

@@ -44,12 +44,16 @@ class MaskerTest {
         byte[] basic = ("alice@example.com:" + token).getBytes(StandardCharsets.UTF_8);
         List<String> printed = List.of(
                 Base64.getMimeEncoder().encodeToString(bytes),
-                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes),
-                Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes),
-                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(basic));
+                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(bytes),
+                Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(bytes),
+                Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(basic));
         for (String text : printed) {
             assertThat(text).as("wrapped").contains("\n");
-            assertThat(masker.mask("$ printf %s \"$TOKEN\" | base64\n" + text + "\n$ ")).as(text)
+            assertThat(masker.mask("$ printf %s \"$TOKEN\" | base64\n" + text + "\n$ "))
+                    .as(text)
                     .isEqualTo("$ printf %s \"$TOKEN\" | base64\n****\n$ ");
         }
     }
@@ -164,14 +168,17 @@ class MaskerTest {
 
     @Test
     void toStringShowsNoForm() {
-        assertThat(masking("ATBBsecret42").toString()).doesNotContain("secret42").startsWith("Masker[");
+        assertThat(masking("ATBBsecret42").toString())
+                .doesNotContain("secret42")
+                .startsWith("Masker[");
     }
 
     @Test
     void longFormsAreFoundThroughTheSkipTable() {
         Masker masker = masking("ATBBsecret42");
         assertThat(masker.automaton().skips()).isTrue();
-        assertThat(masker.mask("x".repeat(100) + "ATBBsecret42" + "y".repeat(100))).isEqualTo("x".repeat(100) + "****" + "y".repeat(100));
+        assertThat(masker.mask("x".repeat(100) + "ATBBsecret42" + "y".repeat(100)))
+                .isEqualTo("x".repeat(100) + "****" + "y".repeat(100));
     }
 
     @Test

@@ -176,7 +176,8 @@ class MaskingOutputStreamTest {
 
     @Test
     void unmatchedTextIsPassedOnInBulk() throws IOException {
-        byte[] log = ("[INFO] some line of a build log\n".repeat(40_000) + TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] log =
+                ("[INFO] some line of a build log\n".repeat(40_000) + TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
         try (MaskingOutputStream out = stream(TOKEN)) {
             out.write(log);
         }

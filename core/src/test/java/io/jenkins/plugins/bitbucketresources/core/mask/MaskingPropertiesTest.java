@@ -23,7 +23,9 @@ class MaskingPropertiesTest {
     /** Shell, URL and base64 characters, non-ASCII and line breaks; no {@code *}, so that no form can look like a mask. */
     private static final String SECRET_CHARS = "aAb0$'\"\\^%+/=é€\n\t -_~x";
     /** Without the escape characters whose removal shortens a form below the skip window. */
-    private static final String LONG_SECRET_CHARS = SECRET_CHARS.replace("\\", "").replace("^", "");
+    private static final String LONG_SECRET_CHARS =
+            SECRET_CHARS.replace("\\", "").replace("^", "");
+
     private static final String FILLER_CHARS = SECRET_CHARS + "cdXYZ:@é";
 
     /** How a case writes its input: the sizes of successive writes, cycled, and which writes are followed by a flush. */
@@ -39,8 +41,10 @@ class MaskingPropertiesTest {
         GeneratedCases.check(500, generate -> {
             List<String> secrets = generate.list(1, 3, () -> generate.string(SECRET_CHARS, 1, 12));
             List<String> forms = formsOf(secrets);
-            Masker masker = Masker.forSecrets(secrets.stream().map(MaskedSecret::of).toList());
-            checkAgainstReference(masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 50));
+            Masker masker =
+                    Masker.forSecrets(secrets.stream().map(MaskedSecret::of).toList());
+            checkAgainstReference(
+                    masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 50));
         });
     }
 
@@ -51,7 +55,8 @@ class MaskingPropertiesTest {
             List<String> forms = formsOf(secrets);
             Masker masker = generate.bool() ? Masker.sparse(forms) : Masker.of(forms);
             assertThat(masker.automaton().skips()).isTrue();
-            checkAgainstReference(masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 120));
+            checkAgainstReference(
+                    masker, forms, text(generate, forms, FILLER_CHARS, 30, 10), Writes.draw(generate, 120));
         });
     }
 
@@ -83,7 +88,8 @@ class MaskingPropertiesTest {
     }
 
     /** Up to {@code pieces} fillers, each followed by a whole form, the start of one, or the end of one. */
-    private static byte[] text(Generator generate, List<String> forms, String fillerChars, int fillerLength, int pieces) {
+    private static byte[] text(
+            Generator generate, List<String> forms, String fillerChars, int fillerLength, int pieces) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         int count = generate.between(0, pieces);
         for (int k = 0; k < count; k++) {
@@ -102,7 +108,8 @@ class MaskingPropertiesTest {
         return text.toByteArray();
     }
 
-    private static void checkAgainstReference(Masker masker, List<String> forms, byte[] input, Writes writes) throws IOException {
+    private static void checkAgainstReference(Masker masker, List<String> forms, byte[] input, Writes writes)
+            throws IOException {
         boolean[] covered = ReferenceMasking.covered(input, forms);
         byte[] expected = ReferenceMasking.maskedBefore(input, covered, input.length);
         int keptBack = Math.max(masker.longestForm() - 1, 0);
@@ -115,9 +122,13 @@ class MaskingPropertiesTest {
             at += size;
             assertThat(out.heldBack()).isLessThanOrEqualTo(keptBack);
             byte[] passedOn = sink.bytes();
-            assertThat(latin1(expected)).as("what was passed on is the start of the masked text").startsWith(latin1(passedOn));
+            assertThat(latin1(expected))
+                    .as("what was passed on is the start of the masked text")
+                    .startsWith(latin1(passedOn));
             byte[] due = ReferenceMasking.maskedBefore(input, covered, Math.max(at - keptBack, 0));
-            assertThat(latin1(passedOn)).as("everything before the last %d bytes is passed on at once", keptBack).startsWith(latin1(due));
+            assertThat(latin1(passedOn))
+                    .as("everything before the last %d bytes is passed on at once", keptBack)
+                    .startsWith(latin1(due));
             if ((writes.flushes() >>> (k % 64) & 1) != 0) {
                 out.flush();
             }

@@ -3,12 +3,11 @@ package io.jenkins.plugins.bitbucketresources.core.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.GeneratedCases;
 import io.jenkins.plugins.bitbucketresources.core.testing.Generator;
-import io.jenkins.plugins.bitbucketresources.core.testing.Command;
 import io.jenkins.plugins.bitbucketresources.core.testing.RealShell;
 import io.jenkins.plugins.bitbucketresources.core.testing.RequiredPrograms;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ class PrintedByRealProgramsPropertiesTest {
         for (RealShell shell : List.of(RealShell.BASH, RealShell.BUSYBOX_ASH, RealShell.DASH)) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, PRINTABLE + "\t");
-                List<byte[]> traces = eachSecret(generate, shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
+                List<byte[]> traces =
+                        eachSecret(generate, shell, secrets, "set -x; : \"$S\"; { set +x; } 2>/dev/null", true);
                 for (int k = 0; k < secrets.size(); k++) {
                     String word = stripped(text(traces.get(k)), "+ : ", "\n");
                     assertOnlyQuotesAroundAMask(secrets.get(k), word, shell + " set -x");
@@ -51,13 +51,15 @@ class PrintedByRealProgramsPropertiesTest {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
             List<byte[]> listed = eachSecret(generate, RealShell.BASH, secrets, "declare -p S", false);
-            List<byte[]> traced = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null",
-                    true);
+            List<byte[]> traced = eachSecret(
+                    generate, RealShell.BASH, secrets, "set -x; Y=\"$(declare -p S)\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
-                assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(listed.get(k)), "declare -- S=", "\n"), "declare -p");
+                assertOnlyQuotesAroundAMask(
+                        secrets.get(k), stripped(text(listed.get(k)), "declare -- S=", "\n"), "declare -p");
                 String trace = text(traced.get(k));
                 trace = trace.substring(trace.indexOf("+ Y=")); // after the trace of the command substitution
-                assertOnlyQuotesAroundAMask(secrets.get(k), stripped(trace, "+ Y='declare -- S=", "'\n"), "set -x of declare -p");
+                assertOnlyQuotesAroundAMask(
+                        secrets.get(k), stripped(trace, "+ Y='declare -- S=", "'\n"), "set -x of declare -p");
             }
         });
     }
@@ -66,21 +68,23 @@ class PrintedByRealProgramsPropertiesTest {
     void bashTracesOfAtQAreMasked() {
         GeneratedCases.check(1, generate -> {
             List<String> secrets = secrets(generate, PRINTABLE + "\t");
-            List<byte[]> traces = eachSecret(generate, RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
+            List<byte[]> traces = eachSecret(
+                    generate, RealShell.BASH, secrets, "set -x; Y=\"${S@Q}\"; { set +x; } 2>/dev/null", true);
             for (int k = 0; k < secrets.size(); k++) {
-                assertOnlyQuotesAroundAMask(secrets.get(k), stripped(text(traces.get(k)), "+ Y=", "\n"), "set -x of ${S@Q}");
+                assertOnlyQuotesAroundAMask(
+                        secrets.get(k), stripped(text(traces.get(k)), "+ Y=", "\n"), "set -x of ${S@Q}");
             }
         });
     }
 
     @Test
     void escapesDecodedByEchoAndPrintfAreMasked() {
-        record Printer(RealShell shell, String script) {
-        }
+        record Printer(RealShell shell, String script) {}
         List<Printer> printers = List.of(
                 new Printer(RealShell.BASH, "echo -e \"$S\""), new Printer(RealShell.BASH, "printf '%b' \"$S\""),
                 new Printer(RealShell.DASH, "echo \"$S\""), new Printer(RealShell.DASH, "printf '%b' \"$S\""),
-                new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""), new Printer(RealShell.BUSYBOX_ASH, "printf '%b' \"$S\""));
+                new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""),
+                        new Printer(RealShell.BUSYBOX_ASH, "printf '%b' \"$S\""));
         for (Printer printer : printers) {
             GeneratedCases.check(1, generate -> {
                 List<String> secrets = secrets(generate, "\\\\\\\\\\\\0123456777xxuUcabefnrtvEAF9 é");
@@ -88,12 +92,17 @@ class PrintedByRealProgramsPropertiesTest {
                 for (int k = 0; k < secrets.size(); k++) {
                     byte[] printed = outputs.get(k);
                     // echo ends with a line break, unless \c stopped it; the secret may end with one of its own.
-                    int shortest = printed.length > 0 && printed[printed.length - 1] == '\n' ? printed.length - 1 : printed.length;
+                    int shortest = printed.length > 0 && printed[printed.length - 1] == '\n'
+                            ? printed.length - 1
+                            : printed.length;
                     if (shortest < SecretForms.MIN_FORM_BYTES) {
                         continue;
                     }
-                    assertThat(text(masked(secrets.get(k), printed))).as("%s of %s printing %s", printer, secrets.get(k), text(printed))
-                            .isIn(Masker.REPLACEMENT, Masker.REPLACEMENT + (printer.script().startsWith("echo") ? "\n" : ""));
+                    assertThat(text(masked(secrets.get(k), printed)))
+                            .as("%s of %s printing %s", printer, secrets.get(k), text(printed))
+                            .isIn(
+                                    Masker.REPLACEMENT,
+                                    Masker.REPLACEMENT + (printer.script().startsWith("echo") ? "\n" : ""));
                 }
             });
         }
@@ -108,19 +117,27 @@ class PrintedByRealProgramsPropertiesTest {
                 StringBuilder script = new StringBuilder();
                 for (int k = 0; k < secrets.size(); k++) {
                     // A backslash at the end escapes the space before x: the word is then "<secret> x".
-                    script.append("printf '%s' '").append(nonce).append(k).append(":'; ")
-                            .append("printf '%s\\n' ").append(secrets.get(k)).append(" x\n");
+                    script.append("printf '%s' '")
+                            .append(nonce)
+                            .append(k)
+                            .append(":'; ")
+                            .append("printf '%s\\n' ")
+                            .append(secrets.get(k))
+                            .append(" x\n");
                 }
                 // The script on standard input, as a shell reads a script file.
-                byte[] stdout = shell.run(UTF8, script.toString().getBytes(StandardCharsets.UTF_8)).stdout();
+                byte[] stdout = shell.run(UTF8, script.toString().getBytes(StandardCharsets.UTF_8))
+                        .stdout();
                 List<byte[]> outputs = split(stdout, nonce, secrets.size());
                 for (int k = 0; k < secrets.size(); k++) {
                     String printed = text(outputs.get(k));
-                    String word = printed.endsWith(" x\n") ? stripped(printed, "", " x\n") : stripped(printed, "", "\nx\n");
+                    String word =
+                            printed.endsWith(" x\n") ? stripped(printed, "", " x\n") : stripped(printed, "", "\nx\n");
                     if (word.getBytes(StandardCharsets.UTF_8).length < SecretForms.MIN_FORM_BYTES) {
                         continue;
                     }
-                    assertThat(text(masked(secrets.get(k), outputs.get(k)))).as("%s printing %s", shell, secrets.get(k))
+                    assertThat(text(masked(secrets.get(k), outputs.get(k))))
+                            .as("%s printing %s", shell, secrets.get(k))
                             .isIn("**** x\n", "****\nx\n");
                 }
             });
@@ -139,7 +156,8 @@ class PrintedByRealProgramsPropertiesTest {
                     + "        sys.stdout.buffer.write(('" + nonce + "%d:' % (6 * k + j) + e).encode('utf-8'))\n";
             byte[] input = JsonMapper.builder().build().writeValueAsBytes(secrets);
             List<String> python = List.of(RequiredPrograms.require("python3").toString(), "-c", script);
-            byte[] output = Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), python, input).stdout();
+            byte[] output = Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), python, input)
+                    .stdout();
             List<byte[]> records = split(output, nonce, secrets.size() * 6);
             for (int r = 0; r < records.size(); r++) {
                 assertOnlyQuotesAroundAMask(secrets.get(r / 6), text(records.get(r)), "python encoding " + r % 6);
@@ -161,10 +179,11 @@ class PrintedByRealProgramsPropertiesTest {
      * Runs the shell once over all the secrets, each read into {@code $S} from a line of its input, and returns what
      * the script wrote on standard output (or error) for each.
      */
-    private static List<byte[]> eachSecret(Generator generate, RealShell shell, List<String> secrets, String script, boolean stderr) {
+    private static List<byte[]> eachSecret(
+            Generator generate, RealShell shell, List<String> secrets, String script, boolean stderr) {
         String nonce = nonce(generate);
-        String loop = "k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; " + script
-                + "; k=$((k+1)); done";
+        String loop = "k=0; while IFS= read -r S; do printf '%s' \"" + nonce + "$k:\"" + (stderr ? " >&2" : "") + "; "
+                + script + "; k=$((k+1)); done";
         byte[] input = String.join("\n", secrets).concat("\n").getBytes(StandardCharsets.UTF_8);
         Command.Result output = shell.run(UTF8, input, "-c", loop);
         return split(stderr ? output.stderr() : output.stdout(), nonce, secrets.size());
@@ -178,7 +197,8 @@ class PrintedByRealProgramsPropertiesTest {
         assertThat(at).as("the output starts with a marker: %s", text(output)).isZero();
         while (at >= 0) {
             int colon = indexOf(output, new byte[] {':'}, at + marker.length);
-            int number = Integer.parseInt(new String(output, at + marker.length, colon - at - marker.length, StandardCharsets.US_ASCII));
+            int number = Integer.parseInt(
+                    new String(output, at + marker.length, colon - at - marker.length, StandardCharsets.US_ASCII));
             assertThat(number).isEqualTo(records.size());
             int next = indexOf(output, marker, colon + 1);
             records.add(Arrays.copyOfRange(output, colon + 1, next < 0 ? output.length : next));

@@ -35,7 +35,11 @@ class PrintedByRealProgramsTest {
     /** Runs a python3 script that reads the secret from its standard input, and returns what it printed. */
     private static byte[] python(String script, String secret) {
         List<String> command = List.of(RequiredPrograms.require("python3").toString(), "-c", script);
-        return Command.run(Path.of("").toAbsolutePath(), Command.withPath(UTF8), command, (secret + "\n").getBytes(StandardCharsets.UTF_8))
+        return Command.run(
+                        Path.of("").toAbsolutePath(),
+                        Command.withPath(UTF8),
+                        command,
+                        (secret + "\n").getBytes(StandardCharsets.UTF_8))
                 .stdout();
     }
 
@@ -103,7 +107,8 @@ class PrintedByRealProgramsTest {
     @Test
     void bashTracesTheOutputOfDeclarePOnceMore() {
         String secret = "Ab1'Cd2\"Ef3$Gh4";
-        String trace = shell(RealShell.BASH, secret, "set -x; Y=\"$(declare -p S)\"").err();
+        String trace =
+                shell(RealShell.BASH, secret, "set -x; Y=\"$(declare -p S)\"").err();
 
         assertThat(trace).contains("Ab1'\\''Cd2\\\"Ef3\\$Gh4");
         assertHidden(masked(secret, trace.getBytes(StandardCharsets.UTF_8)), "Ab1", "Cd2", "Ef3", "Gh4");
@@ -123,25 +128,30 @@ class PrintedByRealProgramsTest {
         String secret = "Ab1\\Cd2\\";
         for (RealShell shell : List.of(RealShell.BASH, RealShell.DASH, RealShell.BUSYBOX_ASH)) {
             // sh "echo ${TOKEN}" in a Jenkinsfile: the token is pasted into the script, here followed by another line.
-            String printed = shell.run(UTF8, new byte[0], "-c", "echo " + secret + "\necho next").out();
+            String printed = shell.run(UTF8, new byte[0], "-c", "echo " + secret + "\necho next")
+                    .out();
 
             assertThat(printed).as(shell.toString()).isEqualTo("Ab1Cd2echo next\n");
-            assertThat(masked(secret, printed.getBytes(StandardCharsets.UTF_8))).as(shell.toString()).isEqualTo("****echo next\n");
+            assertThat(masked(secret, printed.getBytes(StandardCharsets.UTF_8)))
+                    .as(shell.toString())
+                    .isEqualTo("****echo next\n");
         }
     }
 
     @Test
     void echoEAndPrintfBDecodeOctalAndHexadecimalEscapes() {
         String secret = "Ab1\\0101Cd2\\x41Ef3\\tGh4";
-        record Printer(RealShell shell, String script) {
-        }
-        for (Printer printer : List.of(new Printer(RealShell.BASH, "echo -e \"$S\""),
+        record Printer(RealShell shell, String script) {}
+        for (Printer printer : List.of(
+                new Printer(RealShell.BASH, "echo -e \"$S\""),
                 new Printer(RealShell.BASH, "printf '%b\\n' \"$S\""),
                 new Printer(RealShell.BUSYBOX_ASH, "echo -e \"$S\""),
                 new Printer(RealShell.BUSYBOX_ASH, "printf '%b\\n' \"$S\""))) {
             byte[] printed = shell(printer.shell(), secret, printer.script()).stdout();
 
-            assertThat(new String(printed, StandardCharsets.UTF_8)).as(printer.toString()).isEqualTo("Ab1ACd2AEf3\tGh4\n");
+            assertThat(new String(printed, StandardCharsets.UTF_8))
+                    .as(printer.toString())
+                    .isEqualTo("Ab1ACd2AEf3\tGh4\n");
             assertThat(masked(secret, printed)).as(printer.toString()).isEqualTo("****\n");
         }
     }
@@ -200,10 +210,14 @@ class PrintedByRealProgramsTest {
     void jacksonsJsonEscapingIsMasked() throws Exception {
         String secret = "Ab1\"Cd2\\Ef3/Gh4\u001bIj5éKl6";
         String plain = JsonMapper.builder().build().writeValueAsString(secret);
-        String ascii = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writeValueAsString(secret);
+        String ascii = JsonMapper.builder()
+                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .build()
+                .writeValueAsString(secret);
 
         assertThat(plain).isEqualTo("\"Ab1\\\"Cd2\\\\Ef3/Gh4\\u001BIj5éKl6\"");
-        assertThat(masked(secret, (plain + "\n" + ascii).getBytes(StandardCharsets.UTF_8))).isEqualTo("\"****\"\n\"****\"");
+        assertThat(masked(secret, (plain + "\n" + ascii).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("\"****\"\n\"****\"");
     }
 
     @Test
@@ -217,7 +231,8 @@ class PrintedByRealProgramsTest {
                 + "print(p.quote(s, safe=\"-_.!~*'()\"))\n";
         byte[] printed = python(script, secret);
 
-        assertThat(new String(printed, StandardCharsets.UTF_8)).startsWith("Ab1/Cd2%20Ef3~Gh4%2AIj5%28Kl6%29%27Mn7%C3%A9\n");
+        assertThat(new String(printed, StandardCharsets.UTF_8))
+                .startsWith("Ab1/Cd2%20Ef3~Gh4%2AIj5%28Kl6%29%27Mn7%C3%A9\n");
         assertThat(masked(secret, printed)).isEqualTo("****\n****\n****\n****\n");
     }
 

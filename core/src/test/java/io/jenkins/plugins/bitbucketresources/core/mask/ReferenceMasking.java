@@ -11,8 +11,7 @@ final class ReferenceMasking {
 
     private static final byte[] REPLACEMENT = Masker.REPLACEMENT.getBytes(StandardCharsets.US_ASCII);
 
-    private ReferenceMasking() {
-    }
+    private ReferenceMasking() {}
 
     static byte[] mask(byte[] input, Collection<String> forms) {
         return maskedBefore(input, covered(input, forms), input.length);

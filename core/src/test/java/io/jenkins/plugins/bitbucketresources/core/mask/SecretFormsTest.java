@@ -105,16 +105,18 @@ class SecretFormsTest {
 
     @Test
     void basicCredentialsWithBitbucketsTokenUsersAlways() {
-        assertThat(formsOf("secret")).contains(
-                "eC10b2tlbi1hdXRoOnNlY3JldA==",
-                "eC10b2tlbi1hdXRoOnNlY3JldA",
-                "eC1iaXRidWNrZXQtYXBpLXRva2VuLWF1dGg6c2VjcmV0");
+        assertThat(formsOf("secret"))
+                .contains(
+                        "eC10b2tlbi1hdXRoOnNlY3JldA==",
+                        "eC10b2tlbi1hdXRoOnNlY3JldA",
+                        "eC1iaXRidWNrZXQtYXBpLXRva2VuLWF1dGg6c2VjcmV0");
     }
 
     @Test
     void basicCredentialsFollowedByMoreBytesStillShowTheirStablePart() {
         // echo "x-token-auth:secret" | base64 = "eC10b2tlbi1hdXRoOnNlY3JldAo="
-        assertThat(formsOf("secret")).anyMatch(form -> form.length() >= 25 && "eC10b2tlbi1hdXRoOnNlY3JldAo=".startsWith(form));
+        assertThat(formsOf("secret"))
+                .anyMatch(form -> form.length() >= 25 && "eC10b2tlbi1hdXRoOnNlY3JldAo=".startsWith(form));
     }
 
     @Test
@@ -152,7 +154,8 @@ class SecretFormsTest {
 
     @Test
     void aSecretWithoutSpecialCharactersHasNoShellOrPercentVariantsButTheQuotedWord() {
-        assertThat(formsOf("plainToken123")).filteredOn(form -> form.contains("plainToken123"))
+        assertThat(formsOf("plainToken123"))
+                .filteredOn(form -> form.contains("plainToken123"))
                 .containsExactly("plainToken123", "'plainToken123'");
     }
 
@@ -208,15 +211,19 @@ class SecretFormsTest {
 
     @Test
     void printfReadsOctalWithoutALeadingZeroButBashEchoDoesNot() {
-        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_PRINTF)).isEqualTo("pAq");
-        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_ECHO)).isEqualTo("p\\101q");
+        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_PRINTF))
+                .isEqualTo("pAq");
+        assertThat(EscapeForms.interpreted("p\\101q", EscapeForms.Dialect.BASH_ECHO))
+                .isEqualTo("p\\101q");
         assertThat(formsOf("p\\101q")).contains("pAq");
     }
 
     @Test
     void busyboxStopsAnOctalEscapeBeforeItExceedsAByteWhereBashWrapsIt() {
-        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BUSYBOX)).isEqualTo("a?7b");
-        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BASH_ECHO)).isEqualTo("a\udcffb");
+        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BUSYBOX))
+                .isEqualTo("a?7b");
+        assertThat(EscapeForms.interpreted("a\\0777b", EscapeForms.Dialect.BASH_ECHO))
+                .isEqualTo("a\udcffb");
     }
 
     @Test
@@ -249,7 +256,8 @@ class SecretFormsTest {
 
     @Test
     void jsonWithNonAsciiEscapedAsUtf16Units() {
-        assertThat(formsOf("café€\uD83D\uDE00")).contains("caf\\u00e9\\u20ac\\ud83d\\ude00", "caf\\u00E9\\u20AC\\uD83D\\uDE00");
+        assertThat(formsOf("café€\uD83D\uDE00"))
+                .contains("caf\\u00e9\\u20ac\\ud83d\\ude00", "caf\\u00E9\\u20AC\\uD83D\\uDE00");
     }
 
     @Test
@@ -280,6 +288,8 @@ class SecretFormsTest {
 
     @Test
     void theSecretNeverShowsInToString() {
-        assertThat(MaskedSecret.withUsername("s3cr3t-value", "alice").toString()).doesNotContain("s3cr3t").contains("alice");
+        assertThat(MaskedSecret.withUsername("s3cr3t-value", "alice").toString())
+                .doesNotContain("s3cr3t")
+                .contains("alice");
     }
 }

@@ -24,7 +24,9 @@ class CloneUrlsTest {
 
     @Test
     void cloudHostIsLowerCased() {
-        assertThat(of("https://API.Bitbucket.org/2.0", Platform.CLOUD, "acme/app").https()).isEqualTo("https://bitbucket.org/acme/app.git");
+        assertThat(of("https://API.Bitbucket.org/2.0", Platform.CLOUD, "acme/app")
+                        .https())
+                .isEqualTo("https://bitbucket.org/acme/app.git");
     }
 
     @Test
@@ -36,17 +38,22 @@ class CloneUrlsTest {
     @Test
     void dataCenterClonesUnderScmWithTheProjectKeyLowerCased() {
         assertThat(of("https://git.example.com", Platform.DATA_CENTER, "PROJ/App"))
-                .isEqualTo(new CloneUrls("https://git.example.com/scm/proj/App.git", "ssh://git@git.example.com:7999/proj/App.git"));
+                .isEqualTo(new CloneUrls(
+                        "https://git.example.com/scm/proj/App.git", "ssh://git@git.example.com:7999/proj/App.git"));
     }
 
     @Test
     void dataCenterKeepsTheContextPathForHttpsOnly() {
-        assertThat(of("https://git.example.com:8443/bitbucket/rest/api/1.0/", Platform.DATA_CENTER, "PROJ/app")).isEqualTo(
-                new CloneUrls("https://git.example.com:8443/bitbucket/scm/proj/app.git", "ssh://git@git.example.com:7999/proj/app.git"));
+        assertThat(of("https://git.example.com:8443/bitbucket/rest/api/1.0/", Platform.DATA_CENTER, "PROJ/app"))
+                .isEqualTo(new CloneUrls(
+                        "https://git.example.com:8443/bitbucket/scm/proj/app.git",
+                        "ssh://git@git.example.com:7999/proj/app.git"));
     }
 
     @Test
     void dataCenterPersonalRepository() {
-        assertThat(of("https://git.example.com", Platform.DATA_CENTER, "~jane/app").https()).isEqualTo("https://git.example.com/scm/~jane/app.git");
+        assertThat(of("https://git.example.com", Platform.DATA_CENTER, "~jane/app")
+                        .https())
+                .isEqualTo("https://git.example.com/scm/~jane/app.git");
     }
 }

@@ -13,19 +13,22 @@ import org.junit.jupiter.api.Test;
 class JobPatternGeneratedTest {
 
     private static final int CASES = 20_000;
-    private static final String[] NAMES = {"a", "b", "ab", "ba", "team-a", "team-b", "x", "release", "deploy", "my job"};
+    private static final String[] NAMES = {"a", "b", "ab", "ba", "team-a", "team-b", "x", "release", "deploy", "my job"
+    };
     private static final String[] GLOBS = {"*", "a*", "*b", "*a*", "team-*", "t*-*", "**", "**", "ab", "a"};
 
     @Test
     void agreesWithTheRecursiveReadingOfTheRules() {
         GeneratedCases.check(CASES, generate -> {
-            List<String> pattern = generate.list(1, 5, () -> generate.random().nextInt(3) == 0 ? generate.pick(GLOBS)
-                    : generate.pick(NAMES));
+            List<String> pattern = generate.list(
+                    1, 5, () -> generate.random().nextInt(3) == 0 ? generate.pick(GLOBS) : generate.pick(NAMES));
             List<String> job = generate.list(1, 6, () -> generate.pick(NAMES));
             String text = String.join("/", pattern);
             String name = String.join("/", job);
             boolean expected = reference(pattern, 0, job, 0);
-            assertThat(JobPattern.parse(text).matches(name)).as("pattern %s against job %s", text, name).isEqualTo(expected);
+            assertThat(JobPattern.parse(text).matches(name))
+                    .as("pattern %s against job %s", text, name)
+                    .isEqualTo(expected);
         });
     }
 

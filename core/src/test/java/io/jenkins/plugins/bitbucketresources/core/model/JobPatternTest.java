@@ -58,7 +58,9 @@ class JobPatternTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void emptyPatternIsRefused(String raw) {
-        assertThatThrownBy(() -> JobPattern.parse(raw)).isInstanceOf(InvalidValueException.class).hasMessageContaining("empty pattern")
+        assertThatThrownBy(() -> JobPattern.parse(raw))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("empty pattern")
                 .hasMessageContaining("team-a/**");
     }
 
@@ -70,14 +72,17 @@ class JobPatternTest {
 
     @Test
     void doubleStarInsideANameIsRefused() {
-        assertThatThrownBy(() -> JobPattern.parse("team-a/build**")).hasMessageContaining("must stand alone between `/`")
+        assertThatThrownBy(() -> JobPattern.parse("team-a/build**"))
+                .hasMessageContaining("must stand alone between `/`")
                 .hasMessageContaining("release-*");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"release/?", "team-[ab]/build", "team\\a"})
     void otherWildcardsAreRefusedWithTheOnesThatWork(String raw) {
-        assertThatThrownBy(() -> JobPattern.parse(raw)).hasMessageContaining("is not a wildcard here").hasMessageContaining("`**`");
+        assertThatThrownBy(() -> JobPattern.parse(raw))
+                .hasMessageContaining("is not a wildcard here")
+                .hasMessageContaining("`**`");
     }
 
     @Test
@@ -95,13 +100,16 @@ class JobPatternTest {
         Validated<JobAccess> access = JobAccess.parse(List.of("team-a/**", "", "a//b", "team-a/**", "x**"), false);
 
         assertThat(access.isValid()).isFalse();
-        assertThat(access.problems()).extracting(Problem::field).containsExactly("allowedJobs[2]", "allowedJobs[3]", "allowedJobs[4]");
+        assertThat(access.problems())
+                .extracting(Problem::field)
+                .containsExactly("allowedJobs[2]", "allowedJobs[3]", "allowedJobs[4]");
         assertThat(access.problems().get(1).isError()).isFalse();
     }
 
     @Test
     void accessSkipsBlankEntriesAndWarnsOfTwins() {
-        JobAccess access = JobAccess.parse(List.of(" ", "release/*", "release/*"), true).orElseThrow();
+        JobAccess access =
+                JobAccess.parse(List.of(" ", "release/*", "release/*"), true).orElseThrow();
 
         assertThat(access.allowedJobs()).containsExactly(JobPattern.parse("release/*"));
         assertThat(access.onlyOwnCheckout()).isTrue();

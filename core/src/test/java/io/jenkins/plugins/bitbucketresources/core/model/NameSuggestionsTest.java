@@ -18,9 +18,39 @@ class NameSuggestionsTest {
     private static final int CASES = 3000;
     private static final Pattern EXAMPLE = Pattern.compile("e\\.g\\. `([^`]*)`$");
     /** Pieces that hit every rule: whitespace, control characters, punctuation, digits, non-ASCII, reserved words. */
-    private static final List<String> PIECES = List.of("a", "Z", "app", "repo", "-", "_", "__", ".", "!", "/", " ", "\t", "\n", "\u0000",
-            "\u00a0", "0", "42", "é", "ü", "漢", "job", "git", "path", "home", "build", "node", "change", "workspace", "JOB_",
-            "GIT_", "job_base", "x".repeat(60));
+    private static final List<String> PIECES = List.of(
+            "a",
+            "Z",
+            "app",
+            "repo",
+            "-",
+            "_",
+            "__",
+            ".",
+            "!",
+            "/",
+            " ",
+            "\t",
+            "\n",
+            "\u0000",
+            "\u00a0",
+            "0",
+            "42",
+            "é",
+            "ü",
+            "漢",
+            "job",
+            "git",
+            "path",
+            "home",
+            "build",
+            "node",
+            "change",
+            "workspace",
+            "JOB_",
+            "GIT_",
+            "job_base",
+            "x".repeat(60));
 
     /** One case holds all the names, so that it can also show the names reach the refusals. */
     @Test
@@ -36,15 +66,19 @@ class NameSuggestionsTest {
                     Matcher example = EXAMPLE.matcher(e.getMessage());
                     if (example.find()) {
                         String suggested = example.group(1);
-                        assertThatCode(() -> ResourceName.of(suggested)).as("`%s` is refused with the suggestion `%s`", raw, suggested)
+                        assertThatCode(() -> ResourceName.of(suggested))
+                                .as("`%s` is refused with the suggestion `%s`", raw, suggested)
                                 .doesNotThrowAnyException();
                     }
                 }
                 String suggested = ResourceName.suggestFor(raw);
                 try {
-                    assertThat(ResourceName.of(suggested).value()).isEqualTo(suggested).matches("[A-Za-z0-9_-]+");
+                    assertThat(ResourceName.of(suggested).value())
+                            .isEqualTo(suggested)
+                            .matches("[A-Za-z0-9_-]+");
                 } catch (InvalidValueException e) {
-                    fail("the suggestion for `" + raw + "` is `" + suggested + "`, which is refused: " + e.getMessage());
+                    fail("the suggestion for `" + raw + "` is `" + suggested + "`, which is refused: "
+                            + e.getMessage());
                 }
             }
             assertThat(refused).as("the generated names reach the refusals").hasSizeGreaterThan(CASES / 10);

@@ -11,7 +11,8 @@ class PlatformTest {
 
     @Test
     void cloudApiIsCloud() {
-        assertThat(Platform.detect(ApiUrl.parse("https://api.bitbucket.org/2.0"))).isEqualTo(Platform.CLOUD);
+        assertThat(Platform.detect(ApiUrl.parse("https://api.bitbucket.org/2.0")))
+                .isEqualTo(Platform.CLOUD);
     }
 
     @Test
@@ -21,12 +22,18 @@ class PlatformTest {
 
     @Test
     void cloudHostIsRecognisedWhateverItsCase() {
-        assertThat(Platform.detect(ApiUrl.parse("https://API.Bitbucket.ORG/2.0"))).isEqualTo(Platform.CLOUD);
+        assertThat(Platform.detect(ApiUrl.parse("https://API.Bitbucket.ORG/2.0")))
+                .isEqualTo(Platform.CLOUD);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://bitbucket.example.com", "http://127.0.0.1:8089/2.0", "https://bitbucket.org.example.com",
-        "https://mybitbucket.org"})
+    @ValueSource(
+            strings = {
+                "https://bitbucket.example.com",
+                "http://127.0.0.1:8089/2.0",
+                "https://bitbucket.org.example.com",
+                "https://mybitbucket.org"
+            })
     void everyOtherHostIsDataCenter(String url) {
         assertThat(Platform.detect(ApiUrl.parse(url))).isEqualTo(Platform.DATA_CENTER);
     }
@@ -52,8 +59,10 @@ class PlatformTest {
     @Test
     void unknownPlatformIsRefusedListingTheKnownOnes() {
         assertThatThrownBy(() -> Platform.parse("github"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("platform"))
-                .hasMessage("`github` is not a platform: use `cloud` or `datacenter`, or leave it out to detect it from the URL");
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("platform"))
+                .hasMessage(
+                        "`github` is not a platform: use `cloud` or `datacenter`, or leave it out to detect it from the URL");
     }
 
     @Test

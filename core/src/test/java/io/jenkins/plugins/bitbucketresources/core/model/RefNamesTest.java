@@ -11,7 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RefNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"main", "feature/login-form", "release/2.x", "v1.0.0", "hotfix_42", "a@b", "deps/@types", "user/ünicode"})
+    @ValueSource(
+            strings = {
+                "main",
+                "feature/login-form",
+                "release/2.x",
+                "v1.0.0",
+                "hotfix_42",
+                "a@b",
+                "deps/@types",
+                "user/ünicode"
+            })
     void validNamesAreAccepted(String name) {
         assertThat(RefNames.checkName("branch", name)).isEqualTo(name);
     }
@@ -39,14 +49,18 @@ class RefNamesTest {
 
     @Test
     void spaceIsRefused() {
-        assertNameRefused("feature x", "`feature x` contains whitespace, which git does not allow in a branch or tag name: copy the "
-                + "name from Bitbucket");
+        assertNameRefused(
+                "feature x",
+                "`feature x` contains whitespace, which git does not allow in a branch or tag name: copy the "
+                        + "name from Bitbucket");
     }
 
     @Test
     void controlCharacterIsRefusedByPosition() {
-        assertNameRefused("main\u0007x", "contains a line break or another control character at position 5, which git does not allow "
-                + "in a branch or tag name");
+        assertNameRefused(
+                "main\u0007x",
+                "contains a line break or another control character at position 5, which git does not allow "
+                        + "in a branch or tag name");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,15 +72,20 @@ class RefNamesTest {
             a[b  | [
             """)
     void charactersGitForbidsAreRefused(String name, String character) {
-        assertNameRefused(name, "`" + name + "` contains `" + character + "`, which git does not allow in a branch or tag name");
+        assertNameRefused(
+                name, "`" + name + "` contains `" + character + "`, which git does not allow in a branch or tag name");
     }
 
     @Test
     void globInABranchNameIsRefusedPointingToPatterns() {
-        assertNameRefused("release/*", "`release/*` contains `*`, which git does not allow in a branch or tag name; use "
-                + "`branches: {only: [...]}` for patterns");
-        assertNameRefused("v?", "`v?` contains `?`, which git does not allow in a branch or tag name; use `branches: {only: [...]}` "
-                + "for patterns");
+        assertNameRefused(
+                "release/*",
+                "`release/*` contains `*`, which git does not allow in a branch or tag name; use "
+                        + "`branches: {only: [...]}` for patterns");
+        assertNameRefused(
+                "v?",
+                "`v?` contains `?`, which git does not allow in a branch or tag name; use `branches: {only: [...]}` "
+                        + "for patterns");
     }
 
     @Test
@@ -81,7 +100,8 @@ class RefNamesTest {
             a//b  | //
             """)
     void sequencesGitForbidsAreRefused(String name, String sequence) {
-        assertNameRefused(name, "`" + name + "` contains `" + sequence + "`, which git does not allow in a branch or tag name");
+        assertNameRefused(
+                name, "`" + name + "` contains `" + sequence + "`, which git does not allow in a branch or tag name");
     }
 
     @Test
@@ -111,15 +131,22 @@ class RefNamesTest {
 
     @Test
     void partStartingWithDotIsRefused() {
-        assertNameRefused("feature/.hidden", "`feature/.hidden` has a part starting with `.`, which git does not allow in a branch or "
-                + "tag name");
-        assertNameRefused(".hidden", "`.hidden` has a part starting with `.`, which git does not allow in a branch or tag name");
+        assertNameRefused(
+                "feature/.hidden",
+                "`feature/.hidden` has a part starting with `.`, which git does not allow in a branch or "
+                        + "tag name");
+        assertNameRefused(
+                ".hidden", "`.hidden` has a part starting with `.`, which git does not allow in a branch or tag name");
     }
 
     @Test
     void partEndingWithLockIsRefused() {
-        assertNameRefused("main.lock", "`main.lock` has a part ending with `.lock`, which git does not allow in a branch or tag name");
-        assertNameRefused("a.lock/b", "`a.lock/b` has a part ending with `.lock`, which git does not allow in a branch or tag name");
+        assertNameRefused(
+                "main.lock",
+                "`main.lock` has a part ending with `.lock`, which git does not allow in a branch or tag name");
+        assertNameRefused(
+                "a.lock/b",
+                "`a.lock/b` has a part ending with `.lock`, which git does not allow in a branch or tag name");
     }
 
     @Test
@@ -140,18 +167,21 @@ class RefNamesTest {
     @Test
     void problemNamesTheFieldItWasGiven() {
         assertThatThrownBy(() -> RefNames.checkPattern("tags.except[3]", "a..b"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("tags.except[3]"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("tags.except[3]"));
     }
 
     private static void assertNameRefused(String raw, String message) {
         assertThatThrownBy(() -> RefNames.checkName("branch", raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branch"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branch"))
                 .hasMessage(message);
     }
 
     private static void assertPatternRefused(String raw, String message) {
         assertThatThrownBy(() -> RefNames.checkPattern("branches.only[0]", raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branches.only[0]"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branches.only[0]"))
                 .hasMessage(message.replace("branch or tag name", "branch or tag pattern"));
     }
 }

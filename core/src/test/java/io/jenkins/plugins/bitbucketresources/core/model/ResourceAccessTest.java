@@ -23,15 +23,24 @@ class ResourceAccessTest {
 
     @Test
     void builderTakesAllowedJobsAndOwnCheckout() {
-        Resource resource = base("ciRepo").allowedJobs(List.of("team-a/**", "release/*")).onlyOwnCheckout(true).build().orElseThrow();
+        Resource resource = base("ciRepo")
+                .allowedJobs(List.of("team-a/**", "release/*"))
+                .onlyOwnCheckout(true)
+                .build()
+                .orElseThrow();
 
-        assertThat(resource.access().allowedJobs()).extracting(JobPattern::value).containsExactly("team-a/**", "release/*");
+        assertThat(resource.access().allowedJobs())
+                .extracting(JobPattern::value)
+                .containsExactly("team-a/**", "release/*");
         assertThat(resource.access().onlyOwnCheckout()).isTrue();
     }
 
     @Test
     void badPatternIsReportedUnderItsIndexWithTheOtherProblems() {
-        Validated<Resource> validated = base("gitRepo").sourceName("").allowedJobs(List.of("ok/*", "bad//x")).build();
+        Validated<Resource> validated = base("gitRepo")
+                .sourceName("")
+                .allowedJobs(List.of("ok/*", "bad//x"))
+                .build();
 
         assertThat(validated.problems()).extracting(Problem::field).contains("sourceName", "allowedJobs[1]");
     }
@@ -51,7 +60,8 @@ class ResourceAccessTest {
     void recordRefusesOwnCheckoutOnASyncRepo() {
         Resource sync = base("syncRepo").build().orElseThrow();
 
-        assertThatThrownBy(() -> sync.withAccess(new JobAccess(List.of(), true))).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> sync.withAccess(new JobAccess(List.of(), true)))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("syncRepo");
     }
 
@@ -62,7 +72,19 @@ class ResourceAccessTest {
 
         assertThat(resource.withResolveCommit(true).access()).isEqualTo(access);
         assertThat(resource.withShipctl(true).access()).isEqualTo(access);
-        assertThat(new Resource(resource.name(), resource.type(), "bb", resource.sourceName(), Optional.empty(), resource.branches(),
-                resource.tags(), resource.buildOn(), false, true, false).access()).isEqualTo(JobAccess.OPEN);
+        assertThat(new Resource(
+                                resource.name(),
+                                resource.type(),
+                                "bb",
+                                resource.sourceName(),
+                                Optional.empty(),
+                                resource.branches(),
+                                resource.tags(),
+                                resource.buildOn(),
+                                false,
+                                true,
+                                false)
+                        .access())
+                .isEqualTo(JobAccess.OPEN);
     }
 }

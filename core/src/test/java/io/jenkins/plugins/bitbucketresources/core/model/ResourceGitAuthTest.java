@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 class ResourceGitAuthTest {
 
     private static Resource.Builder appRepo() {
-        return Resource.builder().name("app-repo").type("gitRepo").integration("bitbucket-cloud").sourceName("acme/app");
+        return Resource.builder()
+                .name("app-repo")
+                .type("gitRepo")
+                .integration("bitbucket-cloud")
+                .sourceName("acme/app");
     }
 
     @Test
@@ -19,8 +23,16 @@ class ResourceGitAuthTest {
 
     @Test
     void theConstructorWithoutTheSettingHasItOn() {
-        Resource resource = new Resource(ResourceName.of("app"), ResourceType.GIT_REPO, "c", SourceName.parse("acme/app"), Optional.empty(),
-                RefFilter.NONE, RefFilter.NONE, BuildTriggers.DEFAULT, false);
+        Resource resource = new Resource(
+                ResourceName.of("app"),
+                ResourceType.GIT_REPO,
+                "c",
+                SourceName.parse("acme/app"),
+                Optional.empty(),
+                RefFilter.NONE,
+                RefFilter.NONE,
+                BuildTriggers.DEFAULT,
+                false);
 
         assertThat(resource.gitAuth()).isTrue();
     }
@@ -30,6 +42,7 @@ class ResourceGitAuthTest {
         Resource off = appRepo().gitAuth(false).build().orElseThrow();
 
         assertThat(off.withResolveCommit(true).gitAuth()).isFalse();
-        assertThat(off.withResolveCommit(true).withGitAuth(true)).isEqualTo(appRepo().resolveCommit(true).build().orElseThrow());
+        assertThat(off.withResolveCommit(true).withGitAuth(true))
+                .isEqualTo(appRepo().resolveCommit(true).build().orElseThrow());
     }
 }

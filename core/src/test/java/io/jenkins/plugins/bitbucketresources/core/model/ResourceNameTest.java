@@ -37,14 +37,18 @@ class ResourceNameTest {
 
     @Test
     void nameWithoutAPrefixIsRefused() {
-        assertRefused("2-4", "`2-4` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are "
-                + "dropped): include at least one letter, e.g. `repo-2-4`");
+        assertRefused(
+                "2-4",
+                "`2-4` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are "
+                        + "dropped): include at least one letter, e.g. `repo-2-4`");
     }
 
     @Test
     void nameOfOnlyNonAsciiLettersIsRefused() {
-        assertRefused("dépôt".replaceAll("[a-z]", ""), "`éô` gives no variable prefix (only letters, digits and `_` are kept, and "
-                + "leading digits are dropped): include at least one letter, e.g. `repo`");
+        assertRefused(
+                "dépôt".replaceAll("[a-z]", ""),
+                "`éô` gives no variable prefix (only letters, digits and `_` are kept, and "
+                        + "leading digits are dropped): include at least one letter, e.g. `repo`");
     }
 
     @Test
@@ -54,7 +58,8 @@ class ResourceNameTest {
 
     @Test
     void punctuationInANameWithWhitespaceIsLeftOutOfTheSuggestion() {
-        assertRefused("bad name!", "`bad name!` contains whitespace: use letters, digits, `-` and `_`, e.g. `bad-name`");
+        assertRefused(
+                "bad name!", "`bad name!` contains whitespace: use letters, digits, `-` and `_`, e.g. `bad-name`");
     }
 
     @Test
@@ -92,29 +97,38 @@ class ResourceNameTest {
             workspace | WORKSPACE | `WORKSPACE`, `WORKSPACE_TMP`
             """)
     void prefixReachingIntoJenkinsVariablesIsRefusedNamingThemAndAFix(String name, String prefix, String variables) {
-        assertRefused(name, "`" + name + "` gives the variable prefix `" + prefix + "`, which would overwrite or shadow " + variables
-                + " set by Jenkins, its SCM or the shell: rename the resource, e.g. `" + name + "-repo`");
+        assertRefused(
+                name,
+                "`" + name + "` gives the variable prefix `" + prefix + "`, which would overwrite or shadow "
+                        + variables + " set by Jenkins, its SCM or the shell: rename the resource, e.g. `" + name
+                        + "-repo`");
     }
 
     @Test
     void reservedPrefixIsRefusedWhateverTheSpelling() {
-        assertRefused("Git.", "`Git.` gives the variable prefix `GIT`, which would overwrite or shadow `GIT_ASKPASS`, "
-                + "`GIT_AUTHOR_EMAIL`, `GIT_AUTHOR_NAME`, `GIT_BRANCH`, `GIT_CHECKOUT_DIR`, `GIT_COMMIT`, `GIT_COMMITTER_EMAIL`, "
-                + "`GIT_COMMITTER_NAME`, `GIT_CONFIG_COUNT`, `GIT_DIR`, `GIT_LOCAL_BRANCH`, `GIT_PREVIOUS_COMMIT`, "
-                + "`GIT_PREVIOUS_SUCCESSFUL_COMMIT`, `GIT_SSH`, `GIT_SSH_COMMAND`, `GIT_URL`, `GIT_WORK_TREE` set by Jenkins, "
-                + "its SCM or the shell: rename the resource, e.g. `Git-repo`");
+        assertRefused(
+                "Git.",
+                "`Git.` gives the variable prefix `GIT`, which would overwrite or shadow `GIT_ASKPASS`, "
+                        + "`GIT_AUTHOR_EMAIL`, `GIT_AUTHOR_NAME`, `GIT_BRANCH`, `GIT_CHECKOUT_DIR`, `GIT_COMMIT`, `GIT_COMMITTER_EMAIL`, "
+                        + "`GIT_COMMITTER_NAME`, `GIT_CONFIG_COUNT`, `GIT_DIR`, `GIT_LOCAL_BRANCH`, `GIT_PREVIOUS_COMMIT`, "
+                        + "`GIT_PREVIOUS_SUCCESSFUL_COMMIT`, `GIT_SSH`, `GIT_SSH_COMMAND`, `GIT_URL`, `GIT_WORK_TREE` set by Jenkins, "
+                        + "its SCM or the shell: rename the resource, e.g. `Git-repo`");
     }
 
     @Test
     void prefixReachingIntoAVariableNamespaceFromInsideIsRefused() {
-        assertRefused("job_base", "`job_base` gives the variable prefix `JOB_BASE`, which would overwrite or shadow `JOB_BASE_NAME` "
-                + "set by Jenkins, its SCM or the shell: rename the resource, e.g. `job_base-repo`");
+        assertRefused(
+                "job_base",
+                "`job_base` gives the variable prefix `JOB_BASE`, which would overwrite or shadow `JOB_BASE_NAME` "
+                        + "set by Jenkins, its SCM or the shell: rename the resource, e.g. `job_base-repo`");
     }
 
     @Test
     void suggestedRenameOfAReservedNameIsItselfAccepted() {
-        for (String name : new String[] {"job", "node", "git", "change", "build", "path", "home", "workspace", "job_base"}) {
-            assertThat(ResourceName.of(name + "-repo").prefix()).isEqualTo(name.toUpperCase(Locale.ROOT).replace("-", "") + "REPO");
+        for (String name :
+                new String[] {"job", "node", "git", "change", "build", "path", "home", "workspace", "job_base"}) {
+            assertThat(ResourceName.of(name + "-repo").prefix())
+                    .isEqualTo(name.toUpperCase(Locale.ROOT).replace("-", "") + "REPO");
         }
     }
 
@@ -132,7 +146,8 @@ class ResourceNameTest {
 
     private static void assertRefused(String raw, String message) {
         assertThatThrownBy(() -> ResourceName.of(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"))
                 .hasMessage(message);
     }
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class SourceNameTest {
 
-    private static final String FORM = "write `workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, "
-            + "e.g. `PROJ/app`)";
+    private static final String FORM =
+            "write `workspace/repo_slug` (Bitbucket Cloud, e.g. `acme/app`) or `PROJECT/repo` (Data Center, "
+                    + "e.g. `PROJ/app`)";
     private static final String UUID = "{0f0e0d0c-0b0a-0908-0706-050403020100}";
 
     @Test
@@ -73,43 +74,55 @@ class SourceNameTest {
 
     @Test
     void webUrlIsRefusedAskingForTheShortForm() {
-        assertRefused("https://bitbucket.org/acme/app", "is a URL, not a source name: write only the owner and the repository slug, "
-                + "e.g. `acme/app` for https://bitbucket.org/acme/app");
+        assertRefused(
+                "https://bitbucket.org/acme/app",
+                "is a URL, not a source name: write only the owner and the repository slug, "
+                        + "e.g. `acme/app` for https://bitbucket.org/acme/app");
     }
 
     @Test
     void sshCloneUrlIsRefusedAskingForTheShortForm() {
-        assertRefused("git@bitbucket.org:acme/app.git", "is a URL, not a source name: write only the owner and the repository slug, "
-                + "e.g. `acme/app` for https://bitbucket.org/acme/app");
+        assertRefused(
+                "git@bitbucket.org:acme/app.git",
+                "is a URL, not a source name: write only the owner and the repository slug, "
+                        + "e.g. `acme/app` for https://bitbucket.org/acme/app");
     }
 
     @Test
     void badCharacterInOwnerIsRefused() {
-        assertRefused("ac me/app", "workspace or project `ac me` has characters Bitbucket does not allow: write it as in the "
-                + "repository's URL: a workspace ID (letters, digits, `-` and `_`), a project key, or `~user` for a personal "
-                + "repository");
+        assertRefused(
+                "ac me/app",
+                "workspace or project `ac me` has characters Bitbucket does not allow: write it as in the "
+                        + "repository's URL: a workspace ID (letters, digits, `-` and `_`), a project key, or `~user` for a personal "
+                        + "repository");
     }
 
     @Test
     void badCharacterInSlugIsRefused() {
-        assertRefused("acme/app$", "repository slug `app$` has characters Bitbucket does not allow: use the slug from the "
-                + "repository's URL (letters, digits, `-`, `_` and `.`)");
+        assertRefused(
+                "acme/app$",
+                "repository slug `app$` has characters Bitbucket does not allow: use the slug from the "
+                        + "repository's URL (letters, digits, `-`, `_` and `.`)");
     }
 
     @Test
     void dotDotSlugIsRefused() {
-        assertRefused("acme/..", "repository slug `..` has characters Bitbucket does not allow: use the slug from the repository's URL "
-                + "(letters, digits, `-`, `_` and `.`)");
+        assertRefused(
+                "acme/..",
+                "repository slug `..` has characters Bitbucket does not allow: use the slug from the repository's URL "
+                        + "(letters, digits, `-`, `_` and `.`)");
     }
 
     @Test
     void gitSuffixIsRefusedWithTheSlugWithoutIt() {
-        assertRefused("acme/app.git", "repository slug `app.git` ends in `.git`: write the slug without it, e.g. `app`");
+        assertRefused(
+                "acme/app.git", "repository slug `app.git` ends in `.git`: write the slug without it, e.g. `app`");
     }
 
     @Test
     void gitSuffixInAnyCaseIsRefused() {
-        assertRefused("PROJ/App.GIT", "repository slug `App.GIT` ends in `.git`: write the slug without it, e.g. `App`");
+        assertRefused(
+                "PROJ/App.GIT", "repository slug `App.GIT` ends in `.git`: write the slug without it, e.g. `App`");
     }
 
     @Test
@@ -119,12 +132,14 @@ class SourceNameTest {
 
     @Test
     void overlongSlugIsRefused() {
-        assertRefused("acme/" + "a".repeat(129), "repository slug is 129 characters long; Bitbucket slugs have at most 128");
+        assertRefused(
+                "acme/" + "a".repeat(129), "repository slug is 129 characters long; Bitbucket slugs have at most 128");
     }
 
     @Test
     void constructorValidatesLikeParse() {
-        assertThatThrownBy(() -> new SourceName("acme", "app.git")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> new SourceName("acme", "app.git"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessage("repository slug `app.git` ends in `.git`: write the slug without it, e.g. `app`");
     }
 
@@ -136,14 +151,20 @@ class SourceNameTest {
 
     @Test
     void cloudRefusesAPersonalProject() {
-        assertRefusedFor(Platform.CLOUD, "~jane/app", "`~jane` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and `_`; "
-                + "`~user` is a Data Center personal project): write `workspace/repo_slug`");
+        assertRefusedFor(
+                Platform.CLOUD,
+                "~jane/app",
+                "`~jane` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and `_`; "
+                        + "`~user` is a Data Center personal project): write `workspace/repo_slug`");
     }
 
     @Test
     void cloudRefusesADottedWorkspace() {
-        assertRefusedFor(Platform.CLOUD, "acme.corp/app", "`acme.corp` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and "
-                + "`_`): write `workspace/repo_slug`");
+        assertRefusedFor(
+                Platform.CLOUD,
+                "acme.corp/app",
+                "`acme.corp` is not a Bitbucket Cloud workspace ID (letters, digits, `-` and "
+                        + "`_`): write `workspace/repo_slug`");
     }
 
     @Test
@@ -154,32 +175,43 @@ class SourceNameTest {
 
     @Test
     void dataCenterRefusesAWorkspaceUuid() {
-        assertRefusedFor(Platform.DATA_CENTER, UUID + "/app", "`" + UUID + "` is not a Bitbucket Data Center project key (a letter, "
-                + "then letters, digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
+        assertRefusedFor(
+                Platform.DATA_CENTER,
+                UUID + "/app",
+                "`" + UUID + "` is not a Bitbucket Data Center project key (a letter, "
+                        + "then letters, digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
     }
 
     @Test
     void dataCenterRefusesAHyphenatedWorkspace() {
-        assertRefusedFor(Platform.DATA_CENTER, "acme-corp/app", "`acme-corp` is not a Bitbucket Data Center project key (a letter, then "
-                + "letters, digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
+        assertRefusedFor(
+                Platform.DATA_CENTER,
+                "acme-corp/app",
+                "`acme-corp` is not a Bitbucket Data Center project key (a letter, then "
+                        + "letters, digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
     }
 
     @Test
     void dataCenterRefusesAProjectKeyStartingWithADigit() {
-        assertRefusedFor(Platform.DATA_CENTER, "2PROJ/app", "`2PROJ` is not a Bitbucket Data Center project key (a letter, then letters, "
-                + "digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
+        assertRefusedFor(
+                Platform.DATA_CENTER,
+                "2PROJ/app",
+                "`2PROJ` is not a Bitbucket Data Center project key (a letter, then letters, "
+                        + "digits or `_`) nor a personal project (`~user`): write `PROJECT/repo`");
     }
 
     private static void assertRefused(String raw, String message) {
         assertThatThrownBy(() -> SourceName.parse(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("sourceName"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("sourceName"))
                 .hasMessage(message);
     }
 
     private static void assertRefusedFor(Platform platform, String raw, String message) {
         SourceName source = SourceName.parse(raw);
         assertThatThrownBy(() -> source.checkFor(platform))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("sourceName"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("sourceName"))
                 .hasMessage(message);
     }
 }

@@ -27,7 +27,8 @@ class TokenSecrecyTest {
             int at = 1 + Math.floorMod(generate.anyInt(), token.length() - 1);
             String raw = token.substring(0, at) + bad + token.substring(at);
 
-            assertThatThrownBy(() -> Token.of(raw)).isInstanceOf(InvalidValueException.class)
+            assertThatThrownBy(() -> Token.of(raw))
+                    .isInstanceOf(InvalidValueException.class)
                     .satisfies(e -> assertNoPieceOf(token, e.getMessage()));
         });
     }
@@ -71,7 +72,9 @@ class TokenSecrecyTest {
         GeneratedCases.check(1000, generate -> {
             String token = token(generate);
             for (UnaryOperator<Integration.Builder> breakage : breakages()) {
-                Validated<Integration> result = breakage.apply(Integration.builder().id("c").token(token)).build();
+                Validated<Integration> result = breakage.apply(
+                                Integration.builder().id("c").token(token))
+                        .build();
 
                 List<String> texts = new ArrayList<>();
                 result.problems().forEach(p -> texts.add(p.toString()));

@@ -29,32 +29,42 @@ class TokenTest {
 
     @Test
     void spaceInsideIsRefusedByPosition() {
-        assertRefused("abc def", "contains whitespace or a control character at position 4: Bitbucket tokens have none; copy the "
-                + "token again without line breaks or spaces");
+        assertRefused(
+                "abc def",
+                "contains whitespace or a control character at position 4: Bitbucket tokens have none; copy the "
+                        + "token again without line breaks or spaces");
     }
 
     @Test
     void lineBreakInsideIsRefusedByPosition() {
-        assertRefused("abcdef\nghi", "contains whitespace or a control character at position 7: Bitbucket tokens have none; copy "
-                + "the token again without line breaks or spaces");
+        assertRefused(
+                "abcdef\nghi",
+                "contains whitespace or a control character at position 7: Bitbucket tokens have none; copy "
+                        + "the token again without line breaks or spaces");
     }
 
     @Test
     void nonBreakingSpaceInsideIsRefused() {
-        assertRefused("ab\u00a0cd", "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the "
-                + "token again without line breaks or spaces");
+        assertRefused(
+                "ab\u00a0cd",
+                "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the "
+                        + "token again without line breaks or spaces");
     }
 
     @Test
     void controlCharacterInsideIsRefused() {
-        assertRefused("ab\u0000cd", "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the "
-                + "token again without line breaks or spaces");
+        assertRefused(
+                "ab\u0000cd",
+                "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the "
+                        + "token again without line breaks or spaces");
     }
 
     @Test
     void typographicQuoteIsRefused() {
-        assertRefused("\u201cATCTTabc\u201d", "contains a character that is not plain ASCII at position 1: Bitbucket tokens are ASCII "
-                + "letters, digits and punctuation; copy the token again from Bitbucket");
+        assertRefused(
+                "\u201cATCTTabc\u201d",
+                "contains a character that is not plain ASCII at position 1: Bitbucket tokens are ASCII "
+                        + "letters, digits and punctuation; copy the token again from Bitbucket");
     }
 
     @Test
@@ -71,20 +81,25 @@ class TokenTest {
 
     @Test
     void tokenShorterThanTheMinimumIsRefusedWithoutRepeatingIt() {
-        assertRefused("ab-3456", "is shorter than 8 characters, so it is not a Bitbucket token (they are far longer) and it could not be "
-                + "masked in logs without hiding ordinary text: paste the whole token Bitbucket showed when it was created");
+        assertRefused(
+                "ab-3456",
+                "is shorter than 8 characters, so it is not a Bitbucket token (they are far longer) and it could not be "
+                        + "masked in logs without hiding ordinary text: paste the whole token Bitbucket showed when it was created");
         assertThat(Token.of("ab-34567").reveal()).isEqualTo("ab-34567");
     }
 
     @Test
     void shortTokenWithABadCharacterIsToldAboutTheCharacterFirst() {
-        assertRefused("ab cd", "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the token "
-                + "again without line breaks or spaces");
+        assertRefused(
+                "ab cd",
+                "contains whitespace or a control character at position 3: Bitbucket tokens have none; copy the token "
+                        + "again without line breaks or spaces");
     }
 
     private static void assertRefused(String raw, String message) {
         assertThatThrownBy(() -> Token.of(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("token"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("token"))
                 .hasMessage(message);
     }
 }

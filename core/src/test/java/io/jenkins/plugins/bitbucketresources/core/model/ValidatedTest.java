@@ -14,7 +14,9 @@ class ValidatedTest {
 
         assertThat(result.isValid()).isTrue();
         assertThat(result.orElseThrow()).isEqualTo("x");
-        assertThat(result.problems()).extracting(Problem::toString).containsExactly("warning: token: is written inline");
+        assertThat(result.problems())
+                .extracting(Problem::toString)
+                .containsExactly("warning: token: is written inline");
     }
 
     @Test
@@ -27,14 +29,17 @@ class ValidatedTest {
 
     @Test
     void orElseThrowOfOneErrorKeepsItsField() {
-        assertThatThrownBy(() -> Validated.of(null, List.of(Problem.warning("a", "w"), Problem.error("b", "e"))).orElseThrow())
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("b"))
+        assertThatThrownBy(() -> Validated.of(null, List.of(Problem.warning("a", "w"), Problem.error("b", "e")))
+                        .orElseThrow())
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("b"))
                 .hasMessage("b: e");
     }
 
     @Test
     void mapKeepsTheWarnings() {
-        Validated<Integer> mapped = Validated.of("abc", List.of(Problem.warning("a", "w"))).map(String::length);
+        Validated<Integer> mapped =
+                Validated.of("abc", List.of(Problem.warning("a", "w"))).map(String::length);
 
         assertThat(mapped.orElseThrow()).isEqualTo(3);
         assertThat(mapped.problems()).containsExactly(Problem.warning("a", "w"));
@@ -42,17 +47,22 @@ class ValidatedTest {
 
     @Test
     void mapOfInvalidStaysInvalid() {
-        assertThat(Validated.<String>of(null, List.of(Problem.error("a", "e"))).map(String::length).isValid()).isFalse();
+        assertThat(Validated.<String>of(null, List.of(Problem.error("a", "e")))
+                        .map(String::length)
+                        .isValid())
+                .isFalse();
     }
 
     @Test
     void validCannotCarryAnError() {
-        assertThatThrownBy(() -> new Validated.Valid<>("x", List.of(Problem.error("a", "e")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Validated.Valid<>("x", List.of(Problem.error("a", "e"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void invalidNeedsAnError() {
-        assertThatThrownBy(() -> new Validated.Invalid<String>(List.of(Problem.warning("a", "w")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Validated.Invalid<String>(List.of(Problem.warning("a", "w"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,12 +9,14 @@ class ClosestNamesTest {
 
     @Test
     void samePrefixComesFirst() {
-        assertThat(ClosestNames.closest("apprepo", List.of("apprepos", "app-repo", "lib"))).containsExactly("app-repo", "apprepos");
+        assertThat(ClosestNames.closest("apprepo", List.of("apprepos", "app-repo", "lib")))
+                .containsExactly("app-repo", "apprepos");
     }
 
     @Test
     void candidatesAreRankedByTheClosestOfSeveralWantedNamesKeepingTheirOrderOnTies() {
-        assertThat(ClosestNames.byCloseness(List.of("app-rep", "tols"), List.of("zeta", "tools", "lib", "app-repo", "AppRep", "tool")))
+        assertThat(ClosestNames.byCloseness(
+                        List.of("app-rep", "tols"), List.of("zeta", "tools", "lib", "app-repo", "AppRep", "tool")))
                 .containsExactly("AppRep", "tools", "app-repo", "tool", "zeta", "lib");
     }
 
@@ -37,7 +39,8 @@ class ClosestNamesTest {
 
     @Test
     void farNamesAreNotSuggested() {
-        assertThat(ClosestNames.closest("database", List.of("app-repo", "lib", "tools"))).isEmpty();
+        assertThat(ClosestNames.closest("database", List.of("app-repo", "lib", "tools")))
+                .isEmpty();
     }
 
     @Test

@@ -47,7 +47,19 @@ class ReservedVariablesTest {
 
     @Test
     void everyVariableJenkinsSetsForBuildsIsKnown() {
-        assertThat(ReservedVariables.known()).contains("JOB_NAME", "NODE_NAME", "GIT_COMMIT", "GIT_BRANCH", "CHANGE_BRANCH",
-                "BUILD_NUMBER", "BUILD_URL", "PATH", "HOME", "WORKSPACE", "BRANCH_NAME", "TAG_NAME");
+        assertThat(ReservedVariables.known())
+                .contains(
+                        "JOB_NAME",
+                        "NODE_NAME",
+                        "GIT_COMMIT",
+                        "GIT_BRANCH",
+                        "CHANGE_BRANCH",
+                        "BUILD_NUMBER",
+                        "BUILD_URL",
+                        "PATH",
+                        "HOME",
+                        "WORKSPACE",
+                        "BRANCH_NAME",
+                        "TAG_NAME");
     }
 }

@@ -57,15 +57,21 @@ class VariablePrefixTest {
 
     @Test
     void prefixIsAValidVariableNameOrEmpty() {
-        GeneratedCases.check(1000, generate -> assertThat(VariablePrefix.of(name(generate))).satisfiesAnyOf(
-                prefix -> assertThat(prefix).isEmpty(),
-                prefix -> assertThat(prefix.orElseThrow()).matches("[A-Z_][A-Z0-9_]*")));
+        GeneratedCases.check(
+                1000,
+                generate -> assertThat(VariablePrefix.of(name(generate)))
+                        .satisfiesAnyOf(
+                                prefix -> assertThat(prefix).isEmpty(),
+                                prefix -> assertThat(prefix.orElseThrow()).matches("[A-Z_][A-Z0-9_]*")));
     }
 
     @Test
     void prefixOfThePrefixIsItself() {
-        GeneratedCases.check(1000, generate ->
-                VariablePrefix.of(name(generate)).ifPresent(prefix -> assertThat(VariablePrefix.of(prefix)).contains(prefix)));
+        GeneratedCases.check(
+                1000,
+                generate -> VariablePrefix.of(name(generate))
+                        .ifPresent(
+                                prefix -> assertThat(VariablePrefix.of(prefix)).contains(prefix)));
     }
 
     @Test
@@ -103,7 +109,9 @@ class VariablePrefixTest {
     /** DESIGN section 3, written independently: filter, drop leading digits, upper-case. */
     private static Optional<String> reference(String name) {
         StringBuilder kept = new StringBuilder();
-        name.codePoints().filter(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_')).forEach(kept::appendCodePoint);
+        name.codePoints()
+                .filter(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'))
+                .forEach(kept::appendCodePoint);
         String prefix = kept.toString().replaceFirst("^[0-9]+", "").toUpperCase(Locale.ROOT);
         return prefix.isEmpty() ? Optional.empty() : Optional.of(prefix);
     }
@@ -150,6 +158,5 @@ class VariablePrefixTest {
         }
     }
 
-    record NameWithNoise(String clean, String noisy) {
-    }
+    record NameWithNoise(String clean, String noisy) {}
 }

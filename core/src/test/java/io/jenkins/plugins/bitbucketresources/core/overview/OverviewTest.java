@@ -36,7 +36,9 @@ class OverviewTest {
                 return Optional.empty();
             }
             if (scope instanceof Scope.Folder folder) {
-                for (Scope above = folder; above instanceof Scope.Folder f; above = Overview.above(f).get(0)) {
+                for (Scope above = folder;
+                        above instanceof Scope.Folder f;
+                        above = Overview.above(f).get(0)) {
                     CredentialKey found = folderStores.get(f.fullName());
                     if (found != null) {
                         return Optional.of(found);
@@ -48,7 +50,8 @@ class OverviewTest {
 
         @Override
         public Optional<HealthState> health(CredentialKey credential) {
-            return Optional.of(new HealthState(credential, List.of(), Optional.empty(), Optional.empty(), new TokenExpiry.Never(), false));
+            return Optional.of(new HealthState(
+                    credential, List.of(), Optional.empty(), Optional.empty(), new TokenExpiry.Never(), false));
         }
 
         @Override
@@ -58,7 +61,13 @@ class OverviewTest {
     }
 
     private static Definition resource(String name, String type, String source) {
-        return Definition.of(Resource.builder().name(name).type(type).integration("bb").sourceName(source).build().orElseThrow());
+        return Definition.of(Resource.builder()
+                .name(name)
+                .type(type)
+                .integration("bb")
+                .sourceName(source)
+                .build()
+                .orElseThrow());
     }
 
     private static ScopeDefinitions folder(String name, Definition... definitions) {
@@ -71,8 +80,11 @@ class OverviewTest {
 
     @Test
     void listsEveryDefinitionWithTypeRepositoryAndWhere() {
-        List<OverviewRow> rows = Overview.list(List.of(folder("team-a", resource("lib", "gitRepo", "acme/lib")),
-                global(resource("app", "ciRepo", "acme/app"))), new Sources());
+        List<OverviewRow> rows = Overview.list(
+                List.of(
+                        folder("team-a", resource("lib", "gitRepo", "acme/lib")),
+                        global(resource("app", "ciRepo", "acme/app"))),
+                new Sources());
 
         assertThat(rows).extracting(OverviewRow::name).containsExactly("app", "lib");
         assertThat(rows.get(0).type()).contains(ResourceType.CI_REPO);
@@ -84,17 +96,21 @@ class OverviewTest {
 
     @Test
     void shadowingIsShownBothWaysNearestFirst() {
-        List<OverviewRow> rows = Overview.list(List.of(
-                global(resource("app", "gitRepo", "acme/app")),
-                folder("team-a", resource("app", "gitRepo", "acme/app-a")),
-                folder("team-a/backend/api", resource("app", "gitRepo", "acme/app-api")),
-                folder("team-b", resource("app", "gitRepo", "acme/app-b"))), new Sources());
+        List<OverviewRow> rows = Overview.list(
+                List.of(
+                        global(resource("app", "gitRepo", "acme/app")),
+                        folder("team-a", resource("app", "gitRepo", "acme/app-a")),
+                        folder("team-a/backend/api", resource("app", "gitRepo", "acme/app-api")),
+                        folder("team-b", resource("app", "gitRepo", "acme/app-b"))),
+                new Sources());
 
-        assertThat(rows).extracting(r -> r.scope().describe()).containsExactly("global", "folder team-a", "folder team-a/backend/api",
-                "folder team-b");
+        assertThat(rows)
+                .extracting(r -> r.scope().describe())
+                .containsExactly("global", "folder team-a", "folder team-a/backend/api", "folder team-b");
         assertThat(rows.get(0).shadows()).isEmpty();
-        assertThat(rows.get(0).shadowedBy()).containsExactly(new Scope.Folder("team-a"), new Scope.Folder("team-a/backend/api"),
-                new Scope.Folder("team-b"));
+        assertThat(rows.get(0).shadowedBy())
+                .containsExactly(
+                        new Scope.Folder("team-a"), new Scope.Folder("team-a/backend/api"), new Scope.Folder("team-b"));
         assertThat(rows.get(1).shadows()).containsExactly(Scope.GLOBAL);
         assertThat(rows.get(1).shadowedBy()).containsExactly(new Scope.Folder("team-a/backend/api"));
         assertThat(rows.get(2).shadows()).containsExactly(new Scope.Folder("team-a"), Scope.GLOBAL);
@@ -104,11 +120,17 @@ class OverviewTest {
 
     @Test
     void brokenDefinitionIsListedAndStillHidesFartherOnes() {
-        Definition broken = new Definition("app", Resource.builder().name("app").type("gitRepo").integration("bb")
-                .sourceName("not a repository").build());
+        Definition broken = new Definition(
+                "app",
+                Resource.builder()
+                        .name("app")
+                        .type("gitRepo")
+                        .integration("bb")
+                        .sourceName("not a repository")
+                        .build());
 
-        List<OverviewRow> rows = Overview.list(List.of(global(resource("app", "gitRepo", "acme/app")), folder("team-a", broken)),
-                new Sources());
+        List<OverviewRow> rows = Overview.list(
+                List.of(global(resource("app", "gitRepo", "acme/app")), folder("team-a", broken)), new Sources());
 
         OverviewRow row = rows.get(1);
         assertThat(row.usable()).isFalse();
@@ -121,14 +143,22 @@ class OverviewTest {
 
     @Test
     void secondDefinitionOfANameInOneScopeIsMarkedAndHidesNothing() {
-        List<OverviewRow> rows = Overview.list(List.of(global(resource("app", "gitRepo", "acme/app")),
-                folder("team-a", resource("app", "gitRepo", "acme/one"), resource("app", "gitRepo", "acme/two"))), new Sources());
+        List<OverviewRow> rows = Overview.list(
+                List.of(
+                        global(resource("app", "gitRepo", "acme/app")),
+                        folder(
+                                "team-a",
+                                resource("app", "gitRepo", "acme/one"),
+                                resource("app", "gitRepo", "acme/two"))),
+                new Sources());
 
         assertThat(rows).hasSize(3);
         OverviewRow duplicate = rows.get(2);
         assertThat(duplicate.duplicate()).isTrue();
         assertThat(duplicate.usable()).isFalse();
-        assertThat(duplicate.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("only the first definition"));
+        assertThat(duplicate.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("only the first definition"));
         assertThat(duplicate.shadows()).isEmpty();
         assertThat(rows.get(0).shadowedBy()).containsExactly(new Scope.Folder("team-a"));
     }
@@ -138,8 +168,11 @@ class OverviewTest {
         Sources sources = new Sources();
         sources.folderStores.put("team-a", TEAM_A);
 
-        List<OverviewRow> rows = Overview.list(List.of(global(resource("app", "gitRepo", "acme/app"), resource("lib", "gitRepo", "acme/lib")),
-                folder("team-a/x", resource("tool", "gitRepo", "acme/tool"))), sources);
+        List<OverviewRow> rows = Overview.list(
+                List.of(
+                        global(resource("app", "gitRepo", "acme/app"), resource("lib", "gitRepo", "acme/lib")),
+                        folder("team-a/x", resource("tool", "gitRepo", "acme/tool"))),
+                sources);
 
         assertThat(rows).extracting(r -> r.credential().orElseThrow()).containsExactly(SYSTEM, SYSTEM, TEAM_A);
         assertThat(rows).allSatisfy(r -> assertThat(r.health()).isPresent());
@@ -151,8 +184,11 @@ class OverviewTest {
         Sources sources = new Sources();
         sources.jobs.put(SYSTEM, List.of("team-a/build", "team-b/build", "team-a/backend/api/test", "solo"));
 
-        List<OverviewRow> rows = Overview.list(List.of(global(resource("app", "gitRepo", "acme/app")),
-                folder("team-a", resource("app", "gitRepo", "acme/app-a"))), sources);
+        List<OverviewRow> rows = Overview.list(
+                List.of(
+                        global(resource("app", "gitRepo", "acme/app")),
+                        folder("team-a", resource("app", "gitRepo", "acme/app-a"))),
+                sources);
 
         assertThat(rows.get(0).recentJobs()).containsExactly("team-b/build", "solo");
         assertThat(rows.get(1).recentJobs()).containsExactly("team-a/build", "team-a/backend/api/test");
@@ -160,16 +196,23 @@ class OverviewTest {
 
     @Test
     void unknownIntegrationHasNoCredential() {
-        Definition other = Definition.of(Resource.builder().name("x").type("gitRepo").integration("nowhere")
-                .sourceName("acme/x").build().orElseThrow());
+        Definition other = Definition.of(Resource.builder()
+                .name("x")
+                .type("gitRepo")
+                .integration("nowhere")
+                .sourceName("acme/x")
+                .build()
+                .orElseThrow());
 
-        assertThat(Overview.list(List.of(global(other)), new Sources())).singleElement()
+        assertThat(Overview.list(List.of(global(other)), new Sources()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.credential()).isEmpty());
     }
 
     @Test
     void scopesAboveAFolderAreItsParentsThenGlobal() {
-        assertThat(Overview.above(new Scope.Folder("a/b/c"))).containsExactly(new Scope.Folder("a/b"), new Scope.Folder("a"), Scope.GLOBAL);
+        assertThat(Overview.above(new Scope.Folder("a/b/c")))
+                .containsExactly(new Scope.Folder("a/b"), new Scope.Folder("a"), Scope.GLOBAL);
         assertThat(Overview.above(Scope.GLOBAL)).isEmpty();
     }
 }

@@ -34,7 +34,9 @@ class GlobalPolicyTest {
         Validated<GlobalPolicy> policy = GlobalPolicy.parse(List.of("team-*", "/team-b", "ok"));
 
         assertThat(policy.isValid()).isFalse();
-        assertThat(policy.problems()).extracting(Problem::field).containsExactly("globalResourcesFolders[0]", "globalResourcesFolders[1]");
+        assertThat(policy.problems())
+                .extracting(Problem::field)
+                .containsExactly("globalResourcesFolders[0]", "globalResourcesFolders[1]");
         assertThat(policy.problems().get(0).message()).contains("is a pattern: list folder full names");
         assertThat(policy.problems().get(1).message()).contains("is not a folder full name");
     }

@@ -16,12 +16,22 @@ import org.junit.jupiter.api.Test;
 class UsePolicyTest {
 
     private static final UsePolicy OPEN = new UsePolicy(GlobalPolicy.EVERY_JOB);
-    private static final Integration CLOUD = Integration.builder().id("bb").url("https://api.bitbucket.org/2.0")
-            .token("ATCTT3xFfGF0-test-access-token").build().orElseThrow();
+    private static final Integration CLOUD = Integration.builder()
+            .id("bb")
+            .url("https://api.bitbucket.org/2.0")
+            .token("ATCTT3xFfGF0-test-access-token")
+            .build()
+            .orElseThrow();
 
     private static Resource resource(String name, String type, String... allowedJobs) {
-        return Resource.builder().name(name).type(type).integration("bb").sourceName("acme/" + name).allowedJobs(List.of(allowedJobs))
-                .build().orElseThrow();
+        return Resource.builder()
+                .name(name)
+                .type(type)
+                .integration("bb")
+                .sourceName("acme/" + name)
+                .allowedJobs(List.of(allowedJobs))
+                .build()
+                .orElseThrow();
     }
 
     private static ResolvedResource in(Scope scope, Resource resource) {
@@ -56,9 +66,10 @@ class UsePolicyTest {
 
         assertThat(decision).isInstanceOfSatisfying(UseDecision.Refused.class, refused -> {
             assertThat(refused.rule()).isEqualTo(UseDecision.Rule.ALLOWED_JOBS);
-            assertThat(refused.message()).isEqualTo("Bitbucket resource `deploy` (defined on folder platform) may not be used by job "
-                    + "platform/nightly/build: its allowedJobs `platform/release/*` match no job of that name. Add a pattern that matches "
-                    + "the job to the resource's allowedJobs, or use another resource.");
+            assertThat(refused.message())
+                    .isEqualTo("Bitbucket resource `deploy` (defined on folder platform) may not be used by job "
+                            + "platform/nightly/build: its allowedJobs `platform/release/*` match no job of that name. Add a pattern that matches "
+                            + "the job to the resource's allowedJobs, or use another resource.");
         });
     }
 
@@ -68,9 +79,13 @@ class UsePolicyTest {
 
         UseDecision decision = OPEN.byName(deploy, Optional.empty());
 
-        assertThat(decision).isInstanceOfSatisfying(UseDecision.Refused.class, refused -> assertThat(refused.message())
-                .contains("(defined in the global configuration)").contains("a run outside any job")
-                .contains("name the jobs that may use it"));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        UseDecision.Refused.class,
+                        refused -> assertThat(refused.message())
+                                .contains("(defined in the global configuration)")
+                                .contains("a run outside any job")
+                                .contains("name the jobs that may use it"));
     }
 
     @Test
@@ -78,36 +93,51 @@ class UsePolicyTest {
         ResolvedResource deploy = in(Scope.GLOBAL, resource("deploy", "gitRepo", "release/*"));
 
         assertThat(OPEN.byName(deploy, job("release/deploy")).isAllowed()).isTrue();
-        assertThat(OPEN.byName(deploy, job("attic/deploy")).isAllowed()).as("moved out of release").isFalse();
-        assertThat(OPEN.byName(deploy, job("release/deploy-old")).isAllowed()).as("renamed, still in release").isTrue();
-        assertThat(OPEN.byName(deploy, job("release/archive/deploy")).isAllowed()).as("moved one folder deeper").isFalse();
+        assertThat(OPEN.byName(deploy, job("attic/deploy")).isAllowed())
+                .as("moved out of release")
+                .isFalse();
+        assertThat(OPEN.byName(deploy, job("release/deploy-old")).isAllowed())
+                .as("renamed, still in release")
+                .isTrue();
+        assertThat(OPEN.byName(deploy, job("release/archive/deploy")).isAllowed())
+                .as("moved one folder deeper")
+                .isFalse();
     }
 
     @Test
     void globalPolicyLimitsGlobalResourcesToJobsUnderListedFolders() {
-        UsePolicy policy = new UsePolicy(GlobalPolicy.parse(List.of("team-a", "platform/release")).orElseThrow());
+        UsePolicy policy = new UsePolicy(
+                GlobalPolicy.parse(List.of("team-a", "platform/release")).orElseThrow());
         ResolvedResource shared = in(Scope.GLOBAL, resource("shared", "gitRepo"));
 
         assertThat(policy.byName(shared, job("team-a/build")).isAllowed()).isTrue();
-        assertThat(policy.byName(shared, job("team-a/deep/nested/build")).isAllowed()).isTrue();
-        assertThat(policy.byName(shared, job("platform/release/eu/deploy")).isAllowed()).isTrue();
+        assertThat(policy.byName(shared, job("team-a/deep/nested/build")).isAllowed())
+                .isTrue();
+        assertThat(policy.byName(shared, job("platform/release/eu/deploy")).isAllowed())
+                .isTrue();
         assertThat(policy.byName(shared, job("platform/nightly")).isAllowed()).isFalse();
-        assertThat(policy.byName(shared, job("team-ab/build")).isAllowed()).as("a folder whose name only starts alike").isFalse();
-        assertThat(policy.byName(shared, job("team-a")).isAllowed()).as("a job named like the folder, not under it").isFalse();
+        assertThat(policy.byName(shared, job("team-ab/build")).isAllowed())
+                .as("a folder whose name only starts alike")
+                .isFalse();
+        assertThat(policy.byName(shared, job("team-a")).isAllowed())
+                .as("a job named like the folder, not under it")
+                .isFalse();
         assertThat(policy.byName(shared, Optional.empty()).isAllowed()).isFalse();
     }
 
     @Test
     void globalPolicyRefusalNamesTheFolders() {
-        UsePolicy policy = new UsePolicy(GlobalPolicy.parse(List.of("team-a", "release")).orElseThrow());
+        UsePolicy policy =
+                new UsePolicy(GlobalPolicy.parse(List.of("team-a", "release")).orElseThrow());
 
         UseDecision decision = policy.byName(in(Scope.GLOBAL, resource("shared", "gitRepo")), job("other/build"));
 
         assertThat(decision).isInstanceOfSatisfying(UseDecision.Refused.class, refused -> {
             assertThat(refused.rule()).isEqualTo(UseDecision.Rule.GLOBAL_FOLDERS);
-            assertThat(refused.message()).startsWith("Bitbucket resource `shared` (defined in the global configuration) may not be used "
-                    + "by job other/build: global resources are usable only by jobs under the folders `team-a`, `release` "
-                    + "(globalResourcesFolders).");
+            assertThat(refused.message())
+                    .startsWith("Bitbucket resource `shared` (defined in the global configuration) may not be used "
+                            + "by job other/build: global resources are usable only by jobs under the folders `team-a`, `release` "
+                            + "(globalResourcesFolders).");
         });
     }
 
@@ -115,7 +145,9 @@ class UsePolicyTest {
     void globalPolicyLeavesFolderResourcesAlone() {
         UsePolicy policy = new UsePolicy(GlobalPolicy.parse(List.of("team-a")).orElseThrow());
 
-        assertThat(policy.byName(in(new Scope.Folder("team-b"), resource("app", "gitRepo")), job("team-b/build")).isAllowed()).isTrue();
+        assertThat(policy.byName(in(new Scope.Folder("team-b"), resource("app", "gitRepo")), job("team-b/build"))
+                        .isAllowed())
+                .isTrue();
     }
 
     @Test
@@ -124,8 +156,10 @@ class UsePolicyTest {
         ResolvedResource shared = in(Scope.GLOBAL, resource("shared", "gitRepo", "team-a/release/*"));
 
         assertThat(policy.byName(shared, job("team-a/release/x")).isAllowed()).isTrue();
-        assertThat(((UseDecision.Refused) policy.byName(shared, job("team-a/build"))).rule()).isEqualTo(UseDecision.Rule.ALLOWED_JOBS);
-        assertThat(((UseDecision.Refused) policy.byName(shared, job("team-b/release/x"))).rule()).isEqualTo(UseDecision.Rule.GLOBAL_FOLDERS);
+        assertThat(((UseDecision.Refused) policy.byName(shared, job("team-a/build"))).rule())
+                .isEqualTo(UseDecision.Rule.ALLOWED_JOBS);
+        assertThat(((UseDecision.Refused) policy.byName(shared, job("team-b/release/x"))).rule())
+                .isEqualTo(UseDecision.Rule.GLOBAL_FOLDERS);
     }
 
     @Test
@@ -139,45 +173,76 @@ class UsePolicyTest {
 
     @Test
     void ownCheckoutRuleIsAConditionBeforeTheBuild() {
-        Resource app = Resource.builder().name("app").type("ciRepo").integration("bb").sourceName("acme/app").onlyOwnCheckout(true)
-                .build().orElseThrow();
+        Resource app = Resource.builder()
+                .name("app")
+                .type("ciRepo")
+                .integration("bb")
+                .sourceName("acme/app")
+                .onlyOwnCheckout(true)
+                .build()
+                .orElseThrow();
 
-        assertThat(OPEN.byName(in(Scope.GLOBAL, app), job("x/build"))).isEqualTo(new UseDecision.AllowedAfterCheckout("acme/app"));
+        assertThat(OPEN.byName(in(Scope.GLOBAL, app), job("x/build")))
+                .isEqualTo(new UseDecision.AllowedAfterCheckout("acme/app"));
     }
 
     @Test
     void ownCheckoutRuleAllowsABuildThatCheckedTheRepositoryOut() {
-        Resource app = Resource.builder().name("app").type("ciRepo").integration("bb").sourceName("acme/app").onlyOwnCheckout(true)
-                .build().orElseThrow();
-        List<Checkout> checkouts = List.of(new Checkout(Set.of("https://bitbucket.org/acme/lib.git"), "1111111"),
+        Resource app = Resource.builder()
+                .name("app")
+                .type("ciRepo")
+                .integration("bb")
+                .sourceName("acme/app")
+                .onlyOwnCheckout(true)
+                .build()
+                .orElseThrow();
+        List<Checkout> checkouts = List.of(
+                new Checkout(Set.of("https://bitbucket.org/acme/lib.git"), "1111111"),
                 new Checkout(Set.of("git@bitbucket.org:Acme/App.git"), "2222222"));
 
-        assertThat(OPEN.forBuild(in(Scope.GLOBAL, app), job("x/build"), CLOUD, checkouts)).isEqualTo(new UseDecision.Allowed());
+        assertThat(OPEN.forBuild(in(Scope.GLOBAL, app), job("x/build"), CLOUD, checkouts))
+                .isEqualTo(new UseDecision.Allowed());
     }
 
     @Test
     void ownCheckoutRuleRefusesABuildThatCheckedOutAnotherRepository() {
-        Resource app = Resource.builder().name("app").type("ciRepo").integration("bb").sourceName("acme/app").onlyOwnCheckout(true)
-                .build().orElseThrow();
-        List<Checkout> checkouts = List.of(new Checkout(Set.of("https://x-token-auth@bitbucket.org/acme/app-fork.git"), "1111111"));
+        Resource app = Resource.builder()
+                .name("app")
+                .type("ciRepo")
+                .integration("bb")
+                .sourceName("acme/app")
+                .onlyOwnCheckout(true)
+                .build()
+                .orElseThrow();
+        List<Checkout> checkouts =
+                List.of(new Checkout(Set.of("https://x-token-auth@bitbucket.org/acme/app-fork.git"), "1111111"));
 
         UseDecision decision = OPEN.forBuild(in(new Scope.Folder("x"), app), job("x/build"), CLOUD, checkouts);
 
         assertThat(decision).isInstanceOfSatisfying(UseDecision.Refused.class, refused -> {
             assertThat(refused.rule()).isEqualTo(UseDecision.Rule.ONLY_OWN_CHECKOUT);
-            assertThat(refused.message()).isEqualTo("Bitbucket resource `app` (defined on folder x) may be used only by a build that has "
-                    + "checked its repository acme/app out itself (onlyOwnCheckout), and job x/build has not checked it out: check the "
-                    + "repository out before using the resource, or turn onlyOwnCheckout off.");
+            assertThat(refused.message())
+                    .isEqualTo("Bitbucket resource `app` (defined on folder x) may be used only by a build that has "
+                            + "checked its repository acme/app out itself (onlyOwnCheckout), and job x/build has not checked it out: check the "
+                            + "repository out before using the resource, or turn onlyOwnCheckout off.");
             assertThat(refused.message()).doesNotContain("x-token-auth");
         });
-        assertThat(((UseDecision.Refused) OPEN.forBuild(in(Scope.GLOBAL, app), job("x/build"), CLOUD, List.of())).message())
+        assertThat(((UseDecision.Refused) OPEN.forBuild(in(Scope.GLOBAL, app), job("x/build"), CLOUD, List.of()))
+                        .message())
                 .contains("has checked out nothing yet");
     }
 
     @Test
     void ownCheckoutIsCheckedOnlyAfterTheNameRules() {
-        Resource app = Resource.builder().name("app").type("ciRepo").integration("bb").sourceName("acme/app").onlyOwnCheckout(true)
-                .allowedJobs(List.of("ci/*")).build().orElseThrow();
+        Resource app = Resource.builder()
+                .name("app")
+                .type("ciRepo")
+                .integration("bb")
+                .sourceName("acme/app")
+                .onlyOwnCheckout(true)
+                .allowedJobs(List.of("ci/*"))
+                .build()
+                .orElseThrow();
 
         UseDecision decision = OPEN.forBuild(in(Scope.GLOBAL, app), job("other/build"), CLOUD, List.of());
 

@@ -40,11 +40,13 @@ class ConcurrentLookupsTest {
     private static final int RESOURCES = 8;
 
     private final Barrier barrier = new Barrier(RESOURCES);
-    private final WireMockServer bitbucket = new WireMockServer(wireMockConfig().dynamicPort().extensions(barrier));
+    private final WireMockServer bitbucket =
+            new WireMockServer(wireMockConfig().dynamicPort().extensions(barrier));
     private final ExecutorService pool = Executors.newFixedThreadPool(RESOURCES);
 
     /** The defaults a host uses (a response cache of 30 s included), with short timeouts for a loopback server. */
-    private final ClientSettings settings = ClientSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+    private final ClientSettings settings = ClientSettings.defaults()
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
             .withRetries(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     @AfterEach
@@ -55,22 +57,32 @@ class ConcurrentLookupsTest {
     }
 
     private BlockPreparation preparation() {
-        BitbucketClient client = new BitbucketClient(settings.configure(HttpClient.newBuilder()).build(), settings);
+        BitbucketClient client =
+                new BitbucketClient(settings.configure(HttpClient.newBuilder()).build(), settings);
         return new BlockPreparation(client::branchHead, pool, Clock.systemUTC());
     }
 
     private Integration integration() {
-        return Integration.builder().id("bitbucket-cloud").url(bitbucket.baseUrl() + "/2.0").platform("cloud").kind("accessToken")
-                .token("ATCTT3xFfGN0-loopback-token").build().orElseThrow();
+        return Integration.builder()
+                .id("bitbucket-cloud")
+                .url(bitbucket.baseUrl() + "/2.0")
+                .platform("cloud")
+                .kind("accessToken")
+                .token("ATCTT3xFfGN0-loopback-token")
+                .build()
+                .orElseThrow();
     }
 
     private BlockRequest.Builder request(List<Definition> definitions, List<String> names) {
-        return BlockRequest.builder().scopes(List.of(new ScopeDefinitions(Scope.GLOBAL, definitions))).names(names)
+        return BlockRequest.builder()
+                .scopes(List.of(new ScopeDefinitions(Scope.GLOBAL, definitions)))
+                .names(names)
                 .integrations(id -> new IntegrationLookup.Found(integration()));
     }
 
     private static String branch(String hash) {
-        return "{\"name\": \"main\", \"type\": \"branch\", \"target\": {\"hash\": \"" + hash + "\", \"type\": \"commit\"}}";
+        return "{\"name\": \"main\", \"type\": \"branch\", \"target\": {\"hash\": \"" + hash
+                + "\", \"type\": \"commit\"}}";
     }
 
     @Test
@@ -81,15 +93,20 @@ class ConcurrentLookupsTest {
         for (int i = 0; i < RESOURCES; i++) {
             bitbucket.stubFor(get("/2.0/repositories/acme/repo-" + i + "/refs/branches/main")
                     .willReturn(okJson(branch(FIRST)).withFixedDelay(500).withTransformers(Barrier.NAME)));
-            definitions.add(valid(resource("repo-" + i, "acme/repo-" + i).branch("main").resolveCommit(true)));
+            definitions.add(
+                    valid(resource("repo-" + i, "acme/repo-" + i).branch("main").resolveCommit(true)));
             names.add("repo-" + i);
         }
 
-        Prepared<BlockEnvironment> prepared = preparation().prepare(request(definitions, names).build());
+        Prepared<BlockEnvironment> prepared =
+                preparation().prepare(request(definitions, names).build());
 
         assertThat(prepared.isReady()).as("%s", prepared.problems()).isTrue();
-        assertThat(barrier.mostAtOnce()).as("every lookup was in flight at the same time").isEqualTo(RESOURCES);
-        assertThat(bitbucket.findAll(getRequestedFor(urlPathMatching("/2.0/repositories/acme/repo-[0-9]/refs/branches/main"))))
+        assertThat(barrier.mostAtOnce())
+                .as("every lookup was in flight at the same time")
+                .isEqualTo(RESOURCES);
+        assertThat(bitbucket.findAll(
+                        getRequestedFor(urlPathMatching("/2.0/repositories/acme/repo-[0-9]/refs/branches/main"))))
                 .hasSize(RESOURCES);
         BlockEnvironment environment = ((Prepared.Ready<BlockEnvironment>) prepared).value();
         for (int i = 0; i < RESOURCES; i++) {
@@ -101,13 +118,16 @@ class ConcurrentLookupsTest {
     void aPushBetweenTwoPreparationsGivesTheNewHead() throws InterruptedException {
         bitbucket.start();
         String main = "/2.0/repositories/acme/app/refs/branches/main";
-        List<Definition> app = List.of(valid(resource("app", "acme/app").branch("main").resolveCommit(true)));
+        List<Definition> app =
+                List.of(valid(resource("app", "acme/app").branch("main").resolveCommit(true)));
         BlockPreparation preparation = preparation();
         bitbucket.stubFor(get(main).willReturn(okJson(branch(FIRST))));
-        Prepared<BlockEnvironment> before = preparation.prepare(request(app, List.of("app")).build());
+        Prepared<BlockEnvironment> before =
+                preparation.prepare(request(app, List.of("app")).build());
 
         bitbucket.stubFor(get(main).willReturn(okJson(branch(PUSHED))));
-        Prepared<BlockEnvironment> after = preparation.prepare(request(app, List.of("app")).build());
+        Prepared<BlockEnvironment> after =
+                preparation.prepare(request(app, List.of("app")).build());
 
         assertThat(((Prepared.Ready<BlockEnvironment>) before).value().asMap()).containsEntry("APP_COMMIT", FIRST);
         assertThat(((Prepared.Ready<BlockEnvironment>) after).value().asMap()).containsEntry("APP_COMMIT", PUSHED);

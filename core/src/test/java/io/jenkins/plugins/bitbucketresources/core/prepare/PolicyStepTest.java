@@ -35,15 +35,25 @@ class PolicyStepTest {
     private static final JobPath RELEASE = JobPath.parse("team-a/release/eu");
     private static final String HEAD = "5a1c0ffee0ddba11c0de5eed0fca11ab1e5ca1ab";
     private static final String CHECKED_OUT = "0b5e55ed0ddf00dcafebabe0123456789abcdef0";
-    private static final Integration CLOUD = Integration.builder().id("bitbucket-cloud").token("ATCTT3xFfGN0-example-token").build()
+    private static final Integration CLOUD = Integration.builder()
+            .id("bitbucket-cloud")
+            .token("ATCTT3xFfGN0-example-token")
+            .build()
             .orElseThrow();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
 
     /** {@code deploy} for the release jobs only, a ciRepo {@code app} for its own checkout, and global {@code shared}. */
     private static final List<ScopeDefinitions> SCOPES = List.of(
-            scope(TEAM_A,
-                    valid(resource("deploy", "acme/deploy").allowedJobs(List.of("team-a/release/*")).branch("main").resolveCommit(true)),
-                    valid(resource("app", "acme/app").type("ciRepo").onlyOwnCheckout(true).branch("main")),
+            scope(
+                    TEAM_A,
+                    valid(resource("deploy", "acme/deploy")
+                            .allowedJobs(List.of("team-a/release/*"))
+                            .branch("main")
+                            .resolveCommit(true)),
+                    valid(resource("app", "acme/app")
+                            .type("ciRepo")
+                            .onlyOwnCheckout(true)
+                            .branch("main")),
                     valid(resource("tools", "acme/tools").branch("main").resolveCommit(true))),
             scope(Scope.GLOBAL, valid("shared", "acme/shared")));
 
@@ -55,10 +65,13 @@ class PolicyStepTest {
         POOL.shutdownNow();
     }
 
-    private final BlockPreparation preparation = new BlockPreparation((integration, source, branch) -> {
-        asked.add(source + "@" + branch);
-        return new Outcome.Ok<>(HEAD);
-    }, POOL, Clock.systemUTC());
+    private final BlockPreparation preparation = new BlockPreparation(
+            (integration, source, branch) -> {
+                asked.add(source + "@" + branch);
+                return new Outcome.Ok<>(HEAD);
+            },
+            POOL,
+            Clock.systemUTC());
 
     private BlockRequest.Builder request(JobPath job, String... names) {
         return BlockRequest.builder().job(job).scopes(SCOPES).names(names).integrations(id -> {
@@ -80,28 +93,34 @@ class PolicyStepTest {
 
     @Test
     void aJobThatAllowedJobsMatchGetsTheVariables() throws InterruptedException {
-        BlockEnvironment environment = ready(preparation.prepare(request(RELEASE, "deploy", "shared").build()));
+        BlockEnvironment environment =
+                ready(preparation.prepare(request(RELEASE, "deploy", "shared").build()));
 
-        assertThat(environment.asMap()).containsEntry("DEPLOY_SOURCENAME", "acme/deploy").containsEntry("DEPLOY_COMMIT", HEAD)
+        assertThat(environment.asMap())
+                .containsEntry("DEPLOY_SOURCENAME", "acme/deploy")
+                .containsEntry("DEPLOY_COMMIT", HEAD)
                 .containsKey("SHARED_INTEGRATION_TOKEN");
     }
 
     @Test
     void aJobThatAllowedJobsMissIsRefusedWithOneLineNamingTheResourceWhereItIsAndTheRule() throws InterruptedException {
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "deploy").build()));
+        BlockProblem problem =
+                onlyError(preparation.prepare(request(NIGHTLY, "deploy").build()));
 
         assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.POLICY_REFUSED);
         assertThat(problem.isError()).isTrue();
         assertThat(problem.rule()).contains(UseDecision.Rule.ALLOWED_JOBS);
         assertThat(problem.resources()).containsExactly("deploy");
         assertThat(problem.definition()).contains(new DefinitionRef(TEAM_A, 0));
-        assertThat(problem.message()).isEqualTo("Bitbucket resource `deploy` (defined on folder team-a) may not be used by job "
-                + "team-a/nightly: its allowedJobs `team-a/release/*` match no job of that name. Add a pattern that matches the job to "
-                + "the resource's allowedJobs, or use another resource.");
+        assertThat(problem.message())
+                .isEqualTo("Bitbucket resource `deploy` (defined on folder team-a) may not be used by job "
+                        + "team-a/nightly: its allowedJobs `team-a/release/*` match no job of that name. Add a pattern that matches the job to "
+                        + "the resource's allowedJobs, or use another resource.");
     }
 
     @Test
-    void aResourceRefusedByTheJobsNameHasItsIntegrationNeitherLookedUpNorItsCommitAskedFor() throws InterruptedException {
+    void aResourceRefusedByTheJobsNameHasItsIntegrationNeitherLookedUpNorItsCommitAskedFor()
+            throws InterruptedException {
         onlyError(preparation.prepare(request(NIGHTLY, "deploy").build()));
 
         assertThat(integrationsAsked).isEmpty();
@@ -110,52 +129,66 @@ class PolicyStepTest {
 
     @Test
     void aRefusalAmongAllowedResourcesSelectsNothingAndInjectsNothing() throws InterruptedException {
-        Prepared<List<SelectedResource>> selected = preparation.select(request(NIGHTLY, "tools", "deploy", "shared").build());
-        Prepared<BlockEnvironment> prepared = preparation.prepare(request(NIGHTLY, "tools", "deploy", "shared").build());
+        Prepared<List<SelectedResource>> selected =
+                preparation.select(request(NIGHTLY, "tools", "deploy", "shared").build());
+        Prepared<BlockEnvironment> prepared = preparation.prepare(
+                request(NIGHTLY, "tools", "deploy", "shared").build());
 
         assertThat(onlyError(selected).kind()).isEqualTo(BlockProblem.Kind.POLICY_REFUSED);
         assertThat(onlyError(prepared).kind()).isEqualTo(BlockProblem.Kind.POLICY_REFUSED);
-        assertThat(asked).as("the allowed resource asks for its commit, but the block does not start").isEmpty();
+        assertThat(asked)
+                .as("the allowed resource asks for its commit, but the block does not start")
+                .isEmpty();
     }
 
     @Test
     void aGlobalResourceOutsideTheListedFoldersIsRefusedAndFolderResourcesAreNot() throws InterruptedException {
-        GlobalPolicy platformOnly = GlobalPolicy.parse(List.of("platform", "team-b")).orElseThrow();
+        GlobalPolicy platformOnly =
+                GlobalPolicy.parse(List.of("platform", "team-b")).orElseThrow();
 
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "tools", "shared").policy(platformOnly).build()));
-        Prepared<BlockEnvironment> folderOnly = preparation.prepare(request(NIGHTLY, "tools").policy(platformOnly).build());
+        BlockProblem problem = onlyError(preparation.prepare(
+                request(NIGHTLY, "tools", "shared").policy(platformOnly).build()));
+        Prepared<BlockEnvironment> folderOnly = preparation.prepare(
+                request(NIGHTLY, "tools").policy(platformOnly).build());
 
         assertThat(problem.rule()).contains(UseDecision.Rule.GLOBAL_FOLDERS);
         assertThat(problem.definition()).contains(new DefinitionRef(Scope.GLOBAL, 0));
-        assertThat(problem.message()).isEqualTo("Bitbucket resource `shared` (defined in the global configuration) may not be used by job "
-                + "team-a/nightly: global resources are usable only by jobs under the folders `platform`, `team-b` "
-                + "(globalResourcesFolders). Run the job in one of those folders, add its folder to globalResourcesFolders, or define the "
-                + "resource on a folder above the job.");
+        assertThat(problem.message())
+                .isEqualTo("Bitbucket resource `shared` (defined in the global configuration) may not be used by job "
+                        + "team-a/nightly: global resources are usable only by jobs under the folders `platform`, `team-b` "
+                        + "(globalResourcesFolders). Run the job in one of those folders, add its folder to globalResourcesFolders, or define the "
+                        + "resource on a folder above the job.");
         ready(folderOnly);
     }
 
     @Test
     void byDefaultGlobalResourcesAreForEveryJob() throws InterruptedException {
-        ready(preparation.prepare(request(JobPath.parse("elsewhere/build"), "shared").scopes(List.of(scope(Scope.GLOBAL,
-                valid("shared", "acme/shared")))).build()));
+        ready(preparation.prepare(request(JobPath.parse("elsewhere/build"), "shared")
+                .scopes(List.of(scope(Scope.GLOBAL, valid("shared", "acme/shared"))))
+                .build()));
     }
 
     @Test
     void aCiRepoForItsOwnCheckoutIsRefusedUntilTheBuildHasCheckedItOut() throws InterruptedException {
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "app").build()));
+        BlockProblem problem =
+                onlyError(preparation.prepare(request(NIGHTLY, "app").build()));
 
         assertThat(problem.rule()).contains(UseDecision.Rule.ONLY_OWN_CHECKOUT);
         assertThat(problem.definition()).contains(new DefinitionRef(TEAM_A, 1));
-        assertThat(problem.message()).isEqualTo("Bitbucket resource `app` (defined on folder team-a) may be used only by a build that has "
-                + "checked its repository acme/app out itself (onlyOwnCheckout), and job team-a/nightly has checked out nothing yet: check "
-                + "the repository out before using the resource, or turn onlyOwnCheckout off.");
-        assertThat(integrationsAsked).as("the checkout is compared by the integration's clone URLs").containsExactly("bitbucket-cloud");
+        assertThat(problem.message())
+                .isEqualTo("Bitbucket resource `app` (defined on folder team-a) may be used only by a build that has "
+                        + "checked its repository acme/app out itself (onlyOwnCheckout), and job team-a/nightly has checked out nothing yet: check "
+                        + "the repository out before using the resource, or turn onlyOwnCheckout off.");
+        assertThat(integrationsAsked)
+                .as("the checkout is compared by the integration's clone URLs")
+                .containsExactly("bitbucket-cloud");
     }
 
     @Test
     void aCiRepoForItsOwnCheckoutIsUsableOnceCheckedOutWithTheCommitOfThatCheckout() throws InterruptedException {
         BlockEnvironment environment = ready(preparation.prepare(request(NIGHTLY, "app")
-                .checkouts(List.of(new Checkout(Set.of("https://bitbucket.org/acme/app.git"), CHECKED_OUT))).build()));
+                .checkouts(List.of(new Checkout(Set.of("https://bitbucket.org/acme/app.git"), CHECKED_OUT)))
+                .build()));
 
         assertThat(environment.asMap()).containsEntry("APP_COMMIT", CHECKED_OUT);
         assertThat(asked).isEmpty();
@@ -165,9 +198,12 @@ class PolicyStepTest {
     void aCheckoutWhoseCommitIsUnknownCountsAsTheJobsOwnAndTheCommitIsLookedUpAsAsked() throws InterruptedException {
         Checkout named = Checkout.withoutCommit("git@bitbucket.org:acme/app.git");
 
-        BlockEnvironment plain = ready(preparation.prepare(request(NIGHTLY, "app").checkouts(List.of(named)).build()));
-        BlockEnvironment withCommit = ready(preparation.prepare(request(NIGHTLY, "app").checkouts(List.of(named))
-                .commitOfEveryResource(true).build()));
+        BlockEnvironment plain = ready(preparation.prepare(
+                request(NIGHTLY, "app").checkouts(List.of(named)).build()));
+        BlockEnvironment withCommit = ready(preparation.prepare(request(NIGHTLY, "app")
+                .checkouts(List.of(named))
+                .commitOfEveryResource(true)
+                .build()));
 
         assertThat(plain.asMap()).doesNotContainKey("APP_COMMIT");
         assertThat(withCommit.asMap()).containsEntry("APP_COMMIT", HEAD);
@@ -177,18 +213,21 @@ class PolicyStepTest {
     @Test
     void aCheckoutOfAnotherRepositoryDoesNotCount() throws InterruptedException {
         BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "app")
-                .checkouts(List.of(new Checkout(Set.of("https://bitbucket.org/acme/other.git"), CHECKED_OUT))).build()));
+                .checkouts(List.of(new Checkout(Set.of("https://bitbucket.org/acme/other.git"), CHECKED_OUT)))
+                .build()));
 
         assertThat(problem.message()).contains("job team-a/nightly has not checked it out");
     }
 
     @Test
     void withoutAJobAResourceThatNamesItsJobsIsRefused() throws InterruptedException {
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "deploy").job(Optional.empty()).build()));
+        BlockProblem problem = onlyError(preparation.prepare(
+                request(NIGHTLY, "deploy").job(Optional.empty()).build()));
 
         assertThat(problem.rule()).contains(UseDecision.Rule.ALLOWED_JOBS);
-        assertThat(problem.message()).startsWith("Bitbucket resource `deploy` (defined on folder team-a) may not be used by a run "
-                + "outside any job: its allowedJobs `team-a/release/*` name the jobs that may use it.");
+        assertThat(problem.message())
+                .startsWith("Bitbucket resource `deploy` (defined on folder team-a) may not be used by a run "
+                        + "outside any job: its allowedJobs `team-a/release/*` name the jobs that may use it.");
     }
 
     @Test
@@ -197,7 +236,8 @@ class PolicyStepTest {
                 scope(TEAM_A, valid(resource("app-repo", "team-a/app").allowedJobs(List.of("team-a/release/*")))),
                 scope(Scope.GLOBAL, valid("app-repo", "acme/app")));
 
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "app-repo").scopes(scopes).build()));
+        BlockProblem problem = onlyError(
+                preparation.prepare(request(NIGHTLY, "app-repo").scopes(scopes).build()));
 
         assertThat(problem.kind()).isEqualTo(BlockProblem.Kind.POLICY_REFUSED);
         assertThat(problem.definition()).contains(new DefinitionRef(TEAM_A, 0));
@@ -205,25 +245,35 @@ class PolicyStepTest {
 
     @Test
     void refusalsAreReportedWithTheOtherProblemsOfTheBlock() throws InterruptedException {
-        Prepared<BlockEnvironment> prepared = preparation.prepare(request(NIGHTLY, "deploy", "nope", "app").build());
+        Prepared<BlockEnvironment> prepared =
+                preparation.prepare(request(NIGHTLY, "deploy", "nope", "app").build());
 
-        assertThat(prepared.errors()).extracting(BlockProblem::kind).containsExactly(BlockProblem.Kind.POLICY_REFUSED,
-                BlockProblem.Kind.UNKNOWN_NAMES, BlockProblem.Kind.POLICY_REFUSED);
+        assertThat(prepared.errors())
+                .extracting(BlockProblem::kind)
+                .containsExactly(
+                        BlockProblem.Kind.POLICY_REFUSED,
+                        BlockProblem.Kind.UNKNOWN_NAMES,
+                        BlockProblem.Kind.POLICY_REFUSED);
         assertThat(prepared.errors()).allSatisfy(p -> assertThat(p.message()).isNotEmpty());
         assertThat(prepared.errors().get(0).message()).doesNotContain("\n");
     }
 
     @Test
     void theVisibleListOfAnUnknownNameMarksRefusedNames() throws InterruptedException {
-        BlockProblem problem = onlyError(preparation.prepare(request(NIGHTLY, "deplo").build()));
+        BlockProblem problem =
+                onlyError(preparation.prepare(request(NIGHTLY, "deplo").build()));
 
-        assertThat(problem.message()).contains("Did you mean `deploy`?").contains("deploy (folder team-a, refused by allowedJobs)");
+        assertThat(problem.message())
+                .contains("Did you mean `deploy`?")
+                .contains("deploy (folder team-a, refused by allowedJobs)");
     }
 
     @Test
     void theSameRulesDecideWhatTheJobSees() {
-        VisibleResources view = BlockPreparation.visible(teamA(), Optional.of(NIGHTLY), GlobalPolicy.parse(List.of("platform"))
-                .orElseThrow());
+        VisibleResources view = BlockPreparation.visible(
+                teamA(),
+                Optional.of(NIGHTLY),
+                GlobalPolicy.parse(List.of("platform")).orElseThrow());
 
         assertThat(view.refused()).extracting(VisibleResource::name).containsExactly("infra");
         assertThat(BlockPreparation.visible(teamA()).refused()).isEmpty();

@@ -10,11 +10,14 @@ final class Scopes {
     static final Scope BACKEND = new Scope.Folder("team-a/backend");
     static final Scope TEAM_A = new Scope.Folder("team-a");
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     static Resource.Builder resource(String name, String sourceName) {
-        return Resource.builder().name(name).type("gitRepo").integration("bitbucket-cloud").sourceName(sourceName);
+        return Resource.builder()
+                .name(name)
+                .type("gitRepo")
+                .integration("bitbucket-cloud")
+                .sourceName(sourceName);
     }
 
     static Definition valid(String name, String sourceName) {
@@ -39,6 +42,10 @@ final class Scopes {
         return List.of(
                 scope(BACKEND, valid("app-repo", "backend/app"), valid("lib", "backend/lib")),
                 scope(TEAM_A, valid("app-repo", "team-a/app"), valid("tools", "team-a/tools")),
-                scope(Scope.GLOBAL, valid("app-repo", "acme/app"), valid("lib", "acme/lib"), valid("infra", "acme/infra")));
+                scope(
+                        Scope.GLOBAL,
+                        valid("app-repo", "acme/app"),
+                        valid("lib", "acme/lib"),
+                        valid("infra", "acme/infra")));
     }
 }

@@ -13,7 +13,8 @@ class JobPathTest {
 
     @Test
     void foldersComeNearestFirst() {
-        assertThat(JobPath.parse("team-a/backend/build").foldersNearestFirst()).containsExactly("team-a/backend", "team-a");
+        assertThat(JobPath.parse("team-a/backend/build").foldersNearestFirst())
+                .containsExactly("team-a/backend", "team-a");
     }
 
     @Test
@@ -39,7 +40,8 @@ class JobPathTest {
     @Test
     void emptyJobIsRefused() {
         assertThatThrownBy(() -> JobPath.parse(" "))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("job"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("job"))
                 .hasMessage("is empty: give the job's full name, e.g. `team-a/backend/build`");
     }
 
@@ -47,8 +49,10 @@ class JobPathTest {
     @ValueSource(strings = {"/team-a/build", "team-a/build/", "team-a//build", "team-a/ /build"})
     void emptyFolderNameIsRefused(String raw) {
         assertThatThrownBy(() -> JobPath.parse(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("job"))
-                .hasMessage("`" + raw + "` has an empty folder name: write folder names separated by single `/`, without a leading or "
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("job"))
+                .hasMessage("`" + raw
+                        + "` has an empty folder name: write folder names separated by single `/`, without a leading or "
                         + "trailing `/`, e.g. `team-a/backend/build`");
     }
 

@@ -32,8 +32,10 @@ class RepositoryAddressTest {
 
     @Test
     void httpAndHttpsAreOneTransportAndSshAnother() {
-        assertThat(RepositoryAddress.parse("http://bitbucket.org/acme/app")).isEqualTo(RepositoryAddress.parse("https://bitbucket.org/acme/app"));
-        assertThat(RepositoryAddress.parse("https://bitbucket.org/acme/app")).isNotEqualTo(RepositoryAddress.parse("git@bitbucket.org:acme/app"));
+        assertThat(RepositoryAddress.parse("http://bitbucket.org/acme/app"))
+                .isEqualTo(RepositoryAddress.parse("https://bitbucket.org/acme/app"));
+        assertThat(RepositoryAddress.parse("https://bitbucket.org/acme/app"))
+                .isNotEqualTo(RepositoryAddress.parse("git@bitbucket.org:acme/app"));
     }
 
     @Test
@@ -42,9 +44,10 @@ class RepositoryAddressTest {
             String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
             String owner = generate.string(letters, 1, 12);
             String slug = generate.string(letters, 1, 12);
-            Optional<RepositoryAddress> scp = RepositoryAddress.parse("git@bitbucket.org:" + owner + "/" + slug + ".git");
-            Optional<RepositoryAddress> ssh =
-                    RepositoryAddress.parse("ssh://git@BITBUCKET.org:22/" + owner.toUpperCase(Locale.ROOT) + "/" + slug + "/");
+            Optional<RepositoryAddress> scp =
+                    RepositoryAddress.parse("git@bitbucket.org:" + owner + "/" + slug + ".git");
+            Optional<RepositoryAddress> ssh = RepositoryAddress.parse(
+                    "ssh://git@BITBUCKET.org:22/" + owner.toUpperCase(Locale.ROOT) + "/" + slug + "/");
 
             assertThat(scp).isPresent().isEqualTo(ssh);
         });

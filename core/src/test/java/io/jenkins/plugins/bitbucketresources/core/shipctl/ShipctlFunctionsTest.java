@@ -79,8 +79,13 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void resourceNameWithoutPrefixIsAUsageError(RealShell shell) {
-        fails(shell, 2, "`2-4.6` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are dropped): "
-                + "give the resource's name, e.g. app-repo", "get_resource_name", "2-4.6");
+        fails(
+                shell,
+                2,
+                "`2-4.6` gives no variable prefix (only letters, digits and `_` are kept, and leading digits are dropped): "
+                        + "give the resource's name, e.g. app-repo",
+                "get_resource_name",
+                "2-4.6");
     }
 
     // --- get_resource_env ----------------------------------------------------------------------------------------
@@ -112,37 +117,66 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void unknownCommitSaysHowToGetOne(RealShell shell) {
-        fails(shell, 5, "NDREPO_COMMIT is not set: the commit of resource `2nd-repo` is not known. A ciRepo has the commit the build "
-                + "checked out; any resource gets its branch head from the Bitbucket API with resolveCommit (bitbucket-resources run: "
-                + "--resolve-commit)", "get_resource_env", "2nd-repo", "commit");
+        fails(
+                shell,
+                5,
+                "NDREPO_COMMIT is not set: the commit of resource `2nd-repo` is not known. A ciRepo has the commit the build "
+                        + "checked out; any resource gets its branch head from the Bitbucket API with resolveCommit (bitbucket-resources run: "
+                        + "--resolve-commit)",
+                "get_resource_env",
+                "2nd-repo",
+                "commit");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void branchOfAResourceWithSeveralBranchesIsNotSet(RealShell shell) {
-        fails(shell, 5, "NDREPO_BRANCH is not set: resource `2nd-repo` does not name exactly one branch; set `branch` to one branch",
-                "get_resource_env", "2nd-repo", "branch");
+        fails(
+                shell,
+                5,
+                "NDREPO_BRANCH is not set: resource `2nd-repo` does not name exactly one branch; set `branch` to one branch",
+                "get_resource_env",
+                "2nd-repo",
+                "branch");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void filterEntryPastTheEndIsNotSet(RealShell shell) {
-        fails(shell, 5, "NDREPO_POINTER_BRANCHES_ONLY_2 is not set: that filter of resource `2nd-repo` has fewer entries (they are "
-                + "numbered from 0)", "get_resource_env", "2nd-repo", "pointer_branches_only_2");
+        fails(
+                shell,
+                5,
+                "NDREPO_POINTER_BRANCHES_ONLY_2 is not set: that filter of resource `2nd-repo` has fewer entries (they are "
+                        + "numbered from 0)",
+                "get_resource_env",
+                "2nd-repo",
+                "pointer_branches_only_2");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void shippableOnlyVariableIsNamedAsSuch(RealShell shell) {
-        fails(shell, 6, "APPREPO_COMMIT_MESSAGE is not set: Shippable set it, bitbucket-resources does not (no resource versions, state "
-                + "or webhook payloads); the commit is get_resource_env app-repo commit", "get_resource_env", "app-repo", "commit_message");
+        fails(
+                shell,
+                6,
+                "APPREPO_COMMIT_MESSAGE is not set: Shippable set it, bitbucket-resources does not (no resource versions, state "
+                        + "or webhook payloads); the commit is get_resource_env app-repo commit",
+                "get_resource_env",
+                "app-repo",
+                "commit_message");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void variableNoResourceSetsIsUnknown(RealShell shell) {
-        fails(shell, 6, "APPREPO_COLOUR is not set: bitbucket-resources sets no such variable; `bitbucket-resources env` lists those a "
-                + "resource sets", "get_resource_env", "app-repo", "colour");
+        fails(
+                shell,
+                6,
+                "APPREPO_COLOUR is not set: bitbucket-resources sets no such variable; `bitbucket-resources env` lists those a "
+                        + "resource sets",
+                "get_resource_env",
+                "app-repo",
+                "colour");
     }
 
     @ParameterizedTest
@@ -153,25 +187,43 @@ class ShipctlFunctionsTest {
         Command.Result result = run(shell, environment, "get_resource_env", "app-repo", "sourcename");
 
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).isEqualTo("shipctl: APPREPO_SOURCENAME is not set: every resource sets it, so something in this block "
-                + "unset it\n");
+        assertThat(result.err())
+                .isEqualTo("shipctl: APPREPO_SOURCENAME is not set: every resource sets it, so something in this block "
+                        + "unset it\n");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void keyThatCannotBePartOfAVariableNameIsAUsageError(RealShell shell) {
-        fails(shell, 2, "`https-url` cannot be part of a variable name: use letters, digits and `_`, e.g. get_resource_env app-repo "
-                + "https_url", "get_resource_env", "app-repo", "https-url");
-        fails(shell, 2, "`x;id` cannot be part of a variable name: use letters, digits and `_`, e.g. get_resource_env app-repo "
-                + "https_url", "get_resource_env", "app-repo", "x;id");
+        fails(
+                shell,
+                2,
+                "`https-url` cannot be part of a variable name: use letters, digits and `_`, e.g. get_resource_env app-repo "
+                        + "https_url",
+                "get_resource_env",
+                "app-repo",
+                "https-url");
+        fails(
+                shell,
+                2,
+                "`x;id` cannot be part of a variable name: use letters, digits and `_`, e.g. get_resource_env app-repo "
+                        + "https_url",
+                "get_resource_env",
+                "app-repo",
+                "x;id");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void resourceNotInTheBlockIsNamedWithItsVariable(RealShell shell) {
-        fails(shell, 4, "resource `other-repo` is not in this block (OTHERREPO_NAME is not set): name it in withBitbucketResource, "
-                + "tick it in the build environment of a freestyle job, or pass it to bitbucket-resources run",
-                "get_resource_env", "other-repo", "commit");
+        fails(
+                shell,
+                4,
+                "resource `other-repo` is not in this block (OTHERREPO_NAME is not set): name it in withBitbucketResource, "
+                        + "tick it in the build environment of a freestyle job, or pass it to bitbucket-resources run",
+                "get_resource_env",
+                "other-repo",
+                "commit");
     }
 
     @ParameterizedTest
@@ -213,15 +265,26 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void integrationWithoutUsernameSaysSo(RealShell shell) {
-        fails(shell, 5, "NDREPO_INTEGRATION_USERNAME is not set: the integration of resource `2nd-repo` has no username (access tokens "
-                + "and project HTTP access tokens have none)", "get_integration_resource_field", "2nd-repo", "username");
+        fails(
+                shell,
+                5,
+                "NDREPO_INTEGRATION_USERNAME is not set: the integration of resource `2nd-repo` has no username (access tokens "
+                        + "and project HTTP access tokens have none)",
+                "get_integration_resource_field",
+                "2nd-repo",
+                "username");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void otherIntegrationFieldsAreNotProvided(RealShell shell) {
-        fails(shell, 6, "`password` is not a field of a Bitbucket integration: its fields are url, token and username",
-                "get_integration_resource_field", "app-repo", "password");
+        fails(
+                shell,
+                6,
+                "`password` is not a field of a Bitbucket integration: its fields are url, token and username",
+                "get_integration_resource_field",
+                "app-repo",
+                "password");
     }
 
     @ParameterizedTest
@@ -250,15 +313,26 @@ class ShipctlFunctionsTest {
         prints(shell, ShipctlBlock.TOOLS_COMMIT, "get_resource_version_key", "tools_lib-v2", "versionName");
         prints(shell, "develop", "get_resource_version_key", "tools_lib-v2", "shaData.branchName");
         prints(shell, "acme/tools-lib", "get_resource_version_key", "tools_lib-v2", "sourceName");
-        prints(shell, "https://bitbucket.org/acme/tools-lib.git", "get_resource_version_key", "tools_lib-v2", "httpsUrl");
+        prints(
+                shell,
+                "https://bitbucket.org/acme/tools-lib.git",
+                "get_resource_version_key",
+                "tools_lib-v2",
+                "httpsUrl");
         prints(shell, "git@bitbucket.org:acme/tools-lib.git", "get_resource_version_key", "tools_lib-v2", "ssh_url");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void otherVersionKeysAreNotProvided(RealShell shell) {
-        fails(shell, 6, "`versionNumber` is not a version key bitbucket-resources has (there is no version.json): use commit, branch, "
-                + "sourceName, httpsUrl or sshUrl", "get_resource_version_key", "app-repo", "versionNumber");
+        fails(
+                shell,
+                6,
+                "`versionNumber` is not a version key bitbucket-resources has (there is no version.json): use commit, branch, "
+                        + "sourceName, httpsUrl or sshUrl",
+                "get_resource_version_key",
+                "app-repo",
+                "versionNumber");
     }
 
     @ParameterizedTest
@@ -305,23 +379,42 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void missingArgumentIsAUsageError(RealShell shell) {
-        fails(shell, 2, "get_resource_env: an argument is missing: shipctl get_resource_env RESOURCE_NAME ENV_NAME",
-                "get_resource_env", "app-repo");
-        fails(shell, 2, "get_resource_name: an argument is missing: shipctl get_resource_name RESOURCE_NAME", "get_resource_name");
+        fails(
+                shell,
+                2,
+                "get_resource_env: an argument is missing: shipctl get_resource_env RESOURCE_NAME ENV_NAME",
+                "get_resource_env",
+                "app-repo");
+        fails(
+                shell,
+                2,
+                "get_resource_name: an argument is missing: shipctl get_resource_name RESOURCE_NAME",
+                "get_resource_name");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void extraArgumentIsAUsageError(RealShell shell) {
-        fails(shell, 2, "to_uppercase: too many arguments (quote an argument that holds spaces): shipctl to_uppercase STRING",
-                "to_uppercase", "two", "words");
+        fails(
+                shell,
+                2,
+                "to_uppercase: too many arguments (quote an argument that holds spaces): shipctl to_uppercase STRING",
+                "to_uppercase",
+                "two",
+                "words");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void emptyArgumentIsAUsageError(RealShell shell) {
-        fails(shell, 2, "get_integration_resource_field: an argument is empty: shipctl get_integration_resource_field RESOURCE_NAME "
-                + "FIELD", "get_integration_resource_field", "", "token");
+        fails(
+                shell,
+                2,
+                "get_integration_resource_field: an argument is empty: shipctl get_integration_resource_field RESOURCE_NAME "
+                        + "FIELD",
+                "get_integration_resource_field",
+                "",
+                "token");
     }
 
     @ParameterizedTest
@@ -339,43 +432,87 @@ class ShipctlFunctionsTest {
     void helpListsTheFunctionsAndExitCodes(RealShell shell) {
         Command.Result result = succeeds(shell, "help");
 
-        assertThat(result.out()).contains("get_integration_resource_field RESOURCE_NAME url|token|username")
+        assertThat(result.out())
+                .contains("get_integration_resource_field RESOURCE_NAME url|token|username")
                 .contains("99 Shippable function not supported");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void unknownFunctionIsNamed(RealShell shell) {
-        fails(shell, 3, "`get_resource_colour` is not a shipctl function: shipctl help lists those bitbucket-resources provides",
-                "get_resource_colour", "app-repo");
+        fails(
+                shell,
+                3,
+                "`get_resource_colour` is not a shipctl function: shipctl help lists those bitbucket-resources provides",
+                "get_resource_colour",
+                "app-repo");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void writersAreNotSupportedAndSaySoWithWhatToUse(RealShell shell) {
-        fails(shell, 99, "post_resource_state is not supported by bitbucket-resources: Jenkins keeps no resource state to write to or "
-                + "copy from; pass files between stages with stash and unstash, and between builds with archiveArtifacts",
-                "post_resource_state", "app-repo", "KEY", "value");
-        fails(shell, 99, "replace is not supported by bitbucket-resources: it would write every variable, the token among them, into "
-                + "files; substitute the values you need yourself", "replace", "deploy.json");
+        fails(
+                shell,
+                99,
+                "post_resource_state is not supported by bitbucket-resources: Jenkins keeps no resource state to write to or "
+                        + "copy from; pass files between stages with stash and unstash, and between builds with archiveArtifacts",
+                "post_resource_state",
+                "app-repo",
+                "KEY",
+                "value");
+        fails(
+                shell,
+                99,
+                "replace is not supported by bitbucket-resources: it would write every variable, the token among them, into "
+                        + "files; substitute the values you need yourself",
+                "replace",
+                "deploy.json");
     }
 
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void everyOtherShippableFunctionIsNotSupported(RealShell shell) {
-        List<String> functions = List.of("post_resource_state", "put_resource_state", "post_resource_state_multi",
-                "put_resource_state_multi", "copy_file_to_state", "copy_file_from_prev_state", "refresh_file_to_state",
-                "copy_file_to_resource_state", "refresh_file_to_out_path", "copy_resource_file_from_state",
-                "copy_file_from_resource_state", "replicate", "get_resource_state", "get_resource_path", "get_resource_id",
-                "get_resource_meta", "get_resource_operation", "get_resource_version_id", "get_resource_version_number",
-                "get_resource_pointer_key", "get_integration_resource", "get_integration_keys", "get_integration_field",
-                "get_params_resource", "replace", "decrypt", "encrypt", "get_json_value", "retry", "notify", "split_tests",
-                "bump_version", "get_git_changes");
+        List<String> functions = List.of(
+                "post_resource_state",
+                "put_resource_state",
+                "post_resource_state_multi",
+                "put_resource_state_multi",
+                "copy_file_to_state",
+                "copy_file_from_prev_state",
+                "refresh_file_to_state",
+                "copy_file_to_resource_state",
+                "refresh_file_to_out_path",
+                "copy_resource_file_from_state",
+                "copy_file_from_resource_state",
+                "replicate",
+                "get_resource_state",
+                "get_resource_path",
+                "get_resource_id",
+                "get_resource_meta",
+                "get_resource_operation",
+                "get_resource_version_id",
+                "get_resource_version_number",
+                "get_resource_pointer_key",
+                "get_integration_resource",
+                "get_integration_keys",
+                "get_integration_field",
+                "get_params_resource",
+                "replace",
+                "decrypt",
+                "encrypt",
+                "get_json_value",
+                "retry",
+                "notify",
+                "split_tests",
+                "bump_version",
+                "get_git_changes");
         for (String function : functions) {
             Command.Result result = run(shell, function, "app-repo");
             assertThat(result.exitCode()).as(function).isEqualTo(99);
             assertThat(result.out()).as(function).isEmpty();
-            assertThat(result.err()).as(function).startsWith("shipctl: " + function + " is not supported by bitbucket-resources: ");
+            assertThat(result.err())
+                    .as(function)
+                    .startsWith("shipctl: " + function + " is not supported by bitbucket-resources: ");
         }
     }
 
@@ -408,7 +545,9 @@ class ShipctlFunctionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RealShell.class, names = {"BASH", "BASH_POSIX"})
+    @EnumSource(
+            value = RealShell.class,
+            names = {"BASH", "BASH_POSIX"})
     void inheritedTraceDoesNotShowTheToken(RealShell shell) {
         Map<String, String> traced = new HashMap<>(BLOCK);
         traced.put("SHELLOPTS", "braceexpand:hashall:interactive-comments:xtrace:verbose");
@@ -422,8 +561,8 @@ class ShipctlFunctionsTest {
     @ParameterizedTest
     @EnumSource(RealShell.class)
     void traceOnTheCommandLineDoesNotShowTheToken(RealShell shell) {
-        Command.Result result = shell.run(BLOCK, new byte[0], "-x", script.toString(), "get_integration_resource_field", "2nd-repo",
-                "token");
+        Command.Result result = shell.run(
+                BLOCK, new byte[0], "-x", script.toString(), "get_integration_resource_field", "2nd-repo", "token");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(ShipctlBlock.DATA_CENTER_TOKEN + "\n");

@@ -48,7 +48,9 @@ class ShipctlNamingGeneratedTest {
     /** Shell syntax, glob and quoting characters: the script must take every one of them literally. */
     private static final String PUNCTUATION = "-.-/~@:+=,%^!#$&*()[]{}<>?|;'\"`\\ \t\n";
     /** Letters outside ASCII, some of which Java upper-cases into ASCII (ß, ı) or that look like ASCII (K, İ). */
-    private static final int[] NON_ASCII = {'\u00e9', '\u00df', '\u0131', '\u0130', '\u212a', '\u00fc', '\u0416', '\u20ac', 0x1F600};
+    private static final int[] NON_ASCII = {
+        '\u00e9', '\u00df', '\u0131', '\u0130', '\u212a', '\u00fc', '\u0416', '\u20ac', 0x1F600
+    };
 
     @TempDir
     Path directory;
@@ -66,7 +68,9 @@ class ShipctlNamingGeneratedTest {
     void resourceNameIsTheEnginesPrefix(RealShell shell) {
         eachGeneratedName(shell, "get_resource_name", (name, answer) -> {
             Optional<String> prefix = VariablePrefix.of(name);
-            assertThat(answer).as(describe(name)).isEqualTo(prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, "")));
+            assertThat(answer)
+                    .as(describe(name))
+                    .isEqualTo(prefix.map(p -> new Answer(0, p)).orElse(new Answer(2, "")));
         });
     }
 
@@ -75,8 +79,11 @@ class ShipctlNamingGeneratedTest {
     void sanitizedStringIsTheEnginesPrefixBeforeUpperCasing(RealShell shell) {
         eachGeneratedName(shell, "sanitize_shippable_string", (name, answer) -> {
             assertThat(answer.exitCode()).as(describe(name)).isZero();
-            assertThat(answer.output().toUpperCase(Locale.ROOT)).as(describe(name)).isEqualTo(VariablePrefix.of(name).orElse(""));
-            assertThat(isTakenInOrderFrom(answer.output(), name)).as(describe(name) + ": `" + answer.output() + "` keeps the name's case")
+            assertThat(answer.output().toUpperCase(Locale.ROOT))
+                    .as(describe(name))
+                    .isEqualTo(VariablePrefix.of(name).orElse(""));
+            assertThat(isTakenInOrderFrom(answer.output(), name))
+                    .as(describe(name) + ": `" + answer.output() + "` keeps the name's case")
                     .isTrue();
         });
     }
@@ -98,8 +105,8 @@ class ShipctlNamingGeneratedTest {
         List<String> arguments = new ArrayList<>();
         arguments.add(function);
         arguments.addAll(names);
-        Command.Result result = shell.run(driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()),
-                arguments.toArray(String[]::new));
+        Command.Result result = shell.run(
+                driver, Map.of("SHIPCTL", directory.resolve("shipctl").toString()), arguments.toArray(String[]::new));
         assertThat(result.err()).as("the driver's standard error").isEmpty();
         List<Answer> answers = result.out().lines().map(Answer::parse).toList();
         assertThat(answers).as("one answer a name").hasSize(names.size());

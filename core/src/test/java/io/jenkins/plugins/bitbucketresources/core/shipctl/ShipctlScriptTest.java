@@ -24,7 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ShipctlScriptTest {
 
-    private static final Integration CLOUD = Integration.builder().id("bitbucket-cloud").token("ATCTT3xFfGN0-token").build().orElseThrow();
+    private static final Integration CLOUD = Integration.builder()
+            .id("bitbucket-cloud")
+            .token("ATCTT3xFfGN0-token")
+            .build()
+            .orElseThrow();
 
     @TempDir
     Path directory;
@@ -50,7 +54,8 @@ class ShipctlScriptTest {
         Path script = ShipctlScript.writeInto(directory);
 
         assertThat(script).isEqualTo(directory.resolve("shipctl")).hasBinaryContent(ShipctlScript.content());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script)))
+                .isEqualTo("rwxr-xr-x");
         assertThat(ShipctlScript.MODE).isEqualTo(0755);
     }
 
@@ -69,9 +74,11 @@ class ShipctlScriptTest {
         Path second = ShipctlScript.install(directory);
 
         assertThat(first).isNotEqualTo(second).hasParent(directory);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first)))
+                .isEqualTo("rwx------");
         assertThat(first.resolve("shipctl")).hasBinaryContent(ShipctlScript.content());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.resolve("shipctl")))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.resolve("shipctl"))))
+                .isEqualTo("rwxr-xr-x");
     }
 
     @Test
@@ -95,36 +102,50 @@ class ShipctlScriptTest {
     @Test
     void resourcesDoNotAskForShipctlUnlessTold() {
         assertThat(resource("app-repo").build().orElseThrow().shipctl()).isFalse();
-        assertThat(resource("app-repo").shipctl(true).build().orElseThrow().shipctl()).isTrue();
-        assertThat(resource("app-repo").build().orElseThrow().withShipctl(true).shipctl()).isTrue();
+        assertThat(resource("app-repo").shipctl(true).build().orElseThrow().shipctl())
+                .isTrue();
+        assertThat(resource("app-repo").build().orElseThrow().withShipctl(true).shipctl())
+                .isTrue();
     }
 
     @Test
     void blockThatAsksGetsShipctl() {
-        assertThat(ShipctlScript.requested(true, block(resource("app-repo").build().orElseThrow()))).isTrue();
+        assertThat(ShipctlScript.requested(
+                        true, block(resource("app-repo").build().orElseThrow())))
+                .isTrue();
     }
 
     @Test
     void resourceThatAsksGetsShipctlForTheWholeBlock() {
-        BlockEnvironment block = block(resource("app-repo").build().orElseThrow(), resource("tools").shipctl(true).build().orElseThrow());
+        BlockEnvironment block = block(
+                resource("app-repo").build().orElseThrow(),
+                resource("tools").shipctl(true).build().orElseThrow());
 
         assertThat(ShipctlScript.requested(false, block)).isTrue();
     }
 
     @Test
     void nobodyAskingMeansNoShipctl() {
-        BlockEnvironment block = block(resource("app-repo").build().orElseThrow(), resource("tools").build().orElseThrow());
+        BlockEnvironment block = block(
+                resource("app-repo").build().orElseThrow(),
+                resource("tools").build().orElseThrow());
 
         assertThat(ShipctlScript.requested(false, block)).isFalse();
     }
 
     private static Resource.Builder resource(String name) {
-        return Resource.builder().name(name).type("gitRepo").integration("bitbucket-cloud").sourceName("acme/" + name);
+        return Resource.builder()
+                .name(name)
+                .type("gitRepo")
+                .integration("bitbucket-cloud")
+                .sourceName("acme/" + name);
     }
 
     private static BlockEnvironment block(Resource... resources) {
         return BlockEnvironment.assemble(List.of(resources).stream()
-                .map(r -> EnvironmentContract.variables(new ResolvedResource(r, Scope.GLOBAL, List.of()), CLOUD, Optional.empty()))
-                .toList()).orElseThrow();
+                        .map(r -> EnvironmentContract.variables(
+                                new ResolvedResource(r, Scope.GLOBAL, List.of()), CLOUD, Optional.empty()))
+                        .toList())
+                .orElseThrow();
     }
 }

@@ -54,8 +54,7 @@ public final class Command {
         }
     }
 
-    private Command() {
-    }
+    private Command() {}
 
     /** {@code PATH} as this JVM has it (a usual one when it has none), and {@code environment}. */
     public static Map<String, String> withPath(Map<String, String> environment) {

@@ -12,8 +12,7 @@ public final class GeneratedCases {
     /** The system property that fixes the seed of every generated case in a run. */
     public static final String SEED_PROPERTY = "bitbucket.resources.seed";
 
-    private GeneratedCases() {
-    }
+    private GeneratedCases() {}
 
     /** A check of one generated case. */
     @FunctionalInterface
@@ -30,8 +29,10 @@ public final class GeneratedCases {
             } catch (TestAbortedException skipped) {
                 throw skipped;
             } catch (Exception | AssertionError failure) {
-                throw new AssertionError("generated case " + (i + 1) + " of " + count + " failed; replay it with -D" + SEED_PROPERTY + "="
-                        + seed + "\n" + failure.getMessage(), failure);
+                throw new AssertionError(
+                        "generated case " + (i + 1) + " of " + count + " failed; replay it with -D" + SEED_PROPERTY
+                                + "=" + seed + "\n" + failure.getMessage(),
+                        failure);
             }
         }
     }
@@ -44,7 +45,8 @@ public final class GeneratedCases {
         try {
             return Long.parseLong(fixed);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SEED_PROPERTY + "=" + fixed + " is not a number: pass the seed a failure printed", e);
+            throw new IllegalArgumentException(
+                    SEED_PROPERTY + "=" + fixed + " is not a number: pass the seed a failure printed", e);
         }
     }
 }

@@ -17,11 +17,13 @@ public final class Generator {
 
     /** The visible ASCII characters, {@code !} to {@code ~}: what a token may hold. */
     public static final String VISIBLE_ASCII = IntStream.rangeClosed('!', '~')
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     /** The printable ASCII characters: the space and {@link #VISIBLE_ASCII}. */
     public static final String PRINTABLE_ASCII = " " + VISIBLE_ASCII;
 
-    private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of("L64X128MixRandom");
+    private static final RandomGeneratorFactory<RandomGenerator> FACTORY =
+            RandomGeneratorFactory.of("L64X128MixRandom");
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final int EDGE_ONE_IN = 8;
 

@@ -51,7 +51,8 @@ public final class GitHttpServer implements AutoCloseable {
         record Basic(String user, String token) implements Access {
             @Override
             public boolean admits(Optional<String> authorization) {
-                String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+                String expected = "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
                 return authorization.filter(expected::equals).isPresent();
             }
 
@@ -76,15 +77,23 @@ public final class GitHttpServer implements AutoCloseable {
     }
 
     /** One request as it arrived. {@code repository} is the repository path it addressed, empty for none. */
-    public record Request(String method, String path, String query, String repository, Map<String, List<String>> headers, int status) {
+    public record Request(
+            String method,
+            String path,
+            String query,
+            String repository,
+            Map<String, List<String>> headers,
+            int status) {
         public Optional<String> authorization() {
-            return Optional.ofNullable(headers.get("Authorization")).flatMap(values -> values.stream().findFirst());
+            return Optional.ofNullable(headers.get("Authorization"))
+                    .flatMap(values -> values.stream().findFirst());
         }
 
         /** Every header value, for searching a secret in everything the client sent. */
         public String allHeaders() {
             StringBuilder text = new StringBuilder();
-            headers.forEach((name, values) -> values.forEach(v -> text.append(name).append(": ").append(v).append('\n')));
+            headers.forEach((name, values) ->
+                    values.forEach(v -> text.append(name).append(": ").append(v).append('\n')));
             return text.toString();
         }
     }
@@ -120,7 +129,8 @@ public final class GitHttpServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     public int port() {
@@ -140,16 +150,20 @@ public final class GitHttpServer implements AutoCloseable {
         String repository = normalise(path);
         Path directory = root.resolve(repository);
         run(root, "init", "--quiet", "--bare", "--initial-branch=main", directory.toString());
-        String blob = run(directory, List.of("hash-object", "-w", "--stdin"), "read me\n").strip();
-        String tree = run(directory, List.of("mktree"), "100644 blob " + blob + "\tREADME\n").strip();
-        String commit = run(directory, List.of("commit-tree", tree, "-m", "first"), "").strip();
+        String blob = run(directory, List.of("hash-object", "-w", "--stdin"), "read me\n")
+                .strip();
+        String tree = run(directory, List.of("mktree"), "100644 blob " + blob + "\tREADME\n")
+                .strip();
+        String commit =
+                run(directory, List.of("commit-tree", tree, "-m", "first"), "").strip();
         run(directory, "update-ref", "refs/heads/main", commit);
         repositories.put(repository, access);
     }
 
     /** The head of a branch as the server has it. */
     public String head(String repository, String branch) {
-        return run(root.resolve(normalise(repository)), "rev-parse", "refs/heads/" + branch).strip();
+        return run(root.resolve(normalise(repository)), "rev-parse", "refs/heads/" + branch)
+                .strip();
     }
 
     /**
@@ -192,9 +206,11 @@ public final class GitHttpServer implements AutoCloseable {
             String query = Optional.ofNullable(uri.getRawQuery()).orElse("");
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            Optional<String> repository = repositories.keySet().stream().filter(r -> addresses(path, r) || addresses(path, withoutGit(r)))
+            Optional<String> repository = repositories.keySet().stream()
+                    .filter(r -> addresses(path, r) || addresses(path, withoutGit(r)))
                     .findFirst();
-            Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+            Optional<String> authorization =
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
             int status;
             if (repository.isEmpty()) {
                 status = 404;
@@ -205,20 +221,31 @@ public final class GitHttpServer implements AutoCloseable {
             } else {
                 status = 200;
             }
-            Request request = new Request(exchange.getRequestMethod(), path, query, repository.orElse(""), Map.copyOf(headers), status);
+            Request request = new Request(
+                    exchange.getRequestMethod(), path, query, repository.orElse(""), Map.copyOf(headers), status);
             requests.add(request);
             listeners.forEach(listener -> listener.accept(request));
             if (status == 404) {
                 reply(exchange, 404, Map.of(), "Repository not found\n");
             } else if (status == 401) {
-                reply(exchange, 401, Map.of("WWW-Authenticate", "Basic realm=\"Bitbucket\""), "Authentication required\n");
+                reply(
+                        exchange,
+                        401,
+                        Map.of("WWW-Authenticate", "Basic realm=\"Bitbucket\""),
+                        "Authentication required\n");
             } else if (status == 302) {
                 String target = redirects.get(repository.get()) + path + (query.isEmpty() ? "" : "?" + query);
                 reply(exchange, 302, Map.of("Location", target), "Moved\n");
             } else {
                 String repositoryPath = "/" + repository.get();
-                backend(exchange, addresses(path, repository.get()) ? path
-                        : repositoryPath + path.substring(withoutGit(repositoryPath).length()), query);
+                backend(
+                        exchange,
+                        addresses(path, repository.get())
+                                ? path
+                                : repositoryPath
+                                        + path.substring(
+                                                withoutGit(repositoryPath).length()),
+                        query);
             }
         }
     }
@@ -238,14 +265,16 @@ public final class GitHttpServer implements AutoCloseable {
         environment.put("REMOTE_USER", "git");
         Optional.ofNullable(in.getFirst("Content-Type")).ifPresent(v -> environment.put("CONTENT_TYPE", v));
         Optional.ofNullable(in.getFirst("Content-Length")).ifPresent(v -> environment.put("CONTENT_LENGTH", v));
-        Optional.ofNullable(in.getFirst("Content-Encoding")).ifPresent(v -> environment.put("HTTP_CONTENT_ENCODING", v));
+        Optional.ofNullable(in.getFirst("Content-Encoding"))
+                .ifPresent(v -> environment.put("HTTP_CONTENT_ENCODING", v));
         Optional.ofNullable(in.getFirst("Git-Protocol")).ifPresent(v -> environment.put("HTTP_GIT_PROTOCOL", v));
         ProcessBuilder builder = new ProcessBuilder(git.program().toString(), "http-backend").directory(root.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process = builder.start();
         Thread body = new Thread(() -> {
-            try (InputStream from = exchange.getRequestBody(); OutputStream to = process.getOutputStream()) {
+            try (InputStream from = exchange.getRequestBody();
+                    OutputStream to = process.getOutputStream()) {
                 from.transferTo(to);
             } catch (IOException e) {
                 // http-backend stopped reading; its answer says why.
@@ -263,7 +292,9 @@ public final class GitHttpServer implements AutoCloseable {
         errorReader.start();
         try (InputStream out = process.getInputStream()) {
             Map<String, String> cgiHeaders = readCgiHeaders(out);
-            int status = Optional.ofNullable(cgiHeaders.remove("status")).map(s -> Integer.parseInt(s.split(" ")[0])).orElse(200);
+            int status = Optional.ofNullable(cgiHeaders.remove("status"))
+                    .map(s -> Integer.parseInt(s.split(" ")[0]))
+                    .orElse(200);
             cgiHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(status, 0);
             try (OutputStream response = exchange.getResponseBody()) {
@@ -295,7 +326,9 @@ public final class GitHttpServer implements AutoCloseable {
                 }
                 int colon = text.indexOf(':');
                 if (colon > 0) {
-                    headers.put(text.substring(0, colon).strip().toLowerCase(Locale.ROOT), text.substring(colon + 1).strip());
+                    headers.put(
+                            text.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                            text.substring(colon + 1).strip());
                 }
             } else {
                 line.write(b);
@@ -306,14 +339,17 @@ public final class GitHttpServer implements AutoCloseable {
 
     /** Bitbucket serves {@code acme/app.git} as {@code acme/app} too. */
     private static String withoutGit(String repository) {
-        return repository.endsWith(".git") ? repository.substring(0, repository.length() - ".git".length()) : repository;
+        return repository.endsWith(".git")
+                ? repository.substring(0, repository.length() - ".git".length())
+                : repository;
     }
 
     private static boolean addresses(String path, String repository) {
         return path.equals("/" + repository) || path.startsWith("/" + repository + "/");
     }
 
-    private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
@@ -328,7 +364,8 @@ public final class GitHttpServer implements AutoCloseable {
     }
 
     private String run(Path directory, List<String> args, String input) {
-        Command.Result result = git.run(directory, git.environment(), input.getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new));
+        Command.Result result = git.run(
+                directory, git.environment(), input.getBytes(StandardCharsets.UTF_8), args.toArray(String[]::new));
         if (result.exitCode() != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + result.err());
         }

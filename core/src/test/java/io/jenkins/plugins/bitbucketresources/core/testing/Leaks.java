@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** Where a token shows up: its literal and the base64 forms an HTTP Basic header or an encoder would give it. */
 public final class Leaks {
 
-    private Leaks() {
-    }
+    private Leaks() {}
 
     /** The token, its base64, and base64 of {@code user:token} for each user. */
     public static List<String> formsOf(String token, String... users) {
@@ -36,16 +35,19 @@ public final class Leaks {
         if (!Files.exists(directory)) {
             return List.of();
         }
-        List<byte[]> needles = forms.stream().map(f -> f.getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> needles =
+                forms.stream().map(f -> f.getBytes(StandardCharsets.UTF_8)).toList();
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    byte[] content = Files.readAllBytes(file);
-                    return needles.stream().anyMatch(needle -> indexOf(content, needle) >= 0);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            byte[] content = Files.readAllBytes(file);
+                            return needles.stream().anyMatch(needle -> indexOf(content, needle) >= 0);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

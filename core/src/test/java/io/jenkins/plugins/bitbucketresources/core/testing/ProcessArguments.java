@@ -24,12 +24,14 @@ public final class ProcessArguments implements AutoCloseable {
     private volatile boolean stopped;
 
     private ProcessArguments() {
-        sampler = new Thread(() -> {
-            while (!stopped) {
-                snapshot();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }, "process-arguments-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (!stopped) {
+                        snapshot();
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    }
+                },
+                "process-arguments-sampler");
         sampler.setDaemon(true);
     }
 
@@ -50,7 +52,9 @@ public final class ProcessArguments implements AutoCloseable {
                 try {
                     byte[] raw = Files.readAllBytes(process.resolve("cmdline"));
                     if (raw.length > 0) {
-                        seen.add(new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip());
+                        seen.add(new String(raw, StandardCharsets.UTF_8)
+                                .replace('\0', ' ')
+                                .strip());
                     }
                 } catch (IOException e) {
                     // The process ended between listing and reading: it is gone.

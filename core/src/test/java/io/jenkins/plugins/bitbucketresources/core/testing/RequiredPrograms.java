@@ -17,8 +17,7 @@ public final class RequiredPrograms {
 
     public static final String REQUIRE = "BITBUCKET_RESOURCES_REQUIRE_PROGRAMS";
 
-    private RequiredPrograms() {
-    }
+    private RequiredPrograms() {}
 
     /** The program's path on {@code PATH}; skips or fails the test when there is none. */
     public static Path require(String program) {
