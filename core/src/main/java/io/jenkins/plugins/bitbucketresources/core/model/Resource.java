@@ -53,109 +53,16 @@ public record Resource(
         }
     }
 
-    /** A resource every job that sees it may use. */
-    public Resource(
-            ResourceName name,
-            ResourceType type,
-            String integration,
-            SourceName sourceName,
-            Optional<String> branch,
-            RefFilter branches,
-            RefFilter tags,
-            BuildTriggers buildOn,
-            boolean resolveCommit,
-            boolean gitAuth,
-            boolean shipctl) {
-        this(
-                name,
-                type,
-                integration,
-                sourceName,
-                branch,
-                branches,
-                tags,
-                buildOn,
-                resolveCommit,
-                gitAuth,
-                shipctl,
-                JobAccess.OPEN);
-    }
-
-    /** The same resource, usable by the jobs {@code value} allows. */
-    public Resource withAccess(JobAccess value) {
-        return new Resource(
-                name,
-                type,
-                integration,
-                sourceName,
-                branch,
-                branches,
-                tags,
-                buildOn,
-                resolveCommit,
-                gitAuth,
-                shipctl,
-                value);
-    }
-
     private static String onlyOwnCheckoutMisplaced(ResourceType type) {
         return "is set on a " + type.id()
                 + ", but only a ciRepo (the repository the job itself builds) can require the job's own "
                 + "checkout: remove onlyOwnCheckout, or make the resource a ciRepo";
     }
 
-    /** A resource with git authentication on and no {@code shipctl}, as they are unless set. */
-    public Resource(
-            ResourceName name,
-            ResourceType type,
-            String integration,
-            SourceName sourceName,
-            Optional<String> branch,
-            RefFilter branches,
-            RefFilter tags,
-            BuildTriggers buildOn,
-            boolean resolveCommit) {
-        this(name, type, integration, sourceName, branch, branches, tags, buildOn, resolveCommit, true, false);
-    }
-
     /** The same resource, asking (or not) for its commit from the Bitbucket API. */
     public Resource withResolveCommit(boolean value) {
         return new Resource(
                 name, type, integration, sourceName, branch, branches, tags, buildOn, value, gitAuth, shipctl, access);
-    }
-
-    /** The same resource, with git over HTTPS authenticated by its token (or not). */
-    public Resource withGitAuth(boolean value) {
-        return new Resource(
-                name,
-                type,
-                integration,
-                sourceName,
-                branch,
-                branches,
-                tags,
-                buildOn,
-                resolveCommit,
-                value,
-                shipctl,
-                access);
-    }
-
-    /** The same resource, asking (or not) for the {@code shipctl} reader. */
-    public Resource withShipctl(boolean value) {
-        return new Resource(
-                name,
-                type,
-                integration,
-                sourceName,
-                branch,
-                branches,
-                tags,
-                buildOn,
-                resolveCommit,
-                gitAuth,
-                value,
-                access);
     }
 
     /** The branch when exactly one is configured: {@code branch}, or a single literal {@code branches.only}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResourceAccessTest {
@@ -60,31 +59,29 @@ class ResourceAccessTest {
     void recordRefusesOwnCheckoutOnASyncRepo() {
         Resource sync = base("syncRepo").build().orElseThrow();
 
-        assertThatThrownBy(() -> sync.withAccess(new JobAccess(List.of(), true)))
+        assertThatThrownBy(() -> new Resource(
+                        sync.name(),
+                        sync.type(),
+                        sync.integration(),
+                        sync.sourceName(),
+                        sync.branch(),
+                        sync.branches(),
+                        sync.tags(),
+                        sync.buildOn(),
+                        sync.resolveCommit(),
+                        sync.gitAuth(),
+                        sync.shipctl(),
+                        new JobAccess(List.of(), true)))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("syncRepo");
     }
 
     @Test
-    void withersKeepTheAccess() {
-        JobAccess access = JobAccess.parse(List.of("team-a/**"), false).orElseThrow();
-        Resource resource = base("gitRepo").build().orElseThrow().withAccess(access);
+    void aCopyKeepsTheAccess() {
+        Resource resource =
+                base("gitRepo").allowedJobs(List.of("team-a/**")).build().orElseThrow();
 
-        assertThat(resource.withResolveCommit(true).access()).isEqualTo(access);
-        assertThat(resource.withShipctl(true).access()).isEqualTo(access);
-        assertThat(new Resource(
-                                resource.name(),
-                                resource.type(),
-                                "bb",
-                                resource.sourceName(),
-                                Optional.empty(),
-                                resource.branches(),
-                                resource.tags(),
-                                resource.buildOn(),
-                                false,
-                                true,
-                                false)
-                        .access())
-                .isEqualTo(JobAccess.OPEN);
+        assertThat(resource.withResolveCommit(true).access())
+                .isEqualTo(JobAccess.parse(List.of("team-a/**"), false).orElseThrow());
     }
 }

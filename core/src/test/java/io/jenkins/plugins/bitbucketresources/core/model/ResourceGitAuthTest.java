@@ -2,7 +2,6 @@ package io.jenkins.plugins.bitbucketresources.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResourceGitAuthTest {
@@ -22,27 +21,11 @@ class ResourceGitAuthTest {
     }
 
     @Test
-    void theConstructorWithoutTheSettingHasItOn() {
-        Resource resource = new Resource(
-                ResourceName.of("app"),
-                ResourceType.GIT_REPO,
-                "c",
-                SourceName.parse("acme/app"),
-                Optional.empty(),
-                RefFilter.NONE,
-                RefFilter.NONE,
-                BuildTriggers.DEFAULT,
-                false);
-
-        assertThat(resource.gitAuth()).isTrue();
-    }
-
-    @Test
     void copiesKeepTheOtherSetting() {
         Resource off = appRepo().gitAuth(false).build().orElseThrow();
 
         assertThat(off.withResolveCommit(true).gitAuth()).isFalse();
-        assertThat(off.withResolveCommit(true).withGitAuth(true))
-                .isEqualTo(appRepo().resolveCommit(true).build().orElseThrow());
+        assertThat(off.withResolveCommit(true))
+                .isEqualTo(appRepo().gitAuth(false).resolveCommit(true).build().orElseThrow());
     }
 }

@@ -241,7 +241,10 @@ class ResourceTest {
                         new RefFilter(List.of("develop"), List.of()),
                         RefFilter.NONE,
                         BuildTriggers.DEFAULT,
-                        false))
+                        false,
+                        true,
+                        false,
+                        JobAccess.OPEN))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branches"))
                 .hasMessage(
@@ -260,7 +263,10 @@ class ResourceTest {
                         RefFilter.NONE,
                         RefFilter.NONE,
                         BuildTriggers.DEFAULT,
-                        false))
+                        false,
+                        true,
+                        false,
+                        JobAccess.OPEN))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("branch"))
                 .hasMessage("`refs/heads/main` is a full ref name: write the short name, e.g. `main`");

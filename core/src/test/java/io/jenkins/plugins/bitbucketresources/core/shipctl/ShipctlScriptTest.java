@@ -104,8 +104,6 @@ class ShipctlScriptTest {
         assertThat(resource("app-repo").build().orElseThrow().shipctl()).isFalse();
         assertThat(resource("app-repo").shipctl(true).build().orElseThrow().shipctl())
                 .isTrue();
-        assertThat(resource("app-repo").build().orElseThrow().withShipctl(true).shipctl())
-                .isTrue();
     }
 
     @Test
