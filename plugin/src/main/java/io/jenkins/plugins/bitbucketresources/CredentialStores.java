@@ -154,7 +154,8 @@ final class CredentialStores {
             return same;
         }
         Authentication runAs = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-        User user = User.get2(runAs);
+        // The system has no store of its own; asking for its user would create one named SYSTEM.
+        User user = ACL.SYSTEM2.equals(runAs) ? null : User.get2(runAs);
         if (user != null) {
             Optional<CredentialKey> own = Acting.asUser(user, () -> {
                 for (CredentialsStore store : ownStores(user)) {

@@ -42,7 +42,8 @@ public final class ResourceResolver {
     /**
      * The definitions a job directly inside {@code group} sees, in the engine's shape: the group itself when it is a
      * folder, the folders above it, nearest first, then the global list; each scope's definitions in the order written,
-     * broken ones included. For a job, pass its parent; for what the jobs of a folder see, the folder.
+     * broken ones included. A folder that defines no resource is no scope. For a job, pass its parent; for what the jobs
+     * of a folder see, the folder.
      */
     @NonNull
     public static List<ScopeDefinitions> definitionsSeenFrom(@NonNull ItemGroup<?> group) {
@@ -50,8 +51,10 @@ public final class ResourceResolver {
         ItemGroup<?> current = group;
         while (current instanceof Item container) {
             if (container instanceof AbstractFolder<?> folder) {
-                scopes.add(definitions(
-                        new Scope.Folder(folder.getFullName()), BitbucketResourcesFolderProperty.definedOn(folder)));
+                List<BitbucketResource> resources = BitbucketResourcesFolderProperty.definedOn(folder);
+                if (!resources.isEmpty()) {
+                    scopes.add(definitions(new Scope.Folder(folder.getFullName()), resources));
+                }
             }
             current = container.getParent();
         }

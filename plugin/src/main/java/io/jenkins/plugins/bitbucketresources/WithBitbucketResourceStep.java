@@ -445,11 +445,18 @@ public final class WithBitbucketResourceStep extends Step {
             return ResourceChoices.of(context, instance == null ? List.of() : instance.resources);
         }
 
-        /** For the form's text field: the names chosen that the list does not offer. */
+        /**
+         * For the fields below the list: the names chosen that the list does not offer, and the step's other settings as
+         * they were, since those fields read them from this object.
+         */
         @Restricted(NoExternalUse.class)
         @NonNull
-        public WithBitbucketResourceStep typed(@NonNull ResourceChoices choices) {
-            return new WithBitbucketResourceStep(choices.getOthers().toArray(new String[0]));
+        public WithBitbucketResourceStep typed(
+                @NonNull ResourceChoices choices, @CheckForNull WithBitbucketResourceStep instance) {
+            WithBitbucketResourceStep typed =
+                    new WithBitbucketResourceStep(choices.getOthers().toArray(new String[0]));
+            typed.setShipctl(instance != null && instance.shipctl);
+            return typed;
         }
 
         /**

@@ -24,6 +24,7 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.util.Secret;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -38,7 +39,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * A resource's credential is the one its definition names, looked up as the build, whatever the build's parameters
- * say; its use, and only its use, is recorded.
+ * say; the plugin records its use, and only its use. (A credentials parameter's own credential is recorded as used by
+ * the credentials plugin whenever the build's environment is worked out, block or not.)
  */
 @WithJenkins
 class CredentialLookupTest {
@@ -88,9 +90,9 @@ class CredentialLookupTest {
                 Result.SUCCESS);
 
         j.assertLogContains("the resource's own token: true", run);
-        assertEquals(List.of(CREDENTIALS_ID), uses().ids);
+        assertEquals(List.of(CREDENTIALS_ID), uses().byThePlugin);
+        assertEquals(1, Collections.frequency(uses().ids, CREDENTIALS_ID));
         assertTrue(recordedAsUsedBy(integration, run));
-        assertFalse(recordedAsUsedBy(other, run));
     }
 
     @Test
@@ -102,6 +104,7 @@ class CredentialLookupTest {
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
         assertEquals(List.of(CREDENTIALS_ID), uses().ids);
+        assertEquals(List.of(CREDENTIALS_ID), uses().byThePlugin);
         assertTrue(recordedAsUsedBy(integration, run));
         assertFalse(recordedAsUsedBy(other, run));
     }
@@ -121,26 +124,32 @@ class CredentialLookupTest {
 
         j.assertLogContains("uses `plain-text`, which is a Secret text credential, not a Bitbucket integration", run);
         j.assertLogNotContains("never here", run);
-        assertEquals(List.of(), uses().ids);
+        assertEquals(List.of(), uses().byThePlugin);
         assertFalse(recordedAsUsedBy(plain, run));
-        assertFalse(recordedAsUsedBy(decoy, run));
     }
 
     private static Uses uses() {
         return ExtensionList.lookupSingleton(Uses.class);
     }
 
-    /** Every use of a credential recorded on a build, by ID. */
+    /** Every use of a credential recorded on a build, by ID; and those recorded by the plugin's lookup as the build. */
     @TestExtension
     public static final class Uses implements CredentialsUseListener {
 
         final List<String> ids = new CopyOnWriteArrayList<>();
+        final List<String> byThePlugin = new CopyOnWriteArrayList<>();
 
         @Override
         @SuppressWarnings("rawtypes") // the listener's signature
         public void onUse(Credentials credentials, Run run) {
             if (credentials instanceof IdCredentials identified) {
                 ids.add(identified.getId());
+                // A use is recorded on the thread that looks the credential up.
+                if (StackWalker.getInstance()
+                        .walk(frames -> frames.anyMatch(
+                                frame -> frame.getClassName().equals(JobIntegrations.class.getName())))) {
+                    byThePlugin.add(identified.getId());
+                }
             }
         }
 

@@ -5,6 +5,8 @@ import static io.jenkins.plugins.bitbucketresources.Fixtures.TOKEN;
 import static io.jenkins.plugins.bitbucketresources.Fixtures.gitRepo;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -63,13 +65,14 @@ class GlobalResourcesFoldersTest {
     /** One line naming the resource, where it is defined, the job and the rule; no variable, no token, no stack. */
     private void refused(WorkflowJob job) throws Exception {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
-        j.assertLogContains(
-                "Bitbucket resource `app-repo` (defined in the global configuration) may not be used by job "
-                        + job.getFullName()
-                        + ": global resources are usable only by jobs under the folders `team-a`"
-                        + " (globalResourcesFolders). Run the job in one of those folders, add its folder to"
-                        + " globalResourcesFolders, or define the resource on a folder above the job.\n",
-                run);
+        String line = "Bitbucket resource `app-repo` (defined in the global configuration) may not be used by job "
+                + job.getFullName()
+                + ": global resources are usable only by jobs under the folders `team-a`"
+                + " (globalResourcesFolders). Run the job in one of those folders, add its folder to"
+                + " globalResourcesFolders, or define the resource on a folder above the job.";
+        j.assertLogContains(line, run);
+        // Nothing follows on its line, whatever line separator the log has.
+        assertThat(JenkinsRule.getLog(run).lines().filter(l -> l.contains(line)).toList(), everyItem(endsWith(line)));
         j.assertLogNotContains("inside:", run);
         j.assertLogNotContains("Bitbucket resources: app-repo", run);
         j.assertLogNotContains("\tat ", run);

@@ -92,7 +92,9 @@ class SecretMaskingFilterTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the engine works out no form with a byte above 127"));
 
-        assertNotEquals(form, Secret.fromString(form).getPlainText(), "kept as text, the byte is lost");
+        // Stored, a Secret keeps its text encrypted from UTF-8, which has no encoding for such a character.
+        String stored = Secret.fromString(form).getEncryptedValue();
+        assertNotEquals(form, Secret.fromString(stored).getPlainText(), "kept as text, the byte is lost");
     }
 
     @Test

@@ -142,13 +142,17 @@ class SnippetGeneratorTest {
     void namesChosenEarlierThatTheListDoesNotOfferGoToTheTextField() {
         WithBitbucketResourceStep step =
                 new WithBitbucketResourceStep(new String[] {"tools", "later-repo", "broken-repo"});
+        step.setShipctl(true);
 
         ResourceChoices choices = descriptor.choices(job, step);
 
         assertTrue(choice(choices, "tools").isChosen());
         assertFalse(choice(choices, "app-repo").isChosen());
         assertEquals(List.of("later-repo", "broken-repo"), choices.getOthers());
-        assertEquals("later-repo broken-repo", descriptor.typed(choices).getResourcesText());
+        WithBitbucketResourceStep typed = descriptor.typed(choices, step);
+        assertEquals("later-repo broken-repo", typed.getResourcesText());
+        assertTrue(typed.isShipctl(), "the fields below the list show the step's other settings as they were");
+        assertFalse(descriptor.typed(choices, null).isShipctl());
     }
 
     @Test
