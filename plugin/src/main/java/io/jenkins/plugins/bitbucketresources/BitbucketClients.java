@@ -22,9 +22,12 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class BitbucketClients {
 
-    private final ClientSettings builds = ClientSettings.defaults();
-    private final ClientSettings forms = ClientSettings.forms();
-    private final ClientSettings checks = ClientSettings.checks();
+    private final ClientSettings builds =
+            ClientSettings.defaults().withProxyAdvice(Messages.BitbucketClients_ProxyAdvice());
+    private final ClientSettings forms =
+            ClientSettings.forms().withProxyAdvice(Messages.BitbucketClients_ProxyAdvice());
+    private final ClientSettings checks =
+            ClientSettings.checks().withProxyAdvice(Messages.BitbucketClients_ProxyAdvice());
 
     private Held held;
 

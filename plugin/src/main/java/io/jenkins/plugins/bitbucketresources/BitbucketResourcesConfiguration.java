@@ -46,6 +46,13 @@ public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(BitbucketResourcesConfiguration.class);
     }
 
+    /** How the system configuration page and configuration-as-code's documentation name this section. */
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return Messages.BitbucketResourcesConfiguration_DisplayName();
+    }
+
     @NonNull
     public List<BitbucketResource> getResources() {
         return resources == null ? List.of() : Collections.unmodifiableList(resources);
