@@ -20,6 +20,8 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.sun.net.httpserver.HttpServer;
+import hudson.ProxyConfiguration;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -29,6 +31,8 @@ import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Platform;
 import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.TokenKind;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -395,6 +399,37 @@ class BitbucketIntegrationCredentialsTest {
                 j.jenkins.getDescriptorByType(BitbucketIntegrationCredentialsImpl.DescriptorImpl.class);
         return Users.asSystem(() -> descriptor.doTestConnection(
                 j.jenkins, url, token, username, "cloud", kind, repository, "new-integration"));
+    }
+
+    @Test
+    void aProxyThatAsksForCredentialsIsAnsweredWithWhereJenkinsKeepsThem(JenkinsRule j) throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"proxy\"");
+            exchange.sendResponseHeaders(407, -1);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            j.jenkins.setProxy(
+                    new ProxyConfiguration("127.0.0.1", proxy.getAddress().getPort()));
+
+            FormValidation result = testConnection(
+                    j,
+                    "http://bitbucket.invalid/2.0",
+                    ScriptedBitbucket.API_TOKEN,
+                    ScriptedBitbucket.API_TOKEN_EMAIL,
+                    "apiToken",
+                    "acme/app");
+
+            assertEquals(FormValidation.Kind.ERROR, result.kind, result.renderHtml());
+            assertThat(result.renderHtml(), containsString("HTTP 407"));
+            assertThat(result.renderHtml(), containsString("HTTP Proxy Configuration"));
+            assertThat(result.renderHtml(), not(containsString(ScriptedBitbucket.API_TOKEN)));
+        } finally {
+            j.jenkins.setProxy(null);
+            proxy.stop(0);
+        }
     }
 
     /** Test connection of the API token the loopback Bitbucket knows, without a repository. */
