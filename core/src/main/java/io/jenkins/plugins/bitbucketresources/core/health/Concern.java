@@ -19,24 +19,37 @@ public sealed interface Concern {
 
     enum Kind {
         /** The credential is an app password, which Atlassian removed. */
-        APP_PASSWORD,
+        APP_PASSWORD(Problem.Severity.ERROR),
         /** The API URL is {@code http://}: the token crosses the network unencrypted. */
-        PLAIN_HTTP,
+        PLAIN_HTTP(Problem.Severity.WARNING),
         /** The credential's settings are not a valid integration for another reason. */
-        INVALID_SETTINGS,
+        INVALID_SETTINGS(Problem.Severity.ERROR),
         /** Bitbucket refused the token (HTTP 401) the last time it was used. */
-        TOKEN_REFUSED,
+        TOKEN_REFUSED(Problem.Severity.ERROR),
         /** Bitbucket said the token lacks a scope or permission (HTTP 403) the last time it was used. */
-        MISSING_SCOPE,
+        MISSING_SCOPE(Problem.Severity.ERROR),
         /** The expiry date Bitbucket gave has passed. */
-        EXPIRED,
+        EXPIRED(Problem.Severity.ERROR),
         /** The expiry date Bitbucket gave is near. */
-        EXPIRES_SOON
+        EXPIRES_SOON(Problem.Severity.WARNING);
+
+        private final Problem.Severity severity;
+
+        Kind(Problem.Severity severity) {
+            this.severity = severity;
+        }
+
+        /** Whether a concern of this kind stops builds (an error) or is only worth knowing (a warning). */
+        public Problem.Severity severity() {
+            return severity;
+        }
     }
 
     Kind kind();
 
-    Problem.Severity severity();
+    default Problem.Severity severity() {
+        return kind().severity();
+    }
 
     /** What is wrong and what to do, for an administrator; never the token. */
     String message();
@@ -50,11 +63,6 @@ public sealed interface Concern {
         @Override
         public Kind kind() {
             return Kind.APP_PASSWORD;
-        }
-
-        @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.ERROR;
         }
 
         @Override
@@ -75,11 +83,6 @@ public sealed interface Concern {
         }
 
         @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.WARNING;
-        }
-
-        @Override
         public String message() {
             return "The API URL " + url
                     + " is http://, so the token travels unencrypted and anyone on the network path can read it: "
@@ -96,11 +99,6 @@ public sealed interface Concern {
         @Override
         public Kind kind() {
             return Kind.INVALID_SETTINGS;
-        }
-
-        @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.ERROR;
         }
 
         @Override
@@ -137,11 +135,6 @@ public sealed interface Concern {
         }
 
         @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.ERROR;
-        }
-
-        @Override
         public String message() {
             return "Bitbucket refused the token (HTTP 401) the last time it was used, at " + minute(at)
                     + ": it is wrong, expired or "
@@ -167,11 +160,6 @@ public sealed interface Concern {
         @Override
         public Kind kind() {
             return Kind.MISSING_SCOPE;
-        }
-
-        @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.ERROR;
         }
 
         @Override
@@ -207,11 +195,6 @@ public sealed interface Concern {
         }
 
         @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.ERROR;
-        }
-
-        @Override
         public String message() {
             return "The token expired on " + minute(at)
                     + " (the expiry date Bitbucket gives it): create a new token and store it in " + "this credential.";
@@ -231,11 +214,6 @@ public sealed interface Concern {
         @Override
         public Kind kind() {
             return Kind.EXPIRES_SOON;
-        }
-
-        @Override
-        public Problem.Severity severity() {
-            return Problem.Severity.WARNING;
         }
 
         @Override
