@@ -154,11 +154,7 @@ public final class BitbucketResourceBuildWrapper extends SimpleBuildWrapper {
         if (names.size() == 1) {
             return "withBitbucketResource('" + names.get(0) + "') { … }";
         }
-        List<String> quoted = new ArrayList<>();
-        for (String name : names.isEmpty() ? List.of("app-repo") : names) {
-            quoted.add("'" + name + "'");
-        }
-        return "withBitbucketResource([" + String.join(", ", quoted) + "]) { … }";
+        return WithBitbucketResourceStep.listCall(names.isEmpty() ? List.of("app-repo") : names);
     }
 
     @Extension

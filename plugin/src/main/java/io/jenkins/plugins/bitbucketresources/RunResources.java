@@ -172,8 +172,7 @@ final class RunResources {
         for (String name : unknown) {
             String[] parts = SEVERAL.split(name.strip());
             if (parts.length > 1) {
-                return Optional.of(Messages.RunResources_HintList(
-                        "withBitbucketResource(['" + String.join("', '", parts) + "']) { … }"));
+                return Optional.of(Messages.RunResources_HintList(WithBitbucketResourceStep.listCall(List.of(parts))));
             }
         }
         return Optional.empty();

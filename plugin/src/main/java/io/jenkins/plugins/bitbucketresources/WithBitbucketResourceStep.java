@@ -106,6 +106,15 @@ public final class WithBitbucketResourceStep extends Step {
         return String.join(" ", resources);
     }
 
+    /**
+     * The step written with a list of resources, for a message that suggests it:
+     * {@code withBitbucketResource(['app-repo', 'tools']) { … }}.
+     */
+    @NonNull
+    static String listCall(@NonNull List<String> names) {
+        return "withBitbucketResource(['" + String.join("', '", names) + "']) { … }";
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
