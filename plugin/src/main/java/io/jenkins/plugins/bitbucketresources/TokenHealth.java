@@ -308,7 +308,7 @@ public final class TokenHealth {
                 && mine.username().equals(tested.username())
                 && mine.platform() == tested.platform()
                 && mine.kind() == tested.kind()
-                && sameToken(mine.token().reveal(), tested.token().reveal());
+                && mine.token().equals(tested.token());
     }
 
     /** Compared in constant time, as secrets are. */
