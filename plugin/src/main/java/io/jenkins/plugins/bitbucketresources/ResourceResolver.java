@@ -12,6 +12,7 @@ import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -51,10 +52,7 @@ public final class ResourceResolver {
         ItemGroup<?> current = group;
         while (current instanceof Item container) {
             if (container instanceof AbstractFolder<?> folder) {
-                List<BitbucketResource> resources = BitbucketResourcesFolderProperty.definedOn(folder);
-                if (!resources.isEmpty()) {
-                    scopes.add(definitions(new Scope.Folder(folder.getFullName()), resources));
-                }
+                ofFolder(folder).ifPresent(scopes::add);
             }
             current = container.getParent();
         }
@@ -72,14 +70,19 @@ public final class ResourceResolver {
         all.add(new Located(Jenkins.get(), global()));
         Acting.asSystem(() -> {
             for (AbstractFolder<?> folder : Items.allItems2(ACL.SYSTEM2, Jenkins.get(), AbstractFolder.class)) {
-                List<BitbucketResource> resources = BitbucketResourcesFolderProperty.definedOn(folder);
-                if (!resources.isEmpty()) {
-                    all.add(new Located(folder, definitions(new Scope.Folder(folder.getFullName()), resources)));
-                }
+                ofFolder(folder).ifPresent(definitions -> all.add(new Located(folder, definitions)));
             }
             return all;
         });
         return all;
+    }
+
+    /** A folder's own definitions; none when it defines no resource, since such a folder is no scope. */
+    private static Optional<ScopeDefinitions> ofFolder(AbstractFolder<?> folder) {
+        List<BitbucketResource> resources = BitbucketResourcesFolderProperty.definedOn(folder);
+        return resources.isEmpty()
+                ? Optional.empty()
+                : Optional.of(definitions(new Scope.Folder(folder.getFullName()), resources));
     }
 
     private static ScopeDefinitions global() {
