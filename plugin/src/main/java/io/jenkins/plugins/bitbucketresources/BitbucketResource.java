@@ -372,8 +372,13 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
             return resource;
         }
 
-        /** The resources of a repeatable form section, which is absent, one object or an array of them. */
-        List<BitbucketResource> newInstances(@CheckForNull StaplerRequest2 req, @CheckForNull Object json)
+        /**
+         * The resources of a repeatable form section, which is absent, one object or an array of them, checked together
+         * as the list of one scope.
+         *
+         * @throws FormException listing every problem, so that what was saved stays as it was
+         */
+        List<BitbucketResource> checkedInstances(@CheckForNull StaplerRequest2 req, @CheckForNull Object json)
                 throws FormException {
             List<BitbucketResource> resources = new ArrayList<>();
             if (json instanceof JSONObject one && !one.isNullObject()) {
@@ -384,6 +389,10 @@ public final class BitbucketResource implements Describable<BitbucketResource> {
                         resources.add(newInstance(req, object));
                     }
                 }
+            }
+            Validated<List<Resource>> checked = check(resources);
+            if (!checked.isValid()) {
+                throw new FormException(Messages.BitbucketResources_Invalid(Problems.describe(checked)), "resources");
             }
             return resources;
         }

@@ -5,7 +5,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import java.util.ArrayList;
@@ -127,11 +126,7 @@ public final class BitbucketResourcesConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         List<BitbucketResource> submitted = ExtensionList.lookupSingleton(BitbucketResource.DescriptorImpl.class)
-                .newInstances(req, json.opt("resources"));
-        Validated<List<Resource>> checked = BitbucketResource.check(submitted);
-        if (!checked.isValid()) {
-            throw new FormException(Messages.BitbucketResources_Invalid(Problems.describe(checked)), "resources");
-        }
+                .checkedInstances(req, json.opt("resources"));
         Validated<GlobalPolicy> policy =
                 GlobalPolicy.parse(TextLines.split(json.optString(GLOBAL_RESOURCES_FOLDERS_TEXT)));
         if (!policy.isValid()) {

@@ -7,8 +7,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
-import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,15 +57,8 @@ public final class BitbucketResourcesFolderProperty extends AbstractFolderProper
         public AbstractFolderProperty<?> newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData)
                 throws FormException {
             List<BitbucketResource> submitted = ExtensionList.lookupSingleton(BitbucketResource.DescriptorImpl.class)
-                    .newInstances(req, formData.isNullObject() ? null : formData.opt("resources"));
-            if (submitted.isEmpty()) {
-                return null;
-            }
-            Validated<List<Resource>> checked = BitbucketResource.check(submitted);
-            if (!checked.isValid()) {
-                throw new FormException(Messages.BitbucketResources_Invalid(Problems.describe(checked)), "resources");
-            }
-            return new BitbucketResourcesFolderProperty(submitted);
+                    .checkedInstances(req, formData.isNullObject() ? null : formData.opt("resources"));
+            return submitted.isEmpty() ? null : new BitbucketResourcesFolderProperty(submitted);
         }
     }
 }
