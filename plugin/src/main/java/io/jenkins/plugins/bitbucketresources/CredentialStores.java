@@ -13,9 +13,7 @@ import hudson.model.Item;
 import hudson.model.Items;
 import hudson.model.Job;
 import hudson.model.ModelObject;
-import hudson.model.Queue;
 import hudson.model.User;
-import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import io.jenkins.plugins.bitbucketresources.core.health.CredentialKey;
 import java.util.ArrayList;
@@ -153,7 +151,7 @@ final class CredentialStores {
         if (same.isPresent()) {
             return same;
         }
-        Authentication runAs = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        Authentication runAs = JobIntegrations.runAs(job);
         // The system has no store of its own; asking for its user would create one named SYSTEM.
         User user = ACL.SYSTEM2.equals(runAs) ? null : User.get2(runAs);
         if (user != null) {

@@ -76,7 +76,8 @@ final class JobIntegrations implements Integrations {
     }
 
     /** What builds run as: a job's configured authentication; a folder's jobs, by default, the system. */
-    private static Authentication runAs(Item item) {
+    @NonNull
+    static Authentication runAs(@NonNull Item item) {
         return !(item instanceof AbstractFolder<?>) && item instanceof Queue.Task task
                 ? Tasks.getAuthenticationOf2(task)
                 : ACL.SYSTEM2;
