@@ -199,7 +199,7 @@ public final class ResourcesReport {
     private static List<VariableName> variables(Resource resource, IntegrationLookup lookup) {
         boolean username = lookup instanceof IntegrationLookup.Found found
                 && found.integration().username().isPresent();
-        boolean commit = resource.type() == ResourceType.CI_REPO || resource.resolveCommit();
+        boolean commit = mayHaveCommit(resource);
         Optional<String> token =
                 EnvironmentContract.tokenVariable(resource.name().value());
         List<VariableName> variables = new ArrayList<>();
@@ -222,10 +222,15 @@ public final class ResourcesReport {
         if (!(lookup instanceof IntegrationLookup.Found)) {
             notes.add(Messages.ResourcesReport_UsernameUnknown(prefix + EnvironmentContract.INTEGRATION_USERNAME));
         }
-        if (resource.type() == ResourceType.CI_REPO || resource.resolveCommit()) {
+        if (mayHaveCommit(resource)) {
             notes.add(Messages.ResourcesReport_CommitWhenKnown(prefix + EnvironmentContract.COMMIT));
         }
         return notes;
+    }
+
+    /** Whether a build can know the resource's commit: a {@code ciRepo}'s checkout, or the branch head it asks for. */
+    private static boolean mayHaveCommit(Resource resource) {
+        return resource.type() == ResourceType.CI_REPO || resource.resolveCommit();
     }
 
     private static List<String> lines(String message) {
