@@ -48,8 +48,7 @@ public final class TokenHealthMonitor extends AdministrativeMonitor {
 
     /** Whether any credential shown has an error, not only warnings. */
     public boolean isSevere() {
-        return TokenHealth.get().shown().stream()
-                .anyMatch(state -> state.severity().orElseThrow() == Problem.Severity.ERROR);
+        return getShown().stream().anyMatch(Shown::isSevere);
     }
 
     /**
