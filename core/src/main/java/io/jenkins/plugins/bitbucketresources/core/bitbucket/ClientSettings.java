@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -89,24 +90,15 @@ public record ClientSettings(
     }
 
     /**
-     * For a form where a person waits on the answer (a <em>Test connection</em> button): connect and answer within
-     * 10 s, one attempt, so nothing is retried and nothing sleeps, whatever {@code Retry-After} says; no cache, so each
-     * click asks Bitbucket again; and interactive messages.
+     * For a form where a person waits on the answer (a <em>Test connection</em> button): as {@link #checks()}, but
+     * answered within 10 s, and with interactive messages. One attempt, so nothing is retried and nothing sleeps,
+     * whatever {@code Retry-After} says; no cache, so each click asks Bitbucket again.
      */
     public static ClientSettings forms() {
-        return new ClientSettings(
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(10),
-                1,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Clock.systemUTC(),
-                Sleeper.system(),
-                new SplittableRandom(),
-                true,
-                Optional.empty());
+        return checks().with(c -> {
+            c.requestTimeout = Duration.ofSeconds(10);
+            c.interactive = true;
+        });
     }
 
     /**
@@ -116,19 +108,9 @@ public record ClientSettings(
      * later, away from the credential's form.
      */
     public static ClientSettings checks() {
-        return new ClientSettings(
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                1,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                Clock.systemUTC(),
-                Sleeper.system(),
-                new SplittableRandom(),
-                false,
-                Optional.empty());
+        return defaults()
+                .withRetries(1, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                .withCacheTtl(Duration.ZERO);
     }
 
     /**
@@ -140,99 +122,35 @@ public record ClientSettings(
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(
-                connect,
-                request,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                cacheTtl,
-                clock,
-                sleeper,
-                random,
-                interactive,
-                proxyAdvice);
+        return with(c -> {
+            c.connectTimeout = connect;
+            c.requestTimeout = request;
+        });
     }
 
     public ClientSettings withRetries(int attempts, Duration initial, Duration max, Duration retryAfterCap) {
-        return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                attempts,
-                initial,
-                max,
-                retryAfterCap,
-                cacheTtl,
-                clock,
-                sleeper,
-                random,
-                interactive,
-                proxyAdvice);
+        return with(c -> {
+            c.maxAttempts = attempts;
+            c.initialBackoff = initial;
+            c.maxBackoff = max;
+            c.maxRetryAfter = retryAfterCap;
+        });
     }
 
     public ClientSettings withCacheTtl(Duration ttl) {
-        return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                ttl,
-                clock,
-                sleeper,
-                random,
-                interactive,
-                proxyAdvice);
+        return with(c -> c.cacheTtl = ttl);
     }
 
     public ClientSettings withClock(Clock value) {
-        return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                cacheTtl,
-                value,
-                sleeper,
-                random,
-                interactive,
-                proxyAdvice);
+        return with(c -> c.clock = value);
     }
 
     public ClientSettings withSleeper(Sleeper value) {
-        return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                cacheTtl,
-                clock,
-                value,
-                random,
-                interactive,
-                proxyAdvice);
+        return with(c -> c.sleeper = value);
     }
 
     public ClientSettings withRandom(RandomGenerator value) {
-        return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                cacheTtl,
-                clock,
-                sleeper,
-                value,
-                interactive,
-                proxyAdvice);
+        return with(c -> c.random = value);
     }
 
     /**
@@ -240,19 +158,58 @@ public record ClientSettings(
      * {@code HTTPS_PROXY}. The engine's message for a proxy's refusal speaks of no host; this is added after it.
      */
     public ClientSettings withProxyAdvice(String sentence) {
+        Optional<String> advice = Optional.of(sentence);
+        return with(c -> c.proxyAdvice = advice);
+    }
+
+    /** These settings with some changed, checked again as a whole. */
+    private ClientSettings with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
         return new ClientSettings(
-                connectTimeout,
-                requestTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                maxRetryAfter,
-                cacheTtl,
-                clock,
-                sleeper,
-                random,
-                interactive,
-                Optional.of(sentence));
+                copy.connectTimeout,
+                copy.requestTimeout,
+                copy.maxAttempts,
+                copy.initialBackoff,
+                copy.maxBackoff,
+                copy.maxRetryAfter,
+                copy.cacheTtl,
+                copy.clock,
+                copy.sleeper,
+                copy.random,
+                copy.interactive,
+                copy.proxyAdvice);
+    }
+
+    /** The components of a settings value, to change some of them. */
+    private static final class Copy {
+        private Duration connectTimeout;
+        private Duration requestTimeout;
+        private int maxAttempts;
+        private Duration initialBackoff;
+        private Duration maxBackoff;
+        private Duration maxRetryAfter;
+        private Duration cacheTtl;
+        private Clock clock;
+        private Sleeper sleeper;
+        private RandomGenerator random;
+        private boolean interactive;
+        private Optional<String> proxyAdvice;
+
+        Copy(ClientSettings from) {
+            connectTimeout = from.connectTimeout;
+            requestTimeout = from.requestTimeout;
+            maxAttempts = from.maxAttempts;
+            initialBackoff = from.initialBackoff;
+            maxBackoff = from.maxBackoff;
+            maxRetryAfter = from.maxRetryAfter;
+            cacheTtl = from.cacheTtl;
+            clock = from.clock;
+            sleeper = from.sleeper;
+            random = from.random;
+            interactive = from.interactive;
+            proxyAdvice = from.proxyAdvice;
+        }
     }
 
     private static void positive(String name, Duration value) {

@@ -103,14 +103,12 @@ public record BlockEnvironment(List<ResourceVariables> resources) {
 
     /** Name to value, in contract order. */
     public Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        variables().forEach(v -> map.put(v.name(), v.value()));
-        return map;
+        return Variable.asMap(variables());
     }
 
     /** The names of the secret variables, e.g. to tell Pipeline which ones not to interpolate. */
     public List<String> secretNames() {
-        return variables().stream().filter(Variable::secret).map(Variable::name).toList();
+        return Variable.secretNames(variables());
     }
 
     /** The integrations used, each once: their tokens (and usernames) are what a log must not show. */

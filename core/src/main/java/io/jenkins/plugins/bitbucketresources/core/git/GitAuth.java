@@ -5,7 +5,6 @@ import io.jenkins.plugins.bitbucketresources.core.env.ResourceVariables;
 import io.jenkins.plugins.bitbucketresources.core.model.CloneUrls;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import java.util.List;
 
 /**
  * Decides how git over HTTPS authenticates inside a block, so that {@code git clone "$<P>_HTTPS_URL"}, {@code fetch},
@@ -24,11 +23,7 @@ public final class GitAuth {
 
     /** The routes of the block's resources that have git authentication on, in the block's order. */
     public static GitAuthPlan plan(BlockEnvironment environment) {
-        return plan(environment.resources());
-    }
-
-    public static GitAuthPlan plan(List<ResourceVariables> resources) {
-        return new GitAuthPlan(resources.stream()
+        return new GitAuthPlan(environment.resources().stream()
                 .filter(r -> r.resolved().resource().gitAuth())
                 .map(GitAuth::route)
                 .toList());

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.git;
 
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,16 +19,11 @@ public sealed interface GitEnvironment {
         }
 
         public Map<String, String> asMap() {
-            Map<String, String> map = new LinkedHashMap<>();
-            variables.forEach(v -> map.put(v.name(), v.value()));
-            return map;
+            return Variable.asMap(variables);
         }
 
         public List<String> secretNames() {
-            return variables.stream()
-                    .filter(Variable::secret)
-                    .map(Variable::name)
-                    .toList();
+            return Variable.secretNames(variables);
         }
     }
 

@@ -32,9 +32,7 @@ public final class StaticFindings {
     public static List<Concern> of(
             String url, Optional<String> username, Optional<String> platform, Optional<String> kind, Token token) {
         List<Concern> concerns = new ArrayList<>();
-        if (isPlainHttp(url)) {
-            concerns.add(new Concern.PlainHttp(url.strip()));
-        }
+        ofUrl(url).ifPresent(concerns::add);
         Optional<Platform> knownPlatform = platform(url, platform);
         if (knownPlatform.isPresent() && TokenKind.isAppPassword(kind, knownPlatform.get(), username, token)) {
             concerns.add(new Concern.AppPassword());
@@ -63,16 +61,14 @@ public final class StaticFindings {
 
     /** The same findings for an integration already known to be valid: only the URL can still deserve a word. */
     public static List<Concern> of(Integration integration) {
-        return isPlainHttp(integration.url().value())
-                ? List.of(new Concern.PlainHttp(integration.url().value()))
-                : List.of();
+        return ofUrl(integration.url().value()).stream().toList();
     }
 
     /**
      * An {@code http://} URL to another machine. A loopback address ({@code localhost}, {@code 127.0.0.0/8},
      * {@code [::1]}) is left alone: the token does not leave the machine, as with a local proxy or a test server.
      */
-    static boolean isPlainHttp(String url) {
+    private static boolean isPlainHttp(String url) {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.bitbucketresources.core.model;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,26 +43,7 @@ public record JobAccess(List<JobPattern> allowedJobs, boolean onlyOwnCheckout) {
      * line), a pattern written twice is a warning.
      */
     public static Validated<JobAccess> parse(List<String> rawPatterns, boolean onlyOwnCheckout) {
-        List<Problem> problems = new ArrayList<>();
-        List<JobPattern> patterns = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < rawPatterns.size(); i++) {
-            String raw = rawPatterns.get(i);
-            if (raw.isBlank()) {
-                continue;
-            }
-            String field = JobPattern.FIELD + "[" + i + "]";
-            try {
-                JobPattern pattern = JobPattern.parse(raw);
-                if (seen.add(pattern.value())) {
-                    patterns.add(pattern);
-                } else {
-                    problems.add(Problem.warning(field, "`" + pattern + "` is listed twice: keep one"));
-                }
-            } catch (InvalidValueException e) {
-                problems.add(Problem.error(field, e.getMessage()));
-            }
-        }
-        return Validated.of(new JobAccess(patterns, onlyOwnCheckout), problems);
+        return Validated.eachOnce(JobPattern.FIELD, rawPatterns, JobPattern::parse)
+                .map(patterns -> new JobAccess(patterns, onlyOwnCheckout));
     }
 }

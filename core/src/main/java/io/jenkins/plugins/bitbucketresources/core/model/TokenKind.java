@@ -112,7 +112,7 @@ public enum TokenKind {
 
     public static TokenKind parse(String raw) {
         String wanted = raw.trim();
-        if (wanted.equalsIgnoreCase("appPassword") || wanted.equalsIgnoreCase("app-password")) {
+        if (namesAppPassword(wanted)) {
             throw new InvalidValueException(FIELD, "`" + wanted + "`: " + APP_PASSWORD_REMOVED);
         }
         for (TokenKind kind : values()) {
@@ -173,9 +173,7 @@ public enum TokenKind {
      */
     public static boolean isAppPassword(
             Optional<String> kind, Platform platform, Optional<String> username, Token token) {
-        if (kind.map(String::strip)
-                .filter(k -> k.equalsIgnoreCase("appPassword") || k.equalsIgnoreCase("app-password"))
-                .isPresent()) {
+        if (kind.map(String::strip).filter(TokenKind::namesAppPassword).isPresent()) {
             return true;
         }
         if (platform != Platform.CLOUD) {
@@ -186,6 +184,11 @@ public enum TokenKind {
                         && !isEmailAddress(username.get().strip())
                         && !token.startsWith(CLOUD_ACCESS_TOKEN_PREFIX)
                         && !token.startsWith(CLOUD_API_TOKEN_PREFIX));
+    }
+
+    /** Whether a kind as written is the removed app password. */
+    private static boolean namesAppPassword(String kind) {
+        return kind.equalsIgnoreCase("appPassword") || kind.equalsIgnoreCase("app-password");
     }
 
     /** Checks a kind the administrator chose against the rest of the integration. */

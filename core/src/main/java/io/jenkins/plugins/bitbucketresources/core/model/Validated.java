@@ -1,6 +1,9 @@
 package io.jenkins.plugins.bitbucketresources.core.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,34 @@ public sealed interface Validated<T> {
 
     static <T> Validated<T> of(T value, List<Problem> problems) {
         return problems.stream().anyMatch(Problem::isError) ? new Invalid<>(problems) : new Valid<>(value, problems);
+    }
+
+    /**
+     * The entries of a list field as a form's lines or a file's list give them, each parsed: blank entries are skipped
+     * (a form's empty line), an entry given twice is kept once with a warning, and every problem is named
+     * {@code field[i]}.
+     *
+     * @param parse reads one entry; it throws an {@link InvalidValueException} that says what is wrong with it
+     */
+    static <T> Validated<List<T>> eachOnce(String field, List<String> raw, Function<String, T> parse) {
+        List<Problem> problems = new ArrayList<>();
+        Set<T> values = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String entry = raw.get(i);
+            if (entry.isBlank()) {
+                continue;
+            }
+            String element = field + "[" + i + "]";
+            try {
+                T value = parse.apply(entry);
+                if (!values.add(value)) {
+                    problems.add(Problem.warning(element, "`" + value + "` is listed twice: keep one"));
+                }
+            } catch (InvalidValueException e) {
+                problems.add(Problem.error(element, e.getMessage()));
+            }
+        }
+        return of(List.copyOf(values), problems);
     }
 
     default boolean isValid() {

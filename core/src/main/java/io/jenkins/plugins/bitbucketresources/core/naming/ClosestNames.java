@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,16 +21,10 @@ public final class ClosestNames {
     private ClosestNames() {}
 
     public static List<String> closest(String wanted, Collection<String> candidates) {
-        String wantedPrefix = VariablePrefix.of(wanted).orElse("");
-        String lower = wanted.toLowerCase(Locale.ROOT);
         // A third of the name, at least two edits, but never the whole name: `ci` must not suggest `db`.
         int allowed = Math.min(Math.max(2, wanted.length() / 3), wanted.length() - 1);
-        Map<String, Integer> distances = candidates.stream().distinct().collect(Collectors.toMap(c -> c, c -> {
-            if (!wantedPrefix.isEmpty() && VariablePrefix.of(c).orElse("").equals(wantedPrefix)) {
-                return 0;
-            }
-            return distance(lower, c.toLowerCase(Locale.ROOT));
-        }));
+        Map<String, Integer> distances =
+                candidates.stream().distinct().collect(Collectors.toMap(c -> c, c -> closeness(wanted, c)));
         return distances.entrySet().stream()
                 .filter(e -> e.getValue() <= allowed)
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
@@ -44,28 +39,24 @@ public final class ClosestNames {
      * them counts as distance 0, the others by edit distance; equally close candidates keep their order.
      */
     public static List<String> byCloseness(Collection<String> wanted, List<String> candidates) {
-        List<String> lowerWanted =
-                wanted.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-        List<String> prefixes = wanted.stream()
-                .map(w -> VariablePrefix.of(w).orElse(""))
-                .filter(p -> !p.isEmpty())
-                .toList();
         Map<String, Integer> distances = new HashMap<>();
         for (String candidate : candidates) {
-            distances.computeIfAbsent(candidate, c -> {
-                if (VariablePrefix.of(c).filter(prefixes::contains).isPresent()) {
-                    return 0;
-                }
-                String lower = c.toLowerCase(Locale.ROOT);
-                return lowerWanted.stream()
-                        .mapToInt(w -> distance(w, lower))
-                        .min()
-                        .orElse(Integer.MAX_VALUE);
-            });
+            distances.computeIfAbsent(
+                    candidate,
+                    c -> wanted.stream().mapToInt(w -> closeness(w, c)).min().orElse(Integer.MAX_VALUE));
         }
         return candidates.stream()
                 .sorted(Comparator.comparingInt(distances::get))
                 .toList();
+    }
+
+    /** 0 for a candidate with the wanted name's variable prefix, else the edit distance, ignoring case. */
+    private static int closeness(String wanted, String candidate) {
+        Optional<String> prefix = VariablePrefix.of(wanted);
+        if (prefix.isPresent() && prefix.equals(VariablePrefix.of(candidate))) {
+            return 0;
+        }
+        return distance(wanted.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */

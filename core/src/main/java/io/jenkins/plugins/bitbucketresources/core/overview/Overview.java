@@ -153,12 +153,8 @@ public final class Overview {
             return List.of();
         }
         List<Scope> out = new ArrayList<>();
-        String name = folder.fullName();
-        int slash = name.lastIndexOf('/');
-        while (slash > 0) {
-            name = name.substring(0, slash);
-            out.add(new Scope.Folder(name));
-            slash = name.lastIndexOf('/');
+        for (String parent : JobPath.parse(folder.fullName()).foldersNearestFirst()) {
+            out.add(new Scope.Folder(parent));
         }
         out.add(Scope.GLOBAL);
         return out;

@@ -1,13 +1,9 @@
 package io.jenkins.plugins.bitbucketresources.core.policy;
 
 import io.jenkins.plugins.bitbucketresources.core.model.InvalidValueException;
-import io.jenkins.plugins.bitbucketresources.core.model.Problem;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,24 +47,7 @@ public record GlobalPolicy(List<String> folders) {
      * {@code globalResourcesFolders[i]}; blank entries are skipped, a folder listed twice is a warning.
      */
     public static Validated<GlobalPolicy> parse(List<String> rawFolders) {
-        List<Problem> problems = new ArrayList<>();
-        Set<String> folders = new LinkedHashSet<>();
-        for (int i = 0; i < rawFolders.size(); i++) {
-            String raw = rawFolders.get(i);
-            if (raw.isBlank()) {
-                continue;
-            }
-            String field = FIELD + "[" + i + "]";
-            try {
-                String folder = checkFolder(raw);
-                if (!folders.add(folder)) {
-                    problems.add(Problem.warning(field, "`" + folder + "` is listed twice: keep one"));
-                }
-            } catch (InvalidValueException e) {
-                problems.add(Problem.error(field, e.getMessage()));
-            }
-        }
-        return Validated.of(new GlobalPolicy(List.copyOf(folders)), problems);
+        return Validated.eachOnce(FIELD, rawFolders, GlobalPolicy::checkFolder).map(GlobalPolicy::new);
     }
 
     private static String checkFolder(String raw) {

@@ -39,10 +39,6 @@ public final class UsePolicy {
         this.global = Objects.requireNonNull(global, "global");
     }
 
-    public GlobalPolicy global() {
-        return global;
-    }
-
     /**
      * The decision before a build runs, by the job's name: {@link UseDecision.Allowed},
      * {@link UseDecision.AllowedAfterCheckout} for a {@code ciRepo} with {@code onlyOwnCheckout}, or

@@ -29,15 +29,6 @@ final class Messages {
 
     private Messages() {}
 
-    /** {@code app-repo (folder team-a, hiding global)}. */
-    static String place(String name, Scope scope, List<Scope> hides) {
-        StringBuilder text = new StringBuilder(name).append(" (").append(scope.describe());
-        if (!hides.isEmpty()) {
-            text.append(", hiding ").append(hides.stream().map(Scope::describe).collect(Collectors.joining(", ")));
-        }
-        return text.append(')').toString();
-    }
-
     /** {@code Bitbucket resource `app-repo` (folder team-a)}. */
     static String resource(ResolvedResource resolved) {
         return "Bitbucket resource `" + resolved.resource().name() + "` ("

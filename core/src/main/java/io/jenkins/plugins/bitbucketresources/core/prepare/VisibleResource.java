@@ -113,7 +113,7 @@ public sealed interface VisibleResource {
 
         @Override
         public String describe() {
-            return Messages.place(name, definition.scope(), hides) + ": " + Messages.BROKEN_SHORT;
+            return ResolvedResource.describe(name, definition.scope(), hides) + ": " + Messages.BROKEN_SHORT;
         }
 
         /** What a job that asks for this name is told. */

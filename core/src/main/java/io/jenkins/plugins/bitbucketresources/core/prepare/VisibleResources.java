@@ -92,26 +92,21 @@ public final class VisibleResources {
 
     /** The names whose nearest definition is valid and not refused to the job, in the same order. */
     public List<VisibleResource.Usable> usable() {
-        return byName.values().stream()
-                .filter(VisibleResource.Usable.class::isInstance)
-                .map(VisibleResource.Usable.class::cast)
-                .toList();
+        return each(VisibleResource.Usable.class);
     }
 
     /** The names whose nearest definition is valid but refused to the job, in the same order. */
     public List<VisibleResource.Refused> refused() {
-        return byName.values().stream()
-                .filter(VisibleResource.Refused.class::isInstance)
-                .map(VisibleResource.Refused.class::cast)
-                .toList();
+        return each(VisibleResource.Refused.class);
     }
 
     /** The names whose nearest definition is broken, in the same order. */
     public List<VisibleResource.Broken> broken() {
-        return byName.values().stream()
-                .filter(VisibleResource.Broken.class::isInstance)
-                .map(VisibleResource.Broken.class::cast)
-                .toList();
+        return each(VisibleResource.Broken.class);
+    }
+
+    private <V extends VisibleResource> List<V> each(Class<V> kind) {
+        return byName.values().stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** What the job gets for a name (stripped), if the name is visible at all. */

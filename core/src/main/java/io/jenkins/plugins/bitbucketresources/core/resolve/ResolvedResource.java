@@ -18,8 +18,12 @@ public record ResolvedResource(Resource resource, Scope scope, List<Scope> shado
 
     /** For a log line: {@code app-repo (folder team-a, hiding global)}. */
     public String describe() {
-        StringBuilder text =
-                new StringBuilder(resource.name().value()).append(" (").append(scope.describe());
+        return describe(resource.name().value(), scope, shadows);
+    }
+
+    /** The same for any definition of a name, valid or not: where it is and the farther scopes it hides. */
+    public static String describe(String name, Scope scope, List<Scope> shadows) {
+        StringBuilder text = new StringBuilder(name).append(" (").append(scope.describe());
         if (!shadows.isEmpty()) {
             text.append(", hiding ");
             for (int i = 0; i < shadows.size(); i++) {
