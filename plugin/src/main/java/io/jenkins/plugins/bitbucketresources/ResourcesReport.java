@@ -8,7 +8,6 @@ import io.jenkins.plugins.bitbucketresources.core.env.EnvironmentContract;
 import io.jenkins.plugins.bitbucketresources.core.git.GitAuthPlan;
 import io.jenkins.plugins.bitbucketresources.core.model.JobAccess;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
-import io.jenkins.plugins.bitbucketresources.core.model.ResourceType;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
 import io.jenkins.plugins.bitbucketresources.core.policy.UseDecision;
 import io.jenkins.plugins.bitbucketresources.core.policy.UsePolicy;
@@ -17,6 +16,7 @@ import io.jenkins.plugins.bitbucketresources.core.prepare.BlockRequest;
 import io.jenkins.plugins.bitbucketresources.core.prepare.IntegrationLookup;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
+import io.jenkins.plugins.bitbucketresources.core.revision.CommitSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -199,7 +199,7 @@ public final class ResourcesReport {
     private static List<VariableName> variables(Resource resource, IntegrationLookup lookup) {
         boolean username = lookup instanceof IntegrationLookup.Found found
                 && found.integration().username().isPresent();
-        boolean commit = mayHaveCommit(resource);
+        boolean commit = CommitSource.mayHaveCommit(resource);
         Optional<String> token =
                 EnvironmentContract.tokenVariable(resource.name().value());
         List<VariableName> variables = new ArrayList<>();
@@ -222,15 +222,10 @@ public final class ResourcesReport {
         if (!(lookup instanceof IntegrationLookup.Found)) {
             notes.add(Messages.ResourcesReport_UsernameUnknown(prefix + EnvironmentContract.INTEGRATION_USERNAME));
         }
-        if (mayHaveCommit(resource)) {
+        if (CommitSource.mayHaveCommit(resource)) {
             notes.add(Messages.ResourcesReport_CommitWhenKnown(prefix + EnvironmentContract.COMMIT));
         }
         return notes;
-    }
-
-    /** Whether a build can know the resource's commit: a {@code ciRepo}'s checkout, or the branch head it asks for. */
-    private static boolean mayHaveCommit(Resource resource) {
-        return resource.type() == ResourceType.CI_REPO || resource.resolveCommit();
     }
 
     private static List<String> lines(String message) {

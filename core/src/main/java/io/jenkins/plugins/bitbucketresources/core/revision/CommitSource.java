@@ -47,6 +47,14 @@ public final class CommitSource {
     }
 
     /**
+     * Whether a build can know the resource's commit at all, before any build runs: a {@code ciRepo} from its checkout,
+     * any resource from the Bitbucket API when it asks for it. For previews of the variables a resource sets.
+     */
+    public static boolean mayHaveCommit(Resource resource) {
+        return resource.type() == ResourceType.CI_REPO || resource.resolveCommit();
+    }
+
+    /**
      * Whether the build has checked the resource's repository out, by the same comparison of clone URLs that finds a
      * {@code ciRepo}'s commit, whether or not the commit of that checkout is known.
      */

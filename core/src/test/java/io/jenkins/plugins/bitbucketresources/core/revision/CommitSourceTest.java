@@ -35,6 +35,20 @@ class CommitSourceTest {
     }
 
     @Test
+    void aCommitCanBeKnownForACiRepoOrAResourceThatAsksForIt() {
+        assertThat(CommitSource.mayHaveCommit(resource("ciRepo").build().orElseThrow()))
+                .isTrue();
+        assertThat(CommitSource.mayHaveCommit(resource("gitRepo")
+                        .branch("main")
+                        .resolveCommit(true)
+                        .build()
+                        .orElseThrow()))
+                .isTrue();
+        assertThat(CommitSource.mayHaveCommit(resource("syncRepo").build().orElseThrow()))
+                .isFalse();
+    }
+
+    @Test
     void ciRepoTakesTheCommitTheBuildCheckedOut() {
         Resource ci = resource("ciRepo").build().orElseThrow();
 
