@@ -2,7 +2,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.Finding;
-import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
@@ -73,8 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         if (errors > 0) {
             return ExitCodes.USAGE;
         }
-        Optional<VisibleResources> view =
-                job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
+        Optional<VisibleResources> view = job.map(j -> file.visibleTo(job));
         view.ifPresent(v -> terminal.out()
                 .println("job " + job.orElseThrow().fullName() + " sees "
                         + (v.isEmpty()

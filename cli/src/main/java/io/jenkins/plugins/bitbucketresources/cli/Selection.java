@@ -229,7 +229,7 @@ final class Selection {
         }
 
         private VisibleResources view() {
-            return BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
+            return file.visibleTo(job);
         }
 
         private static String lines(List<Finding> findings) {
