@@ -11,15 +11,14 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,15 +128,11 @@ final class OnlineCheck {
 
     /** Every resource of the file, global first, then the folders by name. */
     private static List<ResolvedResource> everyResource(ConfigFile file) {
-        List<ScopedResources> scopes = new ArrayList<>();
-        scopes.add(new ScopedResources(Scope.GLOBAL, file.globalResources()));
-        file.folders().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(folder ->
-                        scopes.add(new ScopedResources(new Scope.Folder(folder.getKey()), folder.getValue())));
         List<ResolvedResource> resources = new ArrayList<>();
-        scopes.forEach(scope ->
-                scope.resources().forEach(r -> resources.add(new ResolvedResource(r, scope.scope(), List.of()))));
+        file.globalResources().forEach(r -> resources.add(new ResolvedResource(r, Scope.GLOBAL, List.of())));
+        new TreeMap<>(file.folders())
+                .forEach((folder, list) ->
+                        list.forEach(r -> resources.add(new ResolvedResource(r, new Scope.Folder(folder), List.of()))));
         return resources;
     }
 
