@@ -3,7 +3,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.IntegrationEntry;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
-import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Identity;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
@@ -61,9 +60,7 @@ final class OnlineCheck {
 
     /** @param visible what one job sees, to check only that; empty to check the whole file */
     int run(ConfigFile file, Optional<List<ResolvedResource>> visible) {
-        ClientSettings settings = terminal.clientSettings();
-        BitbucketClient client = new BitbucketClient(HttpClients.create(terminal.environment(), settings), settings);
-        return report(items(file, visible, client));
+        return report(items(file, visible, HttpClients.bitbucketClient(terminal)));
     }
 
     /** Runs the checks, prints a line for each and the summary, and gives the exit code. */
