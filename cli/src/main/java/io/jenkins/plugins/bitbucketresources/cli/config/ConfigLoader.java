@@ -202,16 +202,11 @@ public final class ConfigLoader {
                         });
                 return Optional.empty();
             }
-            try {
-                byte[] bytes = ((BoundedFile.Content) read).bytes();
-                return Optional.of(StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString());
-            } catch (CharacterCodingException e) {
+            Optional<String> text = utf8((BoundedFile.Content) read);
+            if (text.isEmpty()) {
                 fileError("is not UTF-8 text: save it as UTF-8");
-                return Optional.empty();
             }
+            return text;
         }
 
         private Optional<Node> compose(String text) {
@@ -424,13 +419,8 @@ public final class ConfigLoader {
                                 }));
                 return Optional.empty();
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes()))
-                        .toString();
-            } catch (CharacterCodingException e) {
+            Optional<String> text = utf8((BoundedFile.Content) read);
+            if (text.isEmpty()) {
                 tokenFindings.add(finding(
                         Problem.Severity.ERROR,
                         node,
@@ -439,7 +429,19 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             warnIfReadableByOthers(node, field, tokenPath);
-            return token(node, field, text, Optional.of(tokenFindings));
+            return token(node, field, text.get(), Optional.of(tokenFindings));
+        }
+
+        /** The file's text, or empty when it is not UTF-8: decoded strictly, where new String would replace bad bytes. */
+        private static Optional<String> utf8(BoundedFile.Content content) {
+            try {
+                return Optional.of(StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(content.bytes()))
+                        .toString());
+            } catch (CharacterCodingException e) {
+                return Optional.empty();
+            }
         }
 
         private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
