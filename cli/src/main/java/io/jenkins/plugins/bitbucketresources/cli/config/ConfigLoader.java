@@ -848,8 +848,12 @@ public final class ConfigLoader {
 
         /** Whether the engine's problem is about a field whose wrong shape was already reported. */
         private boolean alreadyReported(String field, Problem problem) {
-            String topKey = problem.field().split("[.\\[]", 2)[0];
-            return misshapen.contains(field + "." + topKey);
+            return misshapen.contains(field + "." + topKey(problem));
+        }
+
+        /** The key of the entry a problem of the engine is about: {@code branches} for {@code branches.only[1]}. */
+        private static String topKey(Problem problem) {
+            return problem.field().split("[.\\[]", 2)[0];
         }
 
         private Optional<Boolean> bool(Map<String, NodeTuple> keys, String key, String field) {
@@ -935,8 +939,7 @@ public final class ConfigLoader {
 
         /** A problem the engine found in a field: placed at that field's line when the file has it. */
         private void report(Map<String, NodeTuple> keys, String field, Problem problem, Node fallback) {
-            String topKey = problem.field().split("[.\\[]", 2)[0];
-            NodeTuple tuple = keys.get(topKey);
+            NodeTuple tuple = keys.get(topKey(problem));
             Node at = tuple == null ? fallback : tuple.getValueNode();
             add(finding(
                     problem.severity(),
