@@ -692,20 +692,21 @@ public final class ConfigLoader {
          * here spoils the whole file: a policy that cannot be read must not leave the global resources open to every job.
          */
         private void readPolicy(Node node) {
-            mapping(node, "policy", POLICY_KEYS)
-                    .ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
-                            .ifPresent(folders -> {
-                                Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
-                                Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
-                                for (Problem problem : validated.problems()) {
-                                    Node at = itemNode(list, problem.field()).orElse(list);
-                                    add(finding(
-                                            problem.severity(), at, "policy." + problem.field(), problem.message()));
-                                }
-                                if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
-                                    policy = valid.value();
-                                }
-                            }));
+            Optional<Map<String, NodeTuple>> keys = mapping(node, "policy", POLICY_KEYS);
+            Optional<List<String>> folders =
+                    keys.flatMap(k -> names(k, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`"));
+            if (folders.isEmpty()) {
+                return;
+            }
+            Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders.get());
+            Node list = keys.get().get(GlobalPolicy.FIELD).getValueNode();
+            for (Problem problem : validated.problems()) {
+                Node at = itemNode(list, problem.field()).orElse(list);
+                add(finding(problem.severity(), at, "policy." + problem.field(), problem.message()));
+            }
+            if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
+                policy = valid.value();
+            }
         }
 
         /** The list item a field such as {@code name[2]} points at. */
