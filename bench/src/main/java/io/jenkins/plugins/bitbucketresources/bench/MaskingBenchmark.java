@@ -74,7 +74,7 @@ public class MaskingBenchmark {
         }
         log = BuildLog.generate(LOG_SIZE, new ArrayList<>(forms), random);
         masker = Masker.of(forms);
-        alternation = RegexLineMaskingStream.alternation(forms);
+        alternation = JenkinsForms.pattern(forms);
         jenkinsPattern = JenkinsForms.pattern(jenkinsForms);
     }
 
