@@ -94,22 +94,6 @@ final class CheckCommand implements Callable<Integer> {
         return count == 1 ? noun : noun + "s";
     }
 
-    /** {@code 45 s}, {@code 2 min}, {@code 1 h 30 min}, {@code 500 ms}: as the engine's messages say it. */
-    static String describe(Duration time) {
-        long seconds = time.getSeconds();
-        if (seconds == 0) {
-            return time.toMillis() + " ms";
-        }
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 120) {
-            return minutes + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
-        }
-        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
-    }
-
     /** {@code 90}, {@code 90s}, {@code 2m}, {@code 1h}, {@code 500ms}: a plain number is seconds. */
     static final class TimeConverter implements ITypeConverter<Duration> {
         private static final Pattern TIME = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");

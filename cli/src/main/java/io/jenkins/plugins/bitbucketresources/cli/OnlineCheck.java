@@ -86,9 +86,7 @@ final class OnlineCheck {
                         + (items.size() - failed - unfinished)
                         + " ok, "
                         + failed + " failed"
-                        + (unfinished == 0
-                                ? ""
-                                : ", " + unfinished + " did not finish within " + CheckCommand.describe(deadline)));
+                        + (unfinished == 0 ? "" : ", " + unfinished + " did not finish within " + describe(deadline)));
         return failed + unfinished == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -190,7 +188,7 @@ final class OnlineCheck {
             return future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            String limit = CheckCommand.describe(deadline);
+            String limit = describe(deadline);
             return new Report(
                     State.UNFINISHED,
                     started.get()
@@ -232,6 +230,22 @@ final class OnlineCheck {
                 "could not be checked: an internal error (" + e.getClass().getSimpleName() + ")"
                         + (debug ? ", its stack trace is above" : "; run again with --debug for details and report it"),
                 List.of());
+    }
+
+    /** {@code 45 s}, {@code 2 min}, {@code 1 h 30 min}, {@code 500 ms}: as the engine's messages say it. */
+    private static String describe(Duration time) {
+        long seconds = time.getSeconds();
+        if (seconds == 0) {
+            return time.toMillis() + " ms";
+        }
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 120) {
+            return minutes + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     private static String longer(Duration deadline) {
