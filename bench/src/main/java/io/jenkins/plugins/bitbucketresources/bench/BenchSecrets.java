@@ -1,9 +1,12 @@
 package io.jenkins.plugins.bitbucketresources.bench;
 
 import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
+import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** Secrets shaped like the tokens Bitbucket issues, the same ones for the same seed. */
 final class BenchSecrets {
@@ -14,6 +17,20 @@ final class BenchSecrets {
     private static final String HEX = "0123456789ABCDEF";
 
     private BenchSecrets() {}
+
+    /** The forms masked for some secrets: ours ({@link SecretForms}) and Jenkins' ({@link JenkinsForms}), each once. */
+    record Forms(Set<String> ours, Set<String> jenkins) {
+
+        static Forms of(List<MaskedSecret> secrets) {
+            Set<String> ours = new LinkedHashSet<>();
+            Set<String> jenkins = new LinkedHashSet<>();
+            for (MaskedSecret secret : secrets) {
+                ours.addAll(SecretForms.of(secret));
+                jenkins.addAll(JenkinsForms.of(secret.value()));
+            }
+            return new Forms(ours, jenkins);
+        }
+    }
 
     /** Cloud API tokens (with an e-mail), access tokens, app passwords (with a username) and Data Center HTTP tokens, in turn. */
     static List<MaskedSecret> generate(int count, Random random) {

@@ -92,37 +92,19 @@ public class ConfigScaleBenchmark {
     @Fork(1)
     @Measurement(iterations = 20)
     public int envCommand() throws IOException, InterruptedException {
-        ProcessBuilder env = new ProcessBuilder(
-                Launches.java(),
-                "-jar",
-                Launches.jar().toString(),
-                "env",
-                "--config",
-                file.toString(),
-                "--job",
-                ScaleFiles.JOB,
-                "service",
-                "app-repo");
-        env.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
-        return Launches.run(
-                env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
+        return env(List.of(Launches.java(), "-jar", Launches.jar().toString()));
     }
 
     @Benchmark
     @Fork(1)
     @Measurement(iterations = 20)
     public int envLauncher() throws IOException, InterruptedException {
-        ProcessBuilder env = new ProcessBuilder(
-                Launches.root().resolve("bitbucket-resources").toString(),
-                "env",
-                "--config",
-                file.toString(),
-                "--job",
-                ScaleFiles.JOB,
-                "service",
-                "app-repo");
-        env.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
-        return Launches.run(
-                env.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD));
+        return env(List.of(Launches.root().resolve("bitbucket-resources").toString()));
+    }
+
+    /** {@code env --config FILE --job team-a/build service app-repo}, started with {@code launch}. */
+    private int env(List<String> launch) throws IOException, InterruptedException {
+        return Launches.run(Launches.command(
+                launch, "env", "--config", file.toString(), "--job", ScaleFiles.JOB, "service", "app-repo"));
     }
 }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.bitbucketresources.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starting the command line as a user does, for the benchmarks that measure whole processes. */
 final class Launches {
@@ -28,12 +30,26 @@ final class Launches {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Runs a process to its end and gives its exit code, failing the benchmark when it fails. */
-    static int run(ProcessBuilder process) throws IOException, InterruptedException {
+    /**
+     * Runs a command to its end, its output discarded and a made-up {@code BITBUCKET_TOKEN} in its environment (the
+     * resources files read it); gives its exit code, failing the benchmark when it fails.
+     */
+    static int run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        process.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
         int exit = process.start().waitFor();
         if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", process.command()) + " exited with " + exit);
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
         }
         return exit;
+    }
+
+    /** The command that starts the command line with {@code launch} and gives it {@code arguments}. */
+    static List<String> command(List<String> launch, String... arguments) {
+        List<String> command = new ArrayList<>(launch);
+        command.addAll(List.of(arguments));
+        return command;
     }
 }

@@ -1,14 +1,10 @@
 package io.jenkins.plugins.bitbucketresources.bench;
 
-import io.jenkins.plugins.bitbucketresources.core.mask.MaskedSecret;
 import io.jenkins.plugins.bitbucketresources.core.mask.Masker;
-import io.jenkins.plugins.bitbucketresources.core.mask.SecretForms;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * How many forms the benchmark's secrets give, ours and Jenkins', and the memory the masker's automaton takes for them:
@@ -31,16 +27,11 @@ public final class MaskerFootprint {
         System.out.println("|--------:|----------:|---------------:|---------------------:|-----------------------:"
                 + "|--------------------:|-----------:|");
         for (int count : counts) {
-            List<MaskedSecret> secrets = BenchSecrets.generate(count, new Random(20_260_101L));
-            Set<String> forms = new LinkedHashSet<>();
-            Set<String> jenkinsForms = new LinkedHashSet<>();
-            for (MaskedSecret secret : secrets) {
-                forms.addAll(SecretForms.of(secret));
-                jenkinsForms.addAll(JenkinsForms.of(secret.value()));
-            }
+            BenchSecrets.Forms forms =
+                    BenchSecrets.Forms.of(BenchSecrets.generate(count, new Random(MaskingBenchmark.SEED)));
             long before = usedHeap();
             long start = System.nanoTime();
-            Masker masker = Masker.of(forms);
+            Masker masker = Masker.of(forms.ours());
             long buildNanos = System.nanoTime() - start;
             long retained = usedHeap() - before;
             System.out.printf(
@@ -48,7 +39,7 @@ public final class MaskerFootprint {
                     "| %7d | %9d | %14d | %20d | %22.1f | %19.1f | %10d |%n",
                     count,
                     masker.formCount(),
-                    jenkinsForms.size(),
+                    forms.jenkins().size(),
                     masker.longestForm(),
                     masker.footprint() / MIB,
                     retained / MIB,

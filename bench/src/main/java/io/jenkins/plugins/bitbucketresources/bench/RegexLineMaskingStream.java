@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The technique Jenkins masks build logs with today, for comparison: all forms in one regular expression, an
- * alternation of the quoted forms, longest first; the output is cut into lines, each line decoded to a {@code String},
- * matched and replaced, and encoded again. A line without a newline is held whole until one comes or the stream closes.
+ * alternation of the quoted forms, longest first ({@link JenkinsForms#pattern}); the output is cut into lines, each
+ * line decoded to a {@code String}, matched and replaced, and encoded again. A line without a newline is held whole
+ * until one comes or the stream closes.
  */
 final class RegexLineMaskingStream extends OutputStream {
 
@@ -28,13 +25,6 @@ final class RegexLineMaskingStream extends OutputStream {
         this.out = out;
         this.pattern = pattern;
         this.replacement = Matcher.quoteReplacement(replacement);
-    }
-
-    static Pattern alternation(Collection<String> forms) {
-        List<String> longestFirst = forms.stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-        return Pattern.compile(longestFirst.stream().map(Pattern::quote).collect(Collectors.joining("|")));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketresources.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +44,7 @@ public class StartupBenchmark {
     public void makeTheArchive() throws IOException, InterruptedException {
         example = Launches.root().resolve("examples/bitbucket-resources.yml");
         archive = Path.of(Launches.jar() + ".jsa");
-        command(Launches.root().resolve("bitbucket-resources").toString(), "--version");
+        Launches.run(List.of(Launches.root().resolve("bitbucket-resources").toString(), "--version"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the launcher made no class-data archive at " + archive);
         }
@@ -51,57 +52,32 @@ public class StartupBenchmark {
 
     @Benchmark
     public int javaVersion() throws IOException, InterruptedException {
-        return command(Launches.java(), "-version");
+        return Launches.run(List.of(Launches.java(), "-version"));
     }
 
     @Benchmark
     public int plainJar() throws IOException, InterruptedException {
-        return command(
-                Launches.java(),
-                "-jar",
-                Launches.jar().toString(),
-                "run",
-                "--config",
-                example.toString(),
-                "app-repo",
-                "--",
-                "true");
+        return runExample(List.of(Launches.java(), "-jar", Launches.jar().toString()));
     }
 
     @Benchmark
     public int withArchive() throws IOException, InterruptedException {
-        return command(
+        return runExample(List.of(
                 Launches.java(),
                 "-XX:SharedArchiveFile=" + archive,
                 "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off",
                 "-jar",
-                Launches.jar().toString(),
-                "run",
-                "--config",
-                example.toString(),
-                "app-repo",
-                "--",
-                "true");
+                Launches.jar().toString()));
     }
 
     @Benchmark
     public int launcher() throws IOException, InterruptedException {
-        return command(
-                Launches.root().resolve("bitbucket-resources").toString(),
-                "run",
-                "--config",
-                example.toString(),
-                "app-repo",
-                "--",
-                "true");
+        return runExample(List.of(Launches.root().resolve("bitbucket-resources").toString()));
     }
 
-    private static int command(String... command) throws IOException, InterruptedException {
-        ProcessBuilder process = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        process.environment().put("BITBUCKET_TOKEN", "bench-not-a-token");
-        return Launches.run(process);
+    /** {@code run --config examples/bitbucket-resources.yml app-repo -- true}, started with {@code launch}. */
+    private int runExample(List<String> launch) throws IOException, InterruptedException {
+        return Launches.run(Launches.command(launch, "run", "--config", example.toString(), "app-repo", "--", "true"));
     }
 }

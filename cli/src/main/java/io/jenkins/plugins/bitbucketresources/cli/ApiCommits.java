@@ -26,8 +26,7 @@ final class ApiCommits implements CommitLookup {
 
     private synchronized BitbucketClient client() {
         if (client == null) {
-            client = new BitbucketClient(
-                    HttpClients.create(terminal.environment(), terminal.clientSettings()), terminal.clientSettings());
+            client = HttpClients.bitbucketClient(terminal);
         }
         return client;
     }

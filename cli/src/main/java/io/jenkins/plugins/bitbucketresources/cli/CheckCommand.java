@@ -2,7 +2,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.Finding;
-import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
@@ -73,8 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         if (errors > 0) {
             return ExitCodes.USAGE;
         }
-        Optional<VisibleResources> view =
-                job.map(j -> BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy()));
+        Optional<VisibleResources> view = job.map(j -> file.visibleTo(job));
         view.ifPresent(v -> terminal.out()
                 .println("job " + job.orElseThrow().fullName() + " sees "
                         + (v.isEmpty()
@@ -94,22 +92,6 @@ final class CheckCommand implements Callable<Integer> {
 
     static String plural(long count, String noun) {
         return count == 1 ? noun : noun + "s";
-    }
-
-    /** {@code 45 s}, {@code 2 min}, {@code 1 h 30 min}, {@code 500 ms}: as the engine's messages say it. */
-    static String describe(Duration time) {
-        long seconds = time.getSeconds();
-        if (seconds == 0) {
-            return time.toMillis() + " ms";
-        }
-        if (seconds < 120) {
-            return seconds + " s";
-        }
-        long minutes = seconds / 60;
-        if (minutes < 120) {
-            return minutes + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
-        }
-        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     /** {@code 90}, {@code 90s}, {@code 2m}, {@code 1h}, {@code 500ms}: a plain number is seconds. */

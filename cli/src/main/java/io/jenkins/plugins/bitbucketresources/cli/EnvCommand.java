@@ -3,7 +3,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.core.env.BlockEnvironment;
 import io.jenkins.plugins.bitbucketresources.core.env.Variable;
-import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResource;
 import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
@@ -76,7 +75,7 @@ final class EnvCommand implements Callable<Integer> {
     private int list() {
         Optional<JobPath> job = Selection.job(options.job());
         ConfigFile file = Selection.usableFile(terminal, options.config, job);
-        VisibleResources view = BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
+        VisibleResources view = file.visibleTo(job);
         for (VisibleResource visible : view.all()) {
             String where = file.entry(visible.definition())
                     .map(e -> file.path() + ":" + e.line() + ":" + e.column())

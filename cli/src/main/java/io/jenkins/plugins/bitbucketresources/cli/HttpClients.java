@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.cli;
 
+import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,7 +29,13 @@ final class HttpClients {
 
     private HttpClients() {}
 
-    static HttpClient create(Map<String, String> environment, ClientSettings settings) {
+    /** The engine's Bitbucket client over this HTTP client, with the terminal's settings: the one every command uses. */
+    static BitbucketClient bitbucketClient(Terminal terminal) {
+        ClientSettings settings = terminal.clientSettings();
+        return new BitbucketClient(create(terminal.environment(), settings), settings);
+    }
+
+    private static HttpClient create(Map<String, String> environment, ClientSettings settings) {
         HttpClient.Builder builder = settings.configure(HttpClient.newBuilder());
         new EnvironmentProxies(environment).selector().ifPresent(builder::proxy);
         return builder.build();

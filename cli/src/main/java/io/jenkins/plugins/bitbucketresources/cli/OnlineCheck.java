@@ -3,7 +3,6 @@ package io.jenkins.plugins.bitbucketresources.cli;
 import io.jenkins.plugins.bitbucketresources.cli.config.ConfigFile;
 import io.jenkins.plugins.bitbucketresources.cli.config.IntegrationEntry;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.BitbucketClient;
-import io.jenkins.plugins.bitbucketresources.core.bitbucket.ClientSettings;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Identity;
 import io.jenkins.plugins.bitbucketresources.core.bitbucket.Outcome;
 import io.jenkins.plugins.bitbucketresources.core.model.Integration;
@@ -11,15 +10,14 @@ import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.SourceName;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ResolvedResource;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
-import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,9 +60,7 @@ final class OnlineCheck {
 
     /** @param visible what one job sees, to check only that; empty to check the whole file */
     int run(ConfigFile file, Optional<List<ResolvedResource>> visible) {
-        ClientSettings settings = terminal.clientSettings();
-        BitbucketClient client = new BitbucketClient(HttpClients.create(terminal.environment(), settings), settings);
-        return report(items(file, visible, client));
+        return report(items(file, visible, HttpClients.bitbucketClient(terminal)));
     }
 
     /** Runs the checks, prints a line for each and the summary, and gives the exit code. */
@@ -90,9 +86,7 @@ final class OnlineCheck {
                         + (items.size() - failed - unfinished)
                         + " ok, "
                         + failed + " failed"
-                        + (unfinished == 0
-                                ? ""
-                                : ", " + unfinished + " did not finish within " + CheckCommand.describe(deadline)));
+                        + (unfinished == 0 ? "" : ", " + unfinished + " did not finish within " + describe(deadline)));
         return failed + unfinished == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -129,15 +123,11 @@ final class OnlineCheck {
 
     /** Every resource of the file, global first, then the folders by name. */
     private static List<ResolvedResource> everyResource(ConfigFile file) {
-        List<ScopedResources> scopes = new ArrayList<>();
-        scopes.add(new ScopedResources(Scope.GLOBAL, file.globalResources()));
-        file.folders().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(folder ->
-                        scopes.add(new ScopedResources(new Scope.Folder(folder.getKey()), folder.getValue())));
         List<ResolvedResource> resources = new ArrayList<>();
-        scopes.forEach(scope ->
-                scope.resources().forEach(r -> resources.add(new ResolvedResource(r, scope.scope(), List.of()))));
+        file.globalResources().forEach(r -> resources.add(new ResolvedResource(r, Scope.GLOBAL, List.of())));
+        new TreeMap<>(file.folders())
+                .forEach((folder, list) ->
+                        list.forEach(r -> resources.add(new ResolvedResource(r, new Scope.Folder(folder), List.of()))));
         return resources;
     }
 
@@ -198,7 +188,7 @@ final class OnlineCheck {
             return future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            String limit = CheckCommand.describe(deadline);
+            String limit = describe(deadline);
             return new Report(
                     State.UNFINISHED,
                     started.get()
@@ -240,6 +230,22 @@ final class OnlineCheck {
                 "could not be checked: an internal error (" + e.getClass().getSimpleName() + ")"
                         + (debug ? ", its stack trace is above" : "; run again with --debug for details and report it"),
                 List.of());
+    }
+
+    /** {@code 45 s}, {@code 2 min}, {@code 1 h 30 min}, {@code 500 ms}: as the engine's messages say it. */
+    private static String describe(Duration time) {
+        long seconds = time.getSeconds();
+        if (seconds == 0) {
+            return time.toMillis() + " ms";
+        }
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 120) {
+            return minutes + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     private static String longer(Duration deadline) {

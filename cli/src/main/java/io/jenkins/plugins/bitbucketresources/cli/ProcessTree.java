@@ -115,7 +115,7 @@ final class ProcessTree {
             return false;
         }
         // The entries are NUL-terminated: the first one has no NUL before it.
-        return contains(environment, marker, 0) || startsWith(environment, marker);
+        return contains(environment, marker) || startsWith(environment, marker);
     }
 
     private static boolean startsWith(byte[] environment, byte[] marker) {
@@ -130,9 +130,9 @@ final class ProcessTree {
         return true;
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle, int from) {
+    private static boolean contains(byte[] haystack, byte[] needle) {
         outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

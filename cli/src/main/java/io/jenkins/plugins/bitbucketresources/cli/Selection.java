@@ -103,7 +103,7 @@ final class Selection {
                     .prepare(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliFailure(130, "interrupted while asking Bitbucket for the commits");
+            throw new CliFailure(ExitCodes.INTERRUPTED, "interrupted while asking Bitbucket for the commits");
         } finally {
             lookups.shutdownNow();
         }
@@ -229,7 +229,7 @@ final class Selection {
         }
 
         private VisibleResources view() {
-            return BlockPreparation.visible(file.definitionsFor(job), job, file.globalPolicy());
+            return file.visibleTo(job);
         }
 
         private static String lines(List<Finding> findings) {

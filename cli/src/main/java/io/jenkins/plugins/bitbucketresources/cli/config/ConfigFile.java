@@ -3,8 +3,10 @@ package io.jenkins.plugins.bitbucketresources.cli.config;
 import io.jenkins.plugins.bitbucketresources.core.model.Resource;
 import io.jenkins.plugins.bitbucketresources.core.model.Validated;
 import io.jenkins.plugins.bitbucketresources.core.policy.GlobalPolicy;
+import io.jenkins.plugins.bitbucketresources.core.prepare.BlockPreparation;
 import io.jenkins.plugins.bitbucketresources.core.prepare.DefinitionRef;
 import io.jenkins.plugins.bitbucketresources.core.prepare.ScopeDefinitions;
+import io.jenkins.plugins.bitbucketresources.core.prepare.VisibleResources;
 import io.jenkins.plugins.bitbucketresources.core.resolve.JobPath;
 import io.jenkins.plugins.bitbucketresources.core.resolve.Scope;
 import io.jenkins.plugins.bitbucketresources.core.resolve.ScopedResources;
@@ -93,6 +95,11 @@ public record ConfigFile(
                         scope,
                         entries(scope).stream().map(DefinitionEntry::definition).toList()))
                 .toList();
+    }
+
+    /** What the job sees of this file, as the engine decides it: its scopes' definitions under the file's policy. */
+    public VisibleResources visibleTo(Optional<JobPath> job) {
+        return BlockPreparation.visible(definitionsFor(job), job, globalPolicy);
     }
 
     /** The entry a reference of the engine points at, as given by {@link #definitionsFor}. */

@@ -202,16 +202,11 @@ public final class ConfigLoader {
                         });
                 return Optional.empty();
             }
-            try {
-                byte[] bytes = ((BoundedFile.Content) read).bytes();
-                return Optional.of(StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString());
-            } catch (CharacterCodingException e) {
+            Optional<String> text = utf8((BoundedFile.Content) read);
+            if (text.isEmpty()) {
                 fileError("is not UTF-8 text: save it as UTF-8");
-                return Optional.empty();
             }
+            return text;
         }
 
         private Optional<Node> compose(String text) {
@@ -424,13 +419,8 @@ public final class ConfigLoader {
                                 }));
                 return Optional.empty();
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8
-                        .newDecoder()
-                        .decode(ByteBuffer.wrap(((BoundedFile.Content) read).bytes()))
-                        .toString();
-            } catch (CharacterCodingException e) {
+            Optional<String> text = utf8((BoundedFile.Content) read);
+            if (text.isEmpty()) {
                 tokenFindings.add(finding(
                         Problem.Severity.ERROR,
                         node,
@@ -439,7 +429,19 @@ public final class ConfigLoader {
                 return Optional.empty();
             }
             warnIfReadableByOthers(node, field, tokenPath);
-            return token(node, field, text, Optional.of(tokenFindings));
+            return token(node, field, text.get(), Optional.of(tokenFindings));
+        }
+
+        /** The file's text, or empty when it is not UTF-8: decoded strictly, where new String would replace bad bytes. */
+        private static Optional<String> utf8(BoundedFile.Content content) {
+            try {
+                return Optional.of(StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(content.bytes()))
+                        .toString());
+            } catch (CharacterCodingException e) {
+                return Optional.empty();
+            }
         }
 
         private void warnIfReadableByOthers(Node node, String field, Path tokenPath) {
@@ -690,20 +692,21 @@ public final class ConfigLoader {
          * here spoils the whole file: a policy that cannot be read must not leave the global resources open to every job.
          */
         private void readPolicy(Node node) {
-            mapping(node, "policy", POLICY_KEYS)
-                    .ifPresent(keys -> names(keys, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`")
-                            .ifPresent(folders -> {
-                                Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders);
-                                Node list = keys.get(GlobalPolicy.FIELD).getValueNode();
-                                for (Problem problem : validated.problems()) {
-                                    Node at = itemNode(list, problem.field()).orElse(list);
-                                    add(finding(
-                                            problem.severity(), at, "policy." + problem.field(), problem.message()));
-                                }
-                                if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
-                                    policy = valid.value();
-                                }
-                            }));
+            Optional<Map<String, NodeTuple>> keys = mapping(node, "policy", POLICY_KEYS);
+            Optional<List<String>> folders =
+                    keys.flatMap(k -> names(k, GlobalPolicy.FIELD, "policy", "a folder full name, e.g. `team-a`"));
+            if (folders.isEmpty()) {
+                return;
+            }
+            Validated<GlobalPolicy> validated = GlobalPolicy.parse(folders.get());
+            Node list = keys.get().get(GlobalPolicy.FIELD).getValueNode();
+            for (Problem problem : validated.problems()) {
+                Node at = itemNode(list, problem.field()).orElse(list);
+                add(finding(problem.severity(), at, "policy." + problem.field(), problem.message()));
+            }
+            if (validated instanceof Validated.Valid<GlobalPolicy> valid) {
+                policy = valid.value();
+            }
         }
 
         /** The list item a field such as {@code name[2]} points at. */
@@ -846,8 +849,12 @@ public final class ConfigLoader {
 
         /** Whether the engine's problem is about a field whose wrong shape was already reported. */
         private boolean alreadyReported(String field, Problem problem) {
-            String topKey = problem.field().split("[.\\[]", 2)[0];
-            return misshapen.contains(field + "." + topKey);
+            return misshapen.contains(field + "." + topKey(problem));
+        }
+
+        /** The key of the entry a problem of the engine is about: {@code branches} for {@code branches.only[1]}. */
+        private static String topKey(Problem problem) {
+            return problem.field().split("[.\\[]", 2)[0];
         }
 
         private Optional<Boolean> bool(Map<String, NodeTuple> keys, String key, String field) {
@@ -933,8 +940,7 @@ public final class ConfigLoader {
 
         /** A problem the engine found in a field: placed at that field's line when the file has it. */
         private void report(Map<String, NodeTuple> keys, String field, Problem problem, Node fallback) {
-            String topKey = problem.field().split("[.\\[]", 2)[0];
-            NodeTuple tuple = keys.get(topKey);
+            NodeTuple tuple = keys.get(topKey(problem));
             Node at = tuple == null ? fallback : tuple.getValueNode();
             add(finding(
                     problem.severity(),
