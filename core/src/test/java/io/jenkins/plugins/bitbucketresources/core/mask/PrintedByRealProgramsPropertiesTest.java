@@ -136,9 +136,17 @@ class PrintedByRealProgramsPropertiesTest {
                     if (word.getBytes(StandardCharsets.UTF_8).length < SecretForms.MIN_FORM_BYTES) {
                         continue;
                     }
-                    assertThat(text(masked(secrets.get(k), outputs.get(k))))
+                    // Another form of the same secret may overlap the word and what follows it (`b\xax\c1b`
+                    // decoded as echo -e would is `b`, newline, `x`), and overlapping matches are masked as their
+                    // union: the mask then also covers the start of the tail.
+                    String tail = printed.substring(word.length());
+                    String masked = text(masked(secrets.get(k), outputs.get(k)));
+                    assertThat(masked)
                             .as("%s printing %s", shell, secrets.get(k))
-                            .isIn("**** x\n", "****\nx\n");
+                            .startsWith("****");
+                    assertThat(tail)
+                            .as("%s printing %s: what follows the mask", shell, secrets.get(k))
+                            .endsWith(masked.substring("****".length()));
                 }
             });
         }
