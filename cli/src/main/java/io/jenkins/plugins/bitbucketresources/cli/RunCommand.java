@@ -75,9 +75,8 @@ final class RunCommand implements Callable<Integer> {
         }
         BlockEnvironment environment = Selection.select(
                 terminal, options.config, options.job(), names, commits.resolveCommit, checkouts.checkouts());
-        Masker masker = Masker.forSecrets(environment.integrations().stream()
-                .map(i -> new MaskedSecret(i.token().reveal(), i.username()))
-                .toList());
+        Masker masker = Masker.forSecrets(
+                environment.integrations().stream().map(MaskedSecret::of).toList());
         ProcessRunner runner = ShipctlOnPath.install(
                 ShipctlScript.requested(shipctl, environment), terminal.environment(), new ProcessRunner(terminal));
         return runner.run(command, GitAuthSetup.variables(terminal, environment), masker);

@@ -14,8 +14,7 @@ final class Redactor {
     private final Masker masker;
 
     Redactor(Integration integration) {
-        this.masker =
-                Masker.forSecrets(List.of(new MaskedSecret(integration.token().reveal(), integration.username())));
+        this.masker = Masker.forSecrets(List.of(MaskedSecret.of(integration)));
     }
 
     String redact(String text) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketresources.core.mask;
 
+import io.jenkins.plugins.bitbucketresources.core.model.Integration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +24,11 @@ public record MaskedSecret(String value, Optional<String> username) {
     /** A secret sent together with this username in HTTP Basic headers. */
     public static MaskedSecret withUsername(String value, String username) {
         return new MaskedSecret(value, Optional.of(username));
+    }
+
+    /** An integration's token, with its username when it has one. */
+    public static MaskedSecret of(Integration integration) {
+        return new MaskedSecret(integration.token().reveal(), integration.username());
     }
 
     @Override
