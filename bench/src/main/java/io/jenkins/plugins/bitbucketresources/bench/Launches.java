@@ -11,12 +11,12 @@ final class Launches {
 
     private Launches() {}
 
-    /** The jar {@code mvn package} makes; {@code -Dbitbucket-resources.root=DIR} when not run from the repository root. */
+    /** The jar {@code ./mvnw package} makes; {@code -Dbitbucket-resources.root=DIR} when not run from the repository root. */
     static Path jar() {
         Path jar = root().resolve("cli/target/bitbucket-resources.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
-                    jar + " is missing: run `mvn -B -q -pl bench -am package -DskipTests` first");
+                    jar + " is missing: run `./mvnw -B -q -pl bench -am package -DskipTests` first");
         }
         return jar;
     }
